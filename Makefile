@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11):
+#   make run   - create .venv, build the tables from seeds/, open the dashboard
+#   make test  - create .venv, run the whole test suite (browser tests included)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TABLES := data/processed
+
+.PHONY: run build test evaluate benchmark browser clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Rebuild when an article, the manifest or the codebook is newer than the tables.
+$(TABLES)/events.parquet: $(STAMP) $(wildcard seeds/*) $(wildcard data_prep/codebook/*)
+	$(PY) -m data_prep build seeds --out $(TABLES)
+
+build: $(TABLES)/events.parquet
+
+run: build
+	$(VENV)/bin/streamlit run dashboard/app.py
+
+evaluate: build
+	$(PY) -m data_prep evaluate eval/seeds/seeds_gold.json --tables $(TABLES)
+
+# Debian's Chromium for the real-browser tests (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+benchmark: $(STAMP)
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) data .pytest_cache
