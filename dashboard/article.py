@@ -1,0 +1,89 @@
+"""An article as safe HTML: the evidence sentence highlighted, entities marked.
+
+Article text comes from the web and is never trusted: every character of it
+goes through `html.escape`, and the only markup in the result is the
+<mark>/<span> tags built here.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+ENTITY_STYLES = {
+    "actor": "border-bottom:2px solid #457b9d;background:#e3eef7;border-radius:2px;",
+    "venue": "border-bottom:2px solid #2a9d8f;background:#e0f2ef;border-radius:2px;",
+}
+HIGHLIGHT_STYLE = "background:#ffe066;padding:0 1px;"
+CONTAINER_STYLE = "white-space:pre-wrap;line-height:1.6;font-size:0.95rem;max-height:32rem;overflow-y:auto;padding:0.75rem;border:1px solid #ddd;border-radius:6px;"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str = "highlight"  # highlight | actor | venue
+    label: str = ""
+
+
+def locate(text: str, start: int | None, end: int | None, sentence: str | None) -> tuple[int, int] | None:
+    """Where the evidence sentence is: the stored offsets if they hold the sentence, else a search.
+
+    Returns None when the sentence cannot be found in the text at all.
+    """
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        if not sentence or _same(text[start:end], sentence):
+            return start, end
+    if sentence:
+        found = text.find(sentence)
+        if found >= 0:
+            return found, found + len(sentence)
+    return None
+
+
+def render(text: str, highlights: list[tuple[int, int]] = (), entities: list[Span] = ()) -> str:
+    """Escaped HTML of `text` with `highlights` in <mark> and `entities` underlined.
+
+    Spans outside the text are dropped; overlapping entities keep the first.
+    """
+    n = len(text)
+    marks = [(max(0, s), min(n, e)) for s, e in highlights if s < e and s < n and e > 0]
+    ents = []
+    taken_until = -1
+    for span in sorted(entities, key=lambda sp: (sp.start, -sp.end)):
+        if span.start < span.end <= n and span.start >= 0 and span.start >= taken_until:
+            ents.append(span)
+            taken_until = span.end
+    cuts = sorted({0, n, *(p for s, e in marks for p in (s, e)), *(p for sp in ents for p in (sp.start, sp.end))})
+    out = []
+    ent_i = 0
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        piece = html.escape(text[a:b])
+        while ent_i < len(ents) and ents[ent_i].end <= a:
+            ent_i += 1
+        if ent_i < len(ents) and ents[ent_i].start <= a and b <= ents[ent_i].end:
+            span = ents[ent_i]
+            piece = (
+                f'<span class="pt-{span.kind}" style="{ENTITY_STYLES.get(span.kind, "")}" '
+                f'title="{html.escape(span.label or span.kind)}">{piece}</span>'
+            )
+        if any(s <= a and b <= e for s, e in marks):
+            piece = f'<mark class="pt-evidence" style="{HIGHLIGHT_STYLE}">{piece}</mark>'
+        out.append(piece)
+    return f'<div class="pt-article" style="{CONTAINER_STYLE}">{"".join(out)}</div>'
+
+
+def legend_html() -> str:
+    """A one-line key to the marks used by `render`."""
+    return (
+        f'<div style="font-size:0.85rem;margin-bottom:0.4rem;">'
+        f'<mark style="{HIGHLIGHT_STYLE}">evidence sentence</mark> · '
+        f'<span style="{ENTITY_STYLES["actor"]}">actor</span> · '
+        f'<span style="{ENTITY_STYLES["venue"]}">venue</span></div>'
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
