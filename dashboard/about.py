@@ -1,0 +1,55 @@
+"""What the tables and their fields mean, for the "About the data" panel."""
+
+from __future__ import annotations
+
+TABLES = {
+    "documents": (
+        "One row per article read.",
+        {
+            "doc_id": "file name of the article without extension",
+            "title / source / url": "headline, outlet and address (from the text or seeds/manifest.csv)",
+            "published": "publication date, YYYY-MM-DD or YYYY-MM; `published_basis` says whether it came from the text, the manifest or nowhere",
+            "path / sha256 / n_words": "where the text is, its checksum and its length",
+        },
+    ),
+    "events": (
+        "One row per thing that happened or was said, with the sentence that says so.",
+        {
+            "event_type": "talks, meeting, call, statement, accusation, refusal, sanction, agreement, military_action, humanitarian, report",
+            "status": "for talks only: held, planned or cancelled (a boycotted or called-off round is cancelled)",
+            "date / date_precision": "YYYY-MM-DD, YYYY-MM or YYYY and how precise that is; `date_basis` says whether the text gave it, it was worked out from a relative phrase, or the publication date was used",
+            "venue_id / mediator_id": "where it happened and who mediated (the mediation track)",
+            "sentence / char_start / char_end": "the evidence: the sentence and its position in the article",
+            "round_id": "the same round of talks reported by several articles shares one id",
+            "confidence": "the extractor's confidence, 0 to 1",
+        },
+    ),
+    "event_actors": (
+        "Who took part in each event, and how.",
+        {"role": "initiator, target, participant, mediator or speaker"},
+    ),
+    "actors": (
+        "People, states, organisations, groups and media, one row each.",
+        {"kind": "person, state, organization, group or media", "country / title": "for people: their state (an actor_id) and office", "aliases": "other names matched in the text"},
+    ),
+    "venues": (
+        "Places where something reported happened or was meant to happen.",
+        {"lat / lon": "coordinates for the map", "mediator_id": "the mediator whose track the venue belongs to (Washington: United States; Brussels, Granada: European Union; Moscow: Russia)"},
+    ),
+    "mentions": (
+        "Every place in an article where an actor or venue is named; used to mark entities in the reader.",
+        {"entity_type / entity_id": "actor or venue, and which one", "char_start / char_end / text": "where, and the words used"},
+    ),
+}
+
+HOW_COUNTED = """\
+- **Rounds** are talks events grouped by `round_id` (several articles reporting the same round count once;
+  the tracks chart sizes a marker by its number of sources). Talks without a `round_id` are grouped by venue,
+  mediator, status and month. A black outline marks a round whose sources disagree on its status.
+- **Mediation track** of an event: its own mediator, else the mediator whose venue it took place in.
+- **Actor filter** keeps events where the actor is initiator, target, participant, speaker or mediator.
+  Within one filter the choices are alternatives (OR); different filters combine (AND).
+- **Date range** keeps an event whose date (a day, a month or a year) overlaps the range; undated events
+  are kept only while the range is the full span.
+- Diamonds on the tracks chart are rounds dated only to a month or year, drawn in the middle of that period.
+"""

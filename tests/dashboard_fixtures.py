@@ -1,0 +1,202 @@
+"""A small, realistic synthetic build for the dashboard tests.
+
+Four articles about the mediation tracks (Washington, Brussels, Granada, Moscow),
+written to disk with their tables through data_prep's own `write_tables`, so the
+fixture obeys the same contract as a real build. One article carries raw HTML to
+prove the reader escapes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from data_prep.tables import frame, write_tables
+
+ARTICLES = {
+    "d1": dict(
+        title="Azerbaijan snubs US talks with Armenia",
+        source="Azerbaijan in Focus",
+        published="2023-11-17",
+        text=(
+            "Azerbaijan snubs US talks with Armenia\n\n"
+            "Azerbaijan's Foreign Ministry said on Thursday that it would not participate in a November 20 "
+            "meeting in Washington between the Azerbaijani and Armenian foreign ministers.\n\n"
+            "It accused James O'Brien of a one-sided approach after his remarks to Congress.\n\n"
+            "Meanwhile, Nikol Pashinyan said Armenia intended to sign a peace treaty with Azerbaijan.\n"
+        ),
+    ),
+    "d2": dict(
+        title="Aliyev wants US to consider new realities",
+        source="Daily Sabah",
+        published="2023-12-06",
+        text=(
+            "Aliyev wants US to consider new realities\n\n"
+            "Ilham Aliyev refused to attend the October meeting in Granada with Nikol Pashinyan, "
+            "where the European Union was to mediate.\n\n"
+            "A planned round in Brussels in October was also called off.\n\n"
+            "Azerbaijan also turned down talks in Washington on November 20.\n\n"
+            "Aliyev said the peace process should return to the region.\n"
+        ),
+    ),
+    "d3": dict(
+        title="Moscow hosts Armenian and Azerbaijani leaders",
+        source="TURAN",
+        published="2023-09-12",
+        text=(
+            "Moscow hosts Armenian and Azerbaijani leaders\n\n"
+            "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023, mediated by Russia.\n\n"
+            "Armenia accused Azerbaijan of blocking the Lachin corridor.\n\n"
+            "In 2023 aid convoys waited for weeks at the checkpoint.\n"
+        ),
+    ),
+    "d4": dict(
+        title=None,
+        source="PanARMENIAN.Net",
+        published=None,
+        text=(
+            "Armenia ready for Brussels round\n\n"
+            "Armenia said it was ready for a new round of talks in Brussels in January 2024.\n\n"
+            "Comments: <b>great</b> <script>alert('x')</script> & more\n"
+        ),
+    ),
+}
+
+ACTORS = [
+    ("armenia", "Armenia", "state", None, None, ["Armenian"]),
+    ("azerbaijan", "Azerbaijan", "state", None, None, ["Azerbaijani"]),
+    ("nikol-pashinyan", "Nikol Pashinyan", "person", "armenia", "Prime Minister", ["Pashinyan"]),
+    ("ilham-aliyev", "Ilham Aliyev", "person", "azerbaijan", "President", ["Aliyev"]),
+    ("james-obrien", "James O'Brien", "person", "united-states", "Assistant Secretary of State", ["O'Brien"]),
+    ("united-states", "United States", "state", None, None, ["US", "U.S."]),
+    ("european-union", "European Union", "organization", None, None, ["EU"]),
+    ("russia", "Russia", "state", None, None, []),
+]
+
+VENUES = [
+    ("washington", "Washington", "united-states", 38.9072, -77.0369, "united-states"),
+    ("brussels", "Brussels", None, 50.8503, 4.3517, "european-union"),
+    ("granada", "Granada", None, 37.1773, -3.5986, "european-union"),
+    ("moscow", "Moscow", "russia", 55.7558, 37.6173, "russia"),
+]
+
+# event_id, doc, type, status, date, precision, venue, mediator, evidence fragment, round_id, [(actor, role)]
+EVENTS = [
+    ("e1", "d1", "talks", "cancelled", "2023-11-20", "day", "washington", "united-states",
+     "it would not participate in a November 20 meeting in Washington", "washington-2023-11-20",
+     [("armenia", "participant"), ("azerbaijan", "participant"), ("united-states", "mediator")]),
+    ("e2", "d1", "accusation", None, "2023-11-16", "day", None, None,
+     "It accused James O'Brien of a one-sided approach", None,
+     [("azerbaijan", "initiator"), ("james-obrien", "target")]),
+    ("e3", "d1", "statement", None, None, None, None, None,
+     "Nikol Pashinyan said Armenia intended to sign a peace treaty", None,
+     [("nikol-pashinyan", "speaker"), ("armenia", "participant")]),
+    ("e4", "d2", "talks", "cancelled", "2023-10", "month", "granada", "european-union",
+     "Ilham Aliyev refused to attend the October meeting in Granada", "granada-2023-10",
+     [("ilham-aliyev", "participant"), ("nikol-pashinyan", "participant"), ("european-union", "mediator")]),
+    ("e5", "d2", "talks", "cancelled", "2023-10", "month", "brussels", "european-union",
+     "A planned round in Brussels in October was also called off.", "brussels-2023-10",
+     [("armenia", "participant"), ("azerbaijan", "participant")]),
+    ("e6", "d2", "talks", "cancelled", "2023-11-20", "day", "washington", "united-states",
+     "Azerbaijan also turned down talks in Washington on November 20.", "washington-2023-11-20",
+     [("azerbaijan", "participant"), ("armenia", "participant")]),
+    ("e7", "d2", "refusal", None, "2023-10", "month", "granada", None,
+     "Ilham Aliyev refused to attend", None,
+     [("ilham-aliyev", "initiator")]),
+    ("e8", "d3", "talks", "held", "2023-05-25", "day", "moscow", "russia",
+     "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023", "moscow-2023-05-25",
+     [("nikol-pashinyan", "participant"), ("ilham-aliyev", "participant"), ("russia", "mediator")]),
+    ("e9", "d3", "accusation", None, "2023-09", "month", None, None,
+     "Armenia accused Azerbaijan of blocking the Lachin corridor.", None,
+     [("armenia", "initiator"), ("azerbaijan", "target")]),
+    ("e10", "d3", "humanitarian", None, "2023", "year", None, None,
+     "In 2023 aid convoys waited for weeks at the checkpoint.", None, []),
+    ("e11", "d4", "talks", "planned", "2024-01", "month", "brussels", None,
+     "Armenia said it was ready for a new round of talks in Brussels in January 2024.", None,
+     [("armenia", "participant")]),
+]
+
+N_EVENTS = len(EVENTS)
+ROUNDS_BY_MEDIATOR = {"european-union": {"Brussels", "Granada"}, "united-states": {"Washington"}, "russia": {"Moscow"}}
+
+
+def _mentions(doc_id: str, text: str) -> list[dict]:
+    rows = []
+    for entity_type, items in (("actor", [(a[0], [a[1], *a[5]]) for a in ACTORS]), ("venue", [(v[0], [v[1]]) for v in VENUES])):
+        for entity_id, names in items:
+            for name in names:
+                for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                    rows.append(dict(doc_id=doc_id, entity_type=entity_type, entity_id=entity_id,
+                                     char_start=match.start(), char_end=match.end(), text=match.group()))
+    # Longer names win where aliases overlap ("Azerbaijani" vs "Azerbaijan"): keep non-overlapping.
+    rows.sort(key=lambda r: (r["char_start"], -(r["char_end"] - r["char_start"])))
+    kept, until = [], -1
+    for row in rows:
+        if row["char_start"] >= until:
+            kept.append(row)
+            until = row["char_end"]
+    return kept
+
+
+def build_synthetic_tables(out_dir: Path, *, with_report: bool = True) -> Path:
+    """Write the articles under out_dir/articles and the tables under out_dir/tables."""
+    out_dir = Path(out_dir)
+    articles = out_dir / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    documents, mentions, events, event_actors = [], [], [], []
+    texts = {}
+    for doc_id, article in ARTICLES.items():
+        path = articles / f"{doc_id}.txt"
+        path.write_text(article["text"], encoding="utf-8")
+        texts[doc_id] = article["text"]
+        documents.append(dict(
+            doc_id=doc_id, title=article["title"], source=article["source"], published=article["published"],
+            published_basis="manifest" if article["published"] else "none", url=f"https://example.org/{doc_id}",
+            path=str(path), n_words=len(article["text"].split()),
+            sha256=hashlib.sha256(article["text"].encode()).hexdigest(),
+        ))
+        mentions += _mentions(doc_id, article["text"])
+    for event_id, doc_id, etype, status, date, precision, venue, mediator, fragment, round_id, links in EVENTS:
+        start = texts[doc_id].index(fragment)
+        events.append(dict(
+            event_id=event_id, doc_id=doc_id, event_type=etype, plover="CONSULT" if etype == "talks" else "ACCUSE",
+            status=status, date=date, date_precision=precision, date_text=date, date_basis="explicit" if date else None,
+            venue_id=venue, mediator_id=mediator, sentence=fragment, char_start=start, char_end=start + len(fragment),
+            format="bilateral" if etype == "talks" else None, round_id=round_id, confidence=0.9,
+        ))
+        event_actors += [dict(event_id=event_id, actor_id=a, role=r) for a, r in links]
+    tables = {
+        "documents": frame("documents", documents),
+        "actors": frame("actors", [dict(actor_id=a, name=n, kind=k, country=c, title=t, aliases=al) for a, n, k, c, t, al in ACTORS]),
+        "venues": frame("venues", [dict(venue_id=v, name=n, country=c, lat=la, lon=lo, mediator_id=m, aliases=[]) for v, n, c, la, lo, m in VENUES]),
+        "events": frame("events", events),
+        "event_actors": frame("event_actors", event_actors),
+        "mentions": frame("mentions", mentions),
+    }
+    table_dir = out_dir / "tables"
+    write_tables(tables, table_dir)
+    if with_report:
+        (table_dir / "build_report.json").write_text(json.dumps({
+            "documents_read": 5,
+            "skipped": [{"path": "seeds/broken.html", "reason": "no article text found"}],
+        }), encoding="utf-8")
+    return table_dir
+
+
+@pytest.fixture(scope="session")
+def dashboard_tables(tmp_path_factory) -> Path:
+    """Folder of synthetic tables (shared, read-only: do not modify in tests)."""
+    return build_synthetic_tables(tmp_path_factory.mktemp("dashboard_synthetic"))
+
+
+@pytest.fixture(scope="session")
+def dashboard_data(dashboard_tables):
+    """The synthetic build, loaded and prepared as the app does."""
+    from dashboard.loading import load
+    from dashboard.model import prepare
+
+    return prepare(load(dashboard_tables))
