@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-ENTITY_STYLES = {
-    "actor": "border-bottom:2px solid #457b9d;background:#e3eef7;border-radius:2px;",
-    "venue": "border-bottom:2px solid #2a9d8f;background:#e0f2ef;border-radius:2px;",
-}
-HIGHLIGHT_STYLE = "background:#ffe066;padding:0 1px;"
-CONTAINER_STYLE = "white-space:pre-wrap;line-height:1.6;font-size:0.95rem;max-height:32rem;overflow-y:auto;padding:0.75rem;border:1px solid #ddd;border-radius:6px;"
+STYLE = """<style>
+.pt-article{white-space:pre-wrap;line-height:1.6;font-size:0.95rem;max-height:32rem;overflow-y:auto;
+  padding:0.75rem;border:1px solid #ddd;border-radius:6px;}
+.pt-evidence{background:#ffe066;padding:0 1px;}
+.pt-actor{border-bottom:2px solid #457b9d;background:#e3eef7;border-radius:2px;}
+.pt-venue{border-bottom:2px solid #2a9d8f;background:#e0f2ef;border-radius:2px;}
+.pt-legend{font-size:0.85rem;margin-bottom:0.4rem;}
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -65,23 +67,19 @@ def render(text: str, highlights: list[tuple[int, int]] = (), entities: list[Spa
             ent_i += 1
         if ent_i < len(ents) and ents[ent_i].start <= a and b <= ents[ent_i].end:
             span = ents[ent_i]
-            piece = (
-                f'<span class="pt-{span.kind}" style="{ENTITY_STYLES.get(span.kind, "")}" '
-                f'title="{html.escape(span.label or span.kind)}">{piece}</span>'
-            )
+            kind = span.kind if span.kind in ("actor", "venue") else "entity"
+            piece = f'<span class="pt-{kind}" title="{html.escape(span.label or kind)}">{piece}</span>'
         if any(s <= a and b <= e for s, e in marks):
-            piece = f'<mark class="pt-evidence" style="{HIGHLIGHT_STYLE}">{piece}</mark>'
+            piece = f'<mark class="pt-evidence">{piece}</mark>'
         out.append(piece)
-    return f'<div class="pt-article" style="{CONTAINER_STYLE}">{"".join(out)}</div>'
+    return f'<div class="pt-article">{"".join(out)}</div>'
 
 
 def legend_html() -> str:
     """A one-line key to the marks used by `render`."""
     return (
-        f'<div style="font-size:0.85rem;margin-bottom:0.4rem;">'
-        f'<mark style="{HIGHLIGHT_STYLE}">evidence sentence</mark> · '
-        f'<span style="{ENTITY_STYLES["actor"]}">actor</span> · '
-        f'<span style="{ENTITY_STYLES["venue"]}">venue</span></div>'
+        '<div class="pt-legend"><mark class="pt-evidence">evidence sentence</mark> · '
+        '<span class="pt-actor">actor</span> · <span class="pt-venue">venue</span></div>'
     )
 
 

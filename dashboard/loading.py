@@ -86,17 +86,17 @@ def resolve_document_path(path: str, table_dir: Path | None = None) -> Path | No
 
 
 def read_document_text(path: str, table_dir: Path | None = None) -> str | None:
-    """The article text offsets refer to, read the way data_prep reads it; None if missing."""
+    """The article text the offsets point into, read exactly as the build read it; None if unreadable."""
     resolved = resolve_document_path(path, table_dir)
     if resolved is None:
         return None
     try:
-        from data_prep.reading import read_text  # the extraction's own reader, once it exists
+        from data_prep.reading import document_text  # the build's own reader (HTML reduced to text, ...)
     except ImportError:
-        read_text = None
+        document_text = None
     try:
-        return read_text(resolved) if read_text else resolved.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return document_text(resolved) if document_text else resolved.read_text(encoding="utf-8")
+    except (OSError, ValueError):  # ValueError covers UnicodeDecodeError and UnreadableFile
         return None
 
 

@@ -7,6 +7,7 @@ escapes on its own: that lives in filters, rounds, charts and article.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -291,6 +292,8 @@ def reader(data: Data, doc_id: str, sentences: list[tuple[int, int, str]], key: 
         for _, _, sentence in sentences:
             st.text(sentence)
         return
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
+        st.caption("This file changed after the tables were built: sentences are found by searching for them.")
     highlights, lost = [], []
     for start, end, sentence in sentences:
         where = article.locate(text, start, end, sentence)
@@ -305,7 +308,7 @@ def reader(data: Data, doc_id: str, sentences: list[tuple[int, int, str]], key: 
         article.Span(int(m.char_start), int(m.char_end), m.entity_type, labels.get(m.entity_type, {}).get(m.entity_id, m.entity_id))
         for m in mentions.itertuples()
     ]
-    st.html(article.legend_html() + article.render(text, highlights, entities))
+    st.html(article.STYLE + article.legend_html() + article.render(text, highlights, entities))
 
 
 # ---------------------------------------------------------------- downloads
