@@ -201,12 +201,15 @@ def furniture_start(text: str, markers: list[str]) -> int:
             cut = min(cut, offset)
             break
     block: list[tuple[int, str]] = []
+    below_is_stamp = False
     for offset, line in reversed(lines):
         words = len(_WORD.findall(line))
         stamp = is_date_stamp(line)
-        headline = words <= 16 and not line.rstrip().endswith((".", ".\u201d", '."', ":"))
+        # A headline over a date stamp may end in "U.S."; elsewhere a period ends prose.
+        headline = words <= 16 and (below_is_stamp or not line.rstrip().endswith((".", ".\u201d", '."', ":")))
         if stamp or headline:
             block.append((offset, line))
+            below_is_stamp = stamp
         else:
             break
     stamps = sum(1 for _, line in block if is_date_stamp(line))

@@ -208,8 +208,15 @@ def check_integrity(tables: dict[str, pd.DataFrame]) -> None:
         raise IntegrityError("events with char_end before char_start")
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict[str, pd.DataFrame] | None = None) -> None:
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    out_dir: Path,
+    extra: dict[str, pd.DataFrame] | None = None,
+    files: dict[str, str] | None = None,
+) -> None:
     """Validate, then write each table as Parquet and CSV, replacing `out_dir` atomically.
+
+    `extra` frames (not part of the contract) and text `files` go in the same folder.
 
     The new tables are written to a sibling temporary folder first; the old folder
     is swapped out only when every file is complete, so a failure at any point
@@ -223,6 +230,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path, extra: dict[str
         for name, df in {**tables, **(extra or {})}.items():
             df.to_parquet(staging / f"{name}.parquet", index=False)
             _csv_twin(df).to_csv(staging / f"{name}.csv", index=False)
+        for name, content in (files or {}).items():
+            (staging / name).write_text(content, encoding="utf-8")
         _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

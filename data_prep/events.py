@@ -1,0 +1,317 @@
+"""Events: what each sentence reports, with type, status, date, venue, actors and mediator.
+
+A sentence yields at most one round of talks and one other event. Talks need a
+talks word, evidence that the conflict parties are the ones talking, and something
+that pins the round down (a status, a venue or a date): "the peace talks have
+seen little progress" is no round. Sentences that only refer back to a round
+("those talks", "the expected negotiations") update that round instead of making
+a new one, and mentions of one round within an article are merged, so each
+round appears once per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .codebook import Codebook
+from .dates import ResolvedDate, find_dates, parse_partial, resolve
+from .language import Sentence, Span
+from .resolution import Mention, Resolver
+
+STRENGTH = {"host": 3, "venue": 2, "adjacent": 2, "country": 1, "participant": 1, None: 0}
+
+
+@dataclass
+class Event:
+    doc_id: str
+    event_type: str
+    start: int
+    end: int
+    sentence_index: int
+    status: str | None = None
+    date: ResolvedDate | None = None
+    venue_id: str | None = None
+    mediator_id: str | None = None
+    mediator_how: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)  # actor_id -> role
+    confidence: float = 0.5
+    anaphoric: bool = False
+
+    @property
+    def event_id(self) -> str:
+        raw = f"{self.doc_id}|{self.event_type}|{self.start}|{self.end}"
+        return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+@dataclass
+class DatedSentence:
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[ResolvedDate]
+
+
+class EventExtractor:
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.resolver = Resolver(codebook)
+        self.priority = codebook.cues["event_priority"]
+        self.precedence = codebook.cues["status_precedence"]
+
+    # -- per document -----------------------------------------------------------
+
+    def extract(self, doc_id: str, sentences: list[Sentence], published: str | None) -> tuple[list[Event], list[DatedSentence]]:
+        """All events of one document, talks merged per round, duplicates dropped."""
+        base = parse_partial(published)
+        base_is_month = bool(published) and len(published) == 7
+        dated = self._date_sentences(sentences, base, base_is_month)
+        talks: list[Event] = []
+        others: list[Event] = []
+        for index, item in enumerate(dated):
+            found = self._talks(doc_id, index, item)
+            if found is not None and found.anaphoric:
+                target = _recent_talks(talks, index)
+                if target is not None:
+                    self._absorb(target, found, adjacent=index - target.sentence_index <= 1)
+                    found = None
+                elif not self._could_stand_alone(item, found):
+                    found = None
+            if found is not None:
+                talks.append(found)
+            other = self._other(doc_id, index, item, talks_found=found is not None)
+            if other is not None:
+                others.append(other)
+        for event in [*talks, *others]:
+            if event.date is None and base is not None:
+                event.date = ResolvedDate(published, "month" if base_is_month else "day", "publication", "", event.start, event.start)
+        return _merge_rounds(talks, self.precedence) + _dedupe(others, sentences), dated
+
+    def _date_sentences(self, sentences: list[Sentence], base: date | None, base_is_month: bool) -> list[DatedSentence]:
+        anchor = base
+        out = []
+        future_words = self.codebook.cues["future_cues"]
+        for sentence in sentences:
+            future = bool(sentence.cue("future")) or any(w in sentence.text.lower() for w in future_words if " " in w)
+            resolved = []
+            for mention in find_dates(sentence.text):
+                value = resolve(mention, base, anchor, future)
+                if value is None:
+                    continue
+                value = replace(value, start=value.start + sentence.start, end=value.end + sentence.start)
+                if base_is_month and value.basis == "relative" and value.precision == "day" and mention.kind in ("weekday", "day_word", "relative_period"):
+                    value = replace(value, value=value.value[:7], precision="month")
+                resolved.append(value)
+                if value.precision == "day":
+                    anchor = value.as_date()
+            out.append(DatedSentence(sentence, self.resolver.resolve(sentence), resolved))
+        return out
+
+    # -- talks ------------------------------------------------------------------
+
+    def _talks(self, doc_id: str, index: int, item: DatedSentence) -> Event | None:
+        sentence = item.sentence
+        nouns = sentence.cue("talks:nouns")
+        if not nouns:
+            return None
+        cue = nouns[0]
+        region = sentence.quote_of(cue.start)
+        actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
+        sides = {self.codebook.side(m.entity_id) for m in actors} - {None}
+        outsiders = [m for m in actors if self.codebook.side(m.entity_id) is None and self.codebook.actors.get(m.entity_id, None) is not None and self.codebook.actors[m.entity_id].kind != "media"]
+        generic = bool(sentence.cue("talks:generic_parties"))
+        strong = bool(sentence.cue("talks:strong"))
+        anaphora = [a for a in sentence.cue("talks:anaphora") if any(a.start <= n.start and n.end <= a.end for n in nouns)]
+        venue, venue_mention = self._venue(item, cue, allow_country=True)
+        status = self._status(sentence)
+        when = _nearest(item.dates, cue)
+        mediator, how = self._mediator(sentence, item.mentions, cue, venue)
+        event = Event(doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
+        if anaphora and venue is None and not sentence.cue("talks:new_round"):
+            event.anaphoric = True
+            return event
+        has_parties = len(sides) >= 2 or generic or (strong and not outsiders)
+        if not has_parties or not (status or venue or when):
+            return None
+        if status is None:
+            if not (venue and when) or when.basis == "publication":
+                return None
+            status = "planned" if when.as_date() > (parse_partial(when.value) or when.as_date()) else "held"
+            event.confidence -= 0.15
+        event.status = status
+        parties = {m.entity_id for m in actors if self.codebook.side(m.entity_id)}
+        if len(sides) < 2:
+            parties |= {members[0] for members in self.codebook.sides.values()}
+        event.roles = {actor_id: "participant" for actor_id in sorted(parties)}
+        self._add_mediators(event, actors)
+        event.confidence = round(min(0.95, event.confidence + 0.15 * bool(venue) + 0.15 * bool(when) + 0.1 * bool(len(sides) >= 2) + 0.05 * bool(mediator)), 2)
+        return event
+
+    def _could_stand_alone(self, item: DatedSentence, event: Event) -> bool:
+        """An anaphoric mention with nothing before it to refer to: keep it only if it pins a round down."""
+        return False
+
+    def _status(self, sentence: Sentence) -> str | None:
+        present = {c.key.split(":", 1)[1] for c in sentence.cues if c.key.startswith("status:")}
+        return next((s for s in self.precedence if s in present), None)
+
+    def _venue(self, item: DatedSentence, cue: Span, allow_country: bool) -> tuple[str | None, Mention | None]:
+        """The place of the event: the nearest city or region, else a country if allowed."""
+        places = [m for m in item.mentions if m.entity_type == "venue"]
+        if not allow_country:
+            places = [m for m in places if self.codebook.venues[m.entity_id].kind != "country"]
+        if not places:
+            return None, None
+        rank = lambda m: (self.codebook.venues[m.entity_id].kind == "country", abs(m.start - cue.start))  # noqa: E731
+        best = min(places, key=rank)
+        return best.entity_id, best
+
+    def _mediator(self, sentence: Sentence, mentions: list[Mention], cue: Span, venue_id: str | None) -> tuple[str | None, str | None]:
+        """Who mediates a round: its declared host, else its venue's track, else the
+        mediator named right before the talks word ("US talks"), else a mediating
+        country named as the venue."""
+        candidates = [(m, self.codebook.mediator_of(m.entity_id)) for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) is None]
+        candidates = [(m, med) for m, med in candidates if med]
+        for host in sentence.cue("hosting"):
+            near = [(abs(m.start - host.start), med) for m, med in candidates if abs(m.start - host.start) <= 45]
+            if near:
+                return min(near)[1], "host"
+        venue = self.codebook.venues.get(venue_id) if venue_id else None
+        if venue is not None and venue.kind != "country" and venue.mediator_id:
+            return venue.mediator_id, "venue"
+        for m, med in candidates:
+            if 0 <= cue.start - m.end <= 6:
+                return med, "adjacent"
+        if venue is not None and venue.kind == "country" and venue.country in self.codebook.mediators:
+            return venue.country, "country"
+        return None, None
+
+    def _add_mediators(self, event: Event, actors: list[Mention]) -> None:
+        if not event.mediator_id:
+            return
+        event.roles.setdefault(event.mediator_id, "mediator")
+        for m in actors:
+            if self.codebook.mediator_of(m.entity_id) == event.mediator_id and self.codebook.side(m.entity_id) is None:
+                event.roles.setdefault(m.entity_id, "mediator")
+
+    def _absorb(self, target: Event, anaphor: Event, adjacent: bool) -> None:
+        """A sentence that refers back to a round adds what it knows to it."""
+        if anaphor.status and (target.status is None or self.precedence.index(anaphor.status) < self.precedence.index(target.status)):
+            target.status = anaphor.status
+            if adjacent:
+                target.end = max(target.end, anaphor.end)
+        if target.date is None and anaphor.date is not None:
+            target.date = anaphor.date
+        if STRENGTH[anaphor.mediator_how] > STRENGTH[target.mediator_how]:
+            target.mediator_id, target.mediator_how = anaphor.mediator_id, anaphor.mediator_how
+            if adjacent:
+                target.end = max(target.end, anaphor.end)
+        if target.mediator_id:
+            target.roles.setdefault(target.mediator_id, "mediator")
+
+    # -- other events -----------------------------------------------------------
+
+    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool) -> Event | None:
+        sentence = item.sentence
+        types = [t for t in self.priority if sentence.cue(f"event:{t}")]
+        if talks_found:
+            types = [t for t in types if t in ("refusal", "accusation")]
+        if not types:
+            return None
+        event_type = types[0]
+        cue = sentence.cue(f"event:{event_type}")[0]
+        actors = self._involved(item.mentions)
+        if not actors:
+            return None
+        before = [a for a in actors if a.start < cue.start]
+        after = [a for a in actors if a.start >= cue.start]
+        roles: dict[str, str] = {}
+        lead = "speaker" if event_type == "statement" else "initiator"
+        other_role = "target" if event_type in ("accusation", "refusal", "sanction") else "participant"
+        for position, mention in enumerate(before):
+            roles.setdefault(mention.entity_id, lead if position == 0 else "participant")
+        for mention in after:
+            roles.setdefault(mention.entity_id, other_role)
+        allow_country = event_type in ("meeting", "call")
+        venue, _ = self._venue(item, cue, allow_country=allow_country)
+        event = Event(doc_id, event_type, sentence.start, sentence.end, index, date=item.dates[0] if item.dates else None, venue_id=venue, roles=roles)
+        event.mediator_id = self._mediator_involved(roles)
+        event.confidence = round(min(0.9, 0.5 + 0.1 * bool(before) + 0.1 * bool(item.dates) + 0.1 * bool(venue)), 2)
+        return event
+
+    def _involved(self, mentions: list[Mention]) -> list[Mention]:
+        """Actors taking part, in order; news outlets cited as sources are not participants."""
+        out, seen = [], set()
+        for m in mentions:
+            actor = self.codebook.actors.get(m.entity_id)
+            if m.entity_type != "actor" or (actor is not None and actor.kind == "media") or m.entity_id in seen:
+                continue
+            seen.add(m.entity_id)
+            out.append(m)
+        return out
+
+    def _mediator_involved(self, roles: dict[str, str]) -> str | None:
+        """The mediator an event concerns: a mediating actor dealing with a conflict party."""
+        if not any(self.codebook.side(a) for a in roles):
+            return None
+        for actor_id, role in roles.items():
+            mediator = self.codebook.mediator_of(actor_id)
+            if mediator and self.codebook.side(actor_id) is None:
+                return mediator
+        return None
+
+
+def _nearest(dates: list[ResolvedDate], cue: Span) -> ResolvedDate | None:
+    return min(dates, key=lambda d: abs(d.start - cue.start)) if dates else None
+
+
+def _recent_talks(talks: list[Event], index: int, window: int = 3) -> Event | None:
+    return talks[-1] if talks and index - talks[-1].sentence_index <= window else None
+
+
+def _compatible(a: Event, b: Event, precedence: list[str]) -> bool:
+    """Two talks mentions in one article that can be the same round."""
+    if a.venue_id and b.venue_id and a.venue_id != b.venue_id:
+        return False
+    if a.mediator_id and b.mediator_id and a.mediator_id != b.mediator_id:
+        return False
+    dated = [e.date for e in (a, b) if e.date is not None and e.date.basis != "publication"]
+    if len(dated) == 2 and dated[0].value[:7] != dated[1].value[:7]:
+        return False
+    if a.status == b.status:
+        return True
+    both_dated = len(dated) == 2
+    return both_dated and {a.status, b.status} == {"planned", "cancelled"}
+
+
+def _merge_rounds(talks: list[Event], precedence: list[str]) -> list[Event]:
+    """One talks event per round per document: the most specific mention absorbs the rest."""
+    specificity = lambda e: (bool(e.venue_id), bool(e.date and e.date.basis != "publication"), e.confidence)  # noqa: E731
+    merged: list[Event] = []
+    for event in sorted(talks, key=specificity, reverse=True):
+        home = next((m for m in merged if _compatible(m, event, precedence)), None)
+        if home is None:
+            merged.append(event)
+            continue
+        if precedence.index(event.status) < precedence.index(home.status):
+            home.status = event.status
+        home.venue_id = home.venue_id or event.venue_id
+        if (home.date is None or home.date.basis == "publication") and event.date is not None:
+            home.date = event.date
+        if STRENGTH[event.mediator_how] > STRENGTH[home.mediator_how]:
+            home.mediator_id, home.mediator_how = event.mediator_id, event.mediator_how
+        for actor_id, role in event.roles.items():
+            home.roles.setdefault(actor_id, role)
+    return sorted(merged, key=lambda e: e.start)
+
+
+def _dedupe(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+    """The same sentence repeated (a headline printed twice) reports one event."""
+    seen, out = set(), []
+    for event in events:
+        key = (event.event_type, " ".join(sentences[event.sentence_index].text.split()).lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(event)
+    return out
