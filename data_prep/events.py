@@ -133,6 +133,13 @@ class EventExtractor:
         has_parties = len(sides) >= 2 or generic or (strong and not outsiders)
         if not has_parties or not (status or venue or when):
             return None
+        if status == "planned" and any(c.text.lower() == "if" for c in sentence.cue("modal")):
+            return None  # "if the U.S. ..., Baku could restore talks" plans nothing
+        if when is not None and when.precision == "day" and _reported_between(sentence, when, cue):
+            # "On October 25, X said that a meeting will not take place": the 25th is
+            # the day of the statement; the round is only known to the month.
+            when = replace(when, value=when.value[:7], precision="month")
+            event.date = when
         if status is None:
             if not (venue and when) or when.basis == "publication":
                 return None
@@ -213,13 +220,22 @@ class EventExtractor:
 
     def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool) -> Event | None:
         sentence = item.sentence
-        types = [t for t in self.priority if sentence.cue(f"event:{t}")]
+        hedged = bool(sentence.cue("modal"))
+        # What the sentence itself reports outranks what a quotation inside it mentions.
+        outside = [c for c in sentence.cues if c.key.startswith("event:") and sentence.quote_of(c.start) is None]
+        inside = [c for c in sentence.cues if c.key.startswith("event:") and sentence.quote_of(c.start) is not None]
+        types: list[str] = []
+        for pool in (outside, inside):
+            keys = {c.key.split(":", 1)[1] for c in pool}
+            types += [t for t in self.priority if t in keys and t not in types]
         if talks_found:
             types = [t for t in types if t in ("refusal", "accusation")]
+        if hedged:
+            types = [t for t in types if t != "agreement"]
         if not types:
             return None
         event_type = types[0]
-        cue = sentence.cue(f"event:{event_type}")[0]
+        cue = next(c for c in [*outside, *inside] if c.key == f"event:{event_type}")
         actors = self._involved(item.mentions)
         if not actors:
             return None
@@ -228,8 +244,12 @@ class EventExtractor:
         roles: dict[str, str] = {}
         lead = "speaker" if event_type == "statement" else "initiator"
         other_role = "target" if event_type in ("accusation", "refusal", "sanction") else "participant"
-        for position, mention in enumerate(before):
-            roles.setdefault(mention.entity_id, lead if position == 0 else "participant")
+        # "Azerbaijani Prime Minister Ali Asadov told": the person, not the adjective, speaks.
+        people = [m for m in before if self._kind(m.entity_id) == "person"]
+        if people:
+            roles[people[0].entity_id] = lead
+        for mention in before:
+            roles.setdefault(mention.entity_id, lead if not roles else "participant")
         for mention in after:
             roles.setdefault(mention.entity_id, other_role)
         allow_country = event_type in ("meeting", "call")
@@ -238,6 +258,10 @@ class EventExtractor:
         event.mediator_id = self._mediator_involved(roles)
         event.confidence = round(min(0.9, 0.5 + 0.1 * bool(before) + 0.1 * bool(item.dates) + 0.1 * bool(venue)), 2)
         return event
+
+    def _kind(self, actor_id: str) -> str:
+        actor = self.codebook.actors.get(actor_id)
+        return actor.kind if actor else "person"
 
     def _involved(self, mentions: list[Mention]) -> list[Mention]:
         """Actors taking part, in order; news outlets cited as sources are not participants."""
@@ -259,6 +283,12 @@ class EventExtractor:
             if mediator and self.codebook.side(actor_id) is None:
                 return mediator
         return None
+
+
+def _reported_between(sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:
+    """A speech verb stands between the date and the talks word."""
+    low, high = sorted((when.end, cue.start))
+    return any(low <= c.start < high for c in sentence.cue("event:statement"))
 
 
 def _nearest(dates: list[ResolvedDate], cue: Span) -> ResolvedDate | None:

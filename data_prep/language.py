@@ -132,6 +132,7 @@ class Language:
             self._add(self.cue_matcher, "cue", f"status:{status}", "", phrases)
         self._add(self.cue_matcher, "cue", "hosting", "", cues["hosting_cues"])
         self._add(self.cue_matcher, "cue", "future", "", cues["future_cues"])
+        self._add(self.cue_matcher, "cue", "modal", "", cues["modal_cues"])
 
     def _surnames(self) -> dict[str, str]:
         """Last names of codebook people, for catching misspellings ("Pashinian")."""
