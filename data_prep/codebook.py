@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 DEFAULT_DIR = Path(__file__).parent / "codebook"
+
+
+def slug(name: str) -> str:
+    """'James O’Brien' -> 'james-obrien': a stable id from a name."""
+    name = name.replace("\u2019", "'").lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
 def _split(cell: str | None) -> list[str]:
@@ -58,6 +65,35 @@ class Codebook:
     mediators: list[str]
     cues: dict
     source_dir: Path = field(default=DEFAULT_DIR)
+    found_venues: dict[str, Venue] = field(default_factory=dict)
+
+    def venue(self, venue_id: str) -> Venue:
+        """A curated venue, or one found in the world gazetteer during this build."""
+        return self.venues.get(venue_id) or self.found_venues[venue_id]
+
+    def add_found_venue(self, venue: Venue) -> Venue:
+        return self.venues.get(venue.venue_id) or self.found_venues.setdefault(venue.venue_id, venue)
+
+    def find_venue(self, name: str) -> Venue | None:
+        """A venue by its name or an alias, ignoring case; the world gazetteer after the codebook."""
+        wanted = name.strip().lower()
+        for venue in self.venues.values():
+            if wanted in (venue.name.lower(), *(a.lower() for a in venue.aliases)):
+                return venue
+        from .gazetteer import lookup
+
+        found = lookup(name.strip().title(), self)
+        return self.add_found_venue(found) if found else None
+
+    def host_country(self, venue_id: str | None) -> str | None:
+        """The state hosting a venue, if it is not a conflict party: the fallback mediator."""
+        if not venue_id:
+            return None
+        venue = self.venue(venue_id)
+        country = venue.country if venue.kind != "country" else venue.country
+        if country and country in self.actors and self.side(country) is None:
+            return country
+        return None
 
     @cached_property
     def side_of(self) -> dict[str, str]:

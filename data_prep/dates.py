@@ -44,7 +44,7 @@ _PERIOD = r"(?P<period>week|month|year|weekend)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<day>\d{{2}})\b")),
     ("dotted", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b")),
-    ("slashed", re.compile(rf"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b")),
+    ("slashed", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("month_year", re.compile(rf"\b(?:(?P<part>(?i:end|beginning|start|middle|mid|late|early))(?:\s+of|-)?\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
@@ -124,15 +124,24 @@ def _month_number(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
 
-def _nearest_year(month: int, day: int, base: date) -> date | None:
-    """The year that puts a year-less "November 20" closest to the base date."""
+def _nearest_year(month: int, day: int, base: date, future: bool = False) -> date | None:
+    """The year for a year-less "November 20": the nearest one when it lies within a
+    month of the base date, else the last one before it (or, for a sentence about
+    what is to come, the first one after it)."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return min(candidates, key=lambda d: abs((d - base).days)) if candidates else None
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda d: abs((d - base).days))
+    if abs((nearest - base).days) <= 31:
+        return nearest
+    if future:
+        return min((d for d in candidates if d >= base), default=nearest)
+    return max((d for d in candidates if d <= base), default=nearest)
 
 
 def resolve(
@@ -160,10 +169,13 @@ def resolve(
         return ResolvedDate(value, precision, basis, mention.text, mention.start, mention.end)
 
     try:
-        if kind in ("iso", "dotted", "slashed"):
+        if kind == "slashed":
+            # 08/12/2023: day first, as in most of the world's press; 12/25/2023 can only be US order.
+            first, second = int(g["a"]), int(g["b"])
+            day, month = (second, first) if second > 12 else (first, second)
+            return made(date(int(g["year"]), month, day), "day", "explicit")
+        if kind in ("iso", "dotted"):
             month, day = int(g["m"]), int(g["day"])
-            if kind == "slashed" and month > 12:
-                month, day = day, month
             return made(date(int(g["year"]), month, day), "day", "explicit")
         if kind in ("month_day_year", "day_month_year"):
             return made(date(int(g["year"]), _month_number(g["month"]), int(g["day"])), "day", "explicit")
@@ -176,7 +188,7 @@ def resolve(
         if base is None:
             return None
         if kind in ("month_day", "day_month"):
-            return made(_nearest_year(_month_number(g["month"]), int(g["day"]), base), "day", "relative")
+            return made(_nearest_year(_month_number(g["month"]), int(g["day"]), base, future), "day", "relative")
         if kind == "relative_month":
             return made(_resolve_month(_month_number(g["month"]), g["rel"].lower(), base, future), "month", "relative")
         if kind == "weekday":

@@ -61,9 +61,24 @@ class EventExtractor:
 
     # -- per document -----------------------------------------------------------
 
-    def extract(self, doc_id: str, sentences: list[Sentence], published: str | None) -> tuple[list[Event], list[DatedSentence]]:
-        """All events of one document, talks merged per round, duplicates dropped."""
+    def extract(
+        self,
+        doc_id: str,
+        sentences: list[Sentence],
+        published: str | None,
+        dateline: tuple[str, int] | None = None,
+    ) -> tuple[list[Event], list[DatedSentence]]:
+        """All events of one document, talks merged per round, duplicates dropped.
+
+        `dateline` is the (place, paragraph end) of a wire dateline: talks in that
+        paragraph that name no venue took place there.
+        """
         base = parse_partial(published)
+        self._base = base
+        self._dateline = None
+        if dateline:
+            venue = self.codebook.find_venue(dateline[0])
+            self._dateline = (venue.venue_id, dateline[1]) if venue else None
         base_is_month = bool(published) and len(published) == 7
         dated = self._date_sentences(sentences, base, base_is_month)
         talks: list[Event] = []
@@ -123,6 +138,8 @@ class EventExtractor:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if any(a.start <= n.start and n.end <= a.end for n in nouns)]
         venue, venue_mention = self._venue(item, cue, allow_country=True)
+        if venue is None and self._dateline and sentence.end <= self._dateline[1]:
+            venue = self._dateline[0]
         status = self._status(sentence)
         when = _nearest(item.dates, cue)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
@@ -143,7 +160,8 @@ class EventExtractor:
         if status is None:
             if not (venue and when) or when.basis == "publication":
                 return None
-            status = "planned" if when.as_date() > (parse_partial(when.value) or when.as_date()) else "held"
+            # No status word: a dated round before the article is held, after it planned.
+            status = "planned" if self._base and when.as_date() > self._base else "held"
             event.confidence -= 0.15
         event.status = status
         parties = {m.entity_id for m in actors if self.codebook.side(m.entity_id)}
@@ -166,10 +184,10 @@ class EventExtractor:
         """The place of the event: the nearest city or region, else a country if allowed."""
         places = [m for m in item.mentions if m.entity_type == "venue"]
         if not allow_country:
-            places = [m for m in places if self.codebook.venues[m.entity_id].kind != "country"]
+            places = [m for m in places if self.codebook.venue(m.entity_id).kind != "country"]
         if not places:
             return None, None
-        rank = lambda m: (self.codebook.venues[m.entity_id].kind == "country", abs(m.start - cue.start))  # noqa: E731
+        rank = lambda m: (self.codebook.venue(m.entity_id).kind == "country", abs(m.start - cue.start))  # noqa: E731
         best = min(places, key=rank)
         return best.entity_id, best
 
@@ -183,7 +201,7 @@ class EventExtractor:
             near = [(abs(m.start - host.start), med) for m, med in candidates if abs(m.start - host.start) <= 45]
             if near:
                 return min(near)[1], "host"
-        venue = self.codebook.venues.get(venue_id) if venue_id else None
+        venue = self.codebook.venue(venue_id) if venue_id else None
         if venue is not None and venue.kind != "country" and venue.mediator_id:
             return venue.mediator_id, "venue"
         for m, med in candidates:
@@ -191,6 +209,9 @@ class EventExtractor:
                 return med, "adjacent"
         if venue is not None and venue.kind == "country" and venue.country in self.codebook.mediators:
             return venue.country, "country"
+        host = self.codebook.host_country(venue_id)
+        if host:
+            return host, "country"
         return None, None
 
     def _add_mediators(self, event: Event, actors: list[Mention]) -> None:

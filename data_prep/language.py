@@ -17,21 +17,19 @@ from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .codebook import Codebook
+from . import gazetteer
+from .codebook import Codebook, slug
 
 # Curly quotes become straight ones one character for one, so offsets hold.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'"})
 _CONNECTORS = {"and", "of", "the", "for", "on"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "to", "of"}
 _NAME_PARTICLES = {"bin", "von", "der", "de", "al", "van", "ibn", "el"}
 
 
 def normalise(text: str) -> str:
     """Straight quotes for curly ones, keeping every character's position."""
     return text.translate(_QUOTES)
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise(name).lower().replace("'", "")).strip("-")
 
 
 @dataclass(frozen=True)
@@ -173,6 +171,7 @@ class Language:
         names = self._name_spans(doc)
         names += self._title_people(doc, names, people)
         names += self._fuzzy_people(doc, names)
+        names += self._world_places(doc, names)
         cues = [self._span(doc, s, e, m) for m, s, e in self.cue_matcher(doc)]
         quotes = _quote_regions(doc.text)
         out = []
@@ -281,9 +280,36 @@ class Language:
         for token in doc:
             if token.i in covered or not token.is_title or len(token.text) < 6 or token.text in self.not_name_words:
                 continue
-            hit = process.extractOne(token.text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=88)
+            hit = process.extractOne(token.text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=85)
             if hit:
                 found.append(Span(token.idx, token.idx + len(token.text), token.text, "actor", self.surnames[hit[0]], "fuzzy", token.i, token.i + 1))
+        return found
+
+    def _world_places(self, doc, known: list[Span]) -> list[Span]:
+        """Places the codebook lacks ("in Dushanbe", "in Malta"), from the world gazetteer.
+
+        Only capitalised names right after a place preposition are looked up, so
+        ordinary capitalised words are never taken for towns.
+        """
+        covered = {i for sp in known for i in range(sp.token_start, sp.token_end)}
+        found = []
+        for token in doc[1:]:
+            if token.i in covered or doc[token.i - 1].lower_ not in _PLACE_PREPOSITIONS or not _is_name_token(token):
+                continue
+            run = [token]
+            while len(run) < 3 and run[-1].i + 1 < len(doc) and _is_name_token(doc[run[-1].i + 1]) and run[-1].i + 1 not in covered:
+                run.append(doc[run[-1].i + 1])
+            for size in range(len(run), 0, -1):
+                words = run[:size]
+                if any(t.text in self.not_name_words for t in words):
+                    continue
+                venue = gazetteer.lookup(" ".join(t.text for t in words), self.codebook)
+                if venue is not None:
+                    self.codebook.add_found_venue(venue)
+                    first, last = words[0], words[-1]
+                    found.append(Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, "venue", venue.venue_id, venue.kind, first.i, last.i + 1))
+                    covered.update(t.i for t in words)
+                    break
         return found
 
     def _corefer(self, sentences: list[Sentence], people: dict[str, NewPerson]) -> None:

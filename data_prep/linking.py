@@ -19,7 +19,7 @@ SAME_ROUND_DAYS = 3
 
 def _place_key(event: Event, codebook: Codebook) -> str | None:
     if event.venue_id:
-        venue = codebook.venues.get(event.venue_id)
+        venue = codebook.venue(event.venue_id)
         return (venue.country if venue and venue.country else event.venue_id) if venue else event.venue_id
     return event.mediator_id and f"via-{event.mediator_id}"
 
@@ -63,7 +63,7 @@ def _day_clusters(events: list[Event]) -> list[list[Event]]:
 
 
 def _most_specific_venue(events: list[Event], codebook: Codebook) -> str | None:
-    cities = [e.venue_id for e in events if e.venue_id and codebook.venues[e.venue_id].kind != "country"]
+    cities = [e.venue_id for e in events if e.venue_id and codebook.venue(e.venue_id).kind != "country"]
     if cities:
         return Counter(cities).most_common(1)[0][0]
     return next((e.venue_id for e in events if e.venue_id), None)

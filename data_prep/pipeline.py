@@ -75,7 +75,7 @@ class Builder:
 
     def extract(self, article: Article) -> Extraction:
         sentences, people = self.language.analyse(article.text, article.body_end)
-        events, dated = self.extractor.extract(article.doc_id, sentences, article.published)
+        events, dated = self.extractor.extract(article.doc_id, sentences, article.published, article.dateline)
         mentions, seen = [], {}
         for item in dated:
             for m in item.mentions:
@@ -232,7 +232,7 @@ def _actor_row(codebook: Codebook, people: dict[str, NewPerson], actor_id: str, 
 
 
 def _venue_row(codebook: Codebook, venue_id: str, seen: dict[str, set[str]]) -> dict:
-    v = codebook.venues[venue_id]
+    v = codebook.venue(venue_id)
     return {"venue_id": v.venue_id, "name": v.name, "country": v.country, "lat": v.lat, "lon": v.lon, "mediator_id": v.mediator_id, "aliases": sorted({*v.aliases, *seen.get(venue_id, set())} - {v.name})}
 
 

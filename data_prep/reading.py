@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import find_dates, is_date_stamp, resolve
+from datetime import date
+
+from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -35,6 +37,7 @@ class Article:
     published: str | None = None
     published_basis: str = "none"
     body_end: int = 0  # where page furniture begins (len(text) when there is none)
+    dateline: tuple[str, int] | None = None  # (place, end of its paragraph)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -230,6 +233,7 @@ def furniture_start(text: str, markers: list[str]) -> int:
 
 _CAPTION = re.compile(r"\b(photo|photograph|AFP|Getty|Reuters|AP|AA|file picture|image)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s")
 _FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 
 
@@ -247,7 +251,7 @@ def published_from_text(text: str, body_end: int | None = None) -> str | None:
             return _first_full_date(line)
     for _, line in lines[:4]:
         if _DATELINE.match(line):
-            found = _first_full_date(line[:80])
+            found = _first_full_date(line[:80]) or _dateline_without_year(line, head)
             if found:
                 return found
     for _, line in lines[:8]:
@@ -255,6 +259,43 @@ def published_from_text(text: str, body_end: int | None = None) -> str | None:
             found = _first_full_date(line)
             if found:
                 return found
+    return None
+
+
+def _dateline_without_year(paragraph: str, text: str) -> str | None:
+    """'WASHINGTON, Nov 7 (Agency) – ... on Monday': wire datelines omit the year, so
+    take the latest year, not after today nor before the year the article mentions
+    most, in which that day fell on the weekday the paragraph names."""
+    mentions = find_dates(paragraph[:60])
+    day_month = next((m for m in mentions if m.kind in ("month_day", "day_month")), None)
+    weekday = next((m for m in find_dates(paragraph) if m.kind == "weekday"), None)
+    if day_month is None or weekday is None:
+        return None
+    month, day = MONTHS[day_month.groups["month"].rstrip(".").lower()], int(day_month.groups["day"])
+    wanted = WEEKDAYS[weekday.groups["weekday"].lower()]
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    today = date.today()
+    past_years = [y for y in years if y <= today.year]
+    earliest = max(set(past_years), key=lambda y: (past_years.count(y), y)) if past_years else 1990
+    candidates = []
+    for year in range(earliest, today.year + 1):
+        try:
+            if date(year, month, day).weekday() == wanted and date(year, month, day) <= today:
+                candidates.append(year)
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    year = candidates[-1]
+    return date(year, month, day).isoformat()
+
+
+def dateline_place(text: str) -> tuple[str, int] | None:
+    """The place of a dateline ("GRANADA, Spain, Oct 5 (Agency) –") and where its paragraph ends."""
+    for offset, line in _lines(text)[:4]:
+        match = _DATELINE_PLACE.match(line)
+        if match and find_dates(line[: match.end() + 25]):
+            return match.group(1).title(), offset + len(line)
     return None
 
 
@@ -274,11 +315,13 @@ def read_article(path: Path, input_dir: Path, manifest: dict[str, dict], markers
     meta = manifest.get(doc_id) or manifest.get(Path(path).stem) or {}
     body_end = furniture_start(text, markers)
     title = meta.get("title") or next((line.strip() for _, line in _lines(text)[:1]), None)
+    from_text = published_from_text(text, body_end)
     if meta.get("published"):
         published, basis = meta["published"], "manifest"
+        if len(published) == 7 and from_text and from_text.startswith(published):
+            published, basis = from_text, "text"  # the text knows the day of the manifest's month
     else:
-        published = published_from_text(text, body_end)
-        basis = "text" if published else "none"
+        published, basis = from_text, "text" if from_text else "none"
     return Article(
         doc_id=doc_id,
         path=Path(path),
@@ -290,4 +333,5 @@ def read_article(path: Path, input_dir: Path, manifest: dict[str, dict], markers
         published=published,
         published_basis=basis,
         body_end=body_end,
+        dateline=dateline_place(text[:body_end]),
     )

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .codebook import Codebook
+import re
+
+from .codebook import Codebook, Venue
 from .language import Sentence, Span
 
 _ATTRIBUTIVE_NOUNS = {"meeting", "meetings", "talks", "summit", "round", "negotiations", "format", "process", "declaration", "statement", "-based", "based"}
-_PLACE_FILLERS = {"the", "capital", "city", "here", "there", "of", "nearby", "southern", "northern", "eastern", "western", "central", "resort", "town", "region", "province"}
+_EDGE_WORDS = {"edge", "outskirts", "sidelines", "margins", "margin", "sideline", "suburbs", "centre", "center", "heart"}
+_PLACE_FILLERS = {"the", "and", "or", ",", "capital", "city", "here", "there", "of", "nearby", "southern", "northern", "eastern", "western", "central", "resort", "town", "region", "province"}
 
 
 @dataclass(frozen=True)
@@ -40,25 +43,46 @@ class Resolver:
         self.motion = set(cues["motion_words"])
 
     def place_context(self, sentence: Sentence, span: Span) -> str | None:
-        """'locative' ("in Baku", "return to Washington"), 'attributive' ("a Brussels
-        meeting"), or None when the words around a name do not make it a place."""
-        before = sentence.token_before(span.start, 5)
-        after = sentence.token_after(span.end, 2)
+        """'locative' ("in Baku", "in the Black Sea resort of Sochi", "return to
+        Washington"), 'attributive' ("a Brussels meeting"), or None when the words
+        around a name do not make it a place."""
         if _hyphen_joined(sentence, span):
             return None
-        # Skip "the", "capital", "here" etc. between the preposition and the name.
-        words = list(before)
-        while words and words[-1] in _PLACE_FILLERS:
-            words.pop()
-        if words:
-            word = words[-1]
-            if word in self.locative:
+        before = [t[2] for t in sentence.tokens if t[1] <= span.start][-8:]
+        after = sentence.token_after(span.end, 2)
+        i, edge = len(before) - 1, False
+        # Walk back over "the", "capital", "edge of", and names ("the Russian city of").
+        while i >= 0 and len(before) - i <= 7:
+            word = before[i]
+            low = word.lower()
+            if low in self.locative:
                 return "locative"
-            if word == "to" and len(words) >= 2 and words[-2] in self.motion:
+            if low in _PLACE_FILLERS or low in _EDGE_WORDS or (word[:1].isupper() and low not in ("on", "to")):
+                edge = edge or low in _EDGE_WORDS
+                i -= 1
+                continue
+            break
+        if i >= 0:
+            low = before[i].lower()
+            if low == "on" and edge:
+                return "locative"  # "on the sidelines of the Munich Security Conference"
+            if low == "to" and any(w.lower() in self.motion for w in before[max(0, i - 6) : i]):
                 return "locative"
-        if after and after[0] in _ATTRIBUTIVE_NOUNS and (not before or before[-1] in ("a", "the", "an")):
+        if after and after[0] in _ATTRIBUTIVE_NOUNS:
             return "attributive"
         return None
+
+    def capital_of(self, venue: Venue, sentence: Sentence, span: Span) -> Venue:
+        """"the capital of the United Arab Emirates" is the city, not the country."""
+        before = " ".join(sentence.token_before(span.start, 3))
+        if venue.kind != "country" or not re.search(r"capital of( the)?$", before):
+            return venue
+        actor = self.codebook.actors.get(venue.country or "")
+        for capital in actor.metonyms if actor else ():
+            match = next((v for v in self.codebook.venues.values() if v.name == capital), None)
+            if match:
+                return match
+        return venue
 
     def resolve(self, sentence: Sentence) -> list[Mention]:
         """The sentence's actor and venue mentions, one reading per stretch of text."""
@@ -66,10 +90,10 @@ class Resolver:
         places_at = {(p.start, p.end): p for p in sentence.places}
         place_reading: set[tuple[int, int]] = set()
         for place in sentence.places:
-            venue = self.codebook.venues[place.key]
             context = self.place_context(sentence, place)
             if context is None:
                 continue
+            venue = self.capital_of(self.codebook.venue(place.key), sentence, place)
             if venue.kind == "country" and context == "attributive":
                 continue
             mentions.append(Mention("venue", venue.venue_id, place.start, place.end, context))
