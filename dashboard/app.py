@@ -18,7 +18,7 @@ from dashboard import loading, sidebar, state, views
 from dashboard.filters import apply
 from dashboard.model import Data, prepare
 
-st.set_page_config(page_title="peacetrack", page_icon=":material/handshake:", layout="wide")
+st.set_page_config(page_title="peacetrack", layout="wide")  # no page_icon: a Material icon favicon is fetched from Google
 
 
 @st.cache_data(show_spinner="Reading the tables…", max_entries=4)

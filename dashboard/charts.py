@@ -35,7 +35,7 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
     selection can narrow the evidence table.
     """
     dated = rounds.dropna(subset=["date"])
-    lanes = sorted(rounds["lane"].unique(), key=lambda lane: (lane.endswith(NO_MEDIATOR), lane))
+    lanes = sorted(dated["lane"].unique(), key=lambda lane: (lane.endswith(NO_MEDIATOR), lane))
     fig = go.Figure()
     for status, color in STATUS_COLORS.items():
         part = dated[dated["status"] == status]
@@ -73,19 +73,13 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         title="Mediation tracks: rounds of talks by venue and mediator",
         yaxis=dict(categoryorder="array", categoryarray=lanes[::-1], title=None, type="category"),
-        xaxis=dict(title=None, type="date"),
+        xaxis=dict(title=None, type="date", range=_date_range(dated["date"])),
         legend=dict(title="Status", orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"),
         height=max(260, 90 + 55 * len(lanes)),
         clickmode="event+select",
         dragmode="select",
         **_LAYOUT,
     )
-    undated = len(rounds) - len(dated)
-    if undated:
-        fig.add_annotation(
-            text=f"{undated} undated round(s) not placed", xref="paper", yref="paper",
-            x=0, y=-0.12, showarrow=False, font=dict(size=11, color="#666"),
-        )
     return fig
 
 
@@ -228,6 +222,14 @@ def bar_figure(counts: pd.Series, title: str, color: str = "#264653") -> go.Figu
                            marker_color=color, hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_layout(title=title, height=max(220, 90 + 28 * len(counts)), xaxis=dict(title="events"), **_LAYOUT)
     return fig
+
+
+def _date_range(dates: pd.Series, pad_days: int = 30) -> list[str] | None:
+    """A month either side, so a lone round is not pinned to the plot's edge."""
+    if dates.empty:
+        return None
+    pad = pd.Timedelta(days=pad_days)
+    return [(dates.min() - pad).strftime("%Y-%m-%d"), (dates.max() + pad).strftime("%Y-%m-%d")]
 
 
 def _padded(values: pd.Series, low: float, high: float) -> list[float]:

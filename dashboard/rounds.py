@@ -13,7 +13,7 @@ import textwrap
 
 import pandas as pd
 
-from dashboard.model import NO_MEDIATOR, NO_VENUE, Data
+from dashboard.model import NO_MEDIATOR, NO_VENUE, Data, date_period
 
 ROUND_COLUMNS = [
     "round_key", "lane", "venue", "mediator", "status", "date", "date_label", "precision",
@@ -22,45 +22,76 @@ ROUND_COLUMNS = [
 
 
 def rounds_in_view(data: Data, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per round among the talks events in `events` (see ROUND_COLUMNS)."""
+    """One row per round among the talks events in `events` (see ROUND_COLUMNS).
+
+    Where the build wrote a `rounds` table, its reconciled venue, mediator, status,
+    date, parties and source count win over what the events in view suggest.
+    """
     talks = events[events["event_type"] == "talks"]
     if talks.empty:
         return pd.DataFrame(columns=ROUND_COLUMNS)
     talks = talks.assign(round_key=_round_keys(talks))
     parties = _parties(data, talks)
+    built = _built_rounds(data)
     rows = []
     for key, group in talks.groupby("round_key", sort=False):
         best = group.sort_values(["confidence", "date_precision"], ascending=[False, True]).iloc[0]
         statuses = group["status"].dropna().astype(str)
-        status = statuses.mode().iloc[0] if not statuses.empty else "unknown"
+        # A date that is only the article's publication date says when it was reported, not when it met.
         dated = group.dropna(subset=["date_start"])
-        lead = _most_precise(dated) if not dated.empty else best
-        venue = _first(group["venue"]) or NO_VENUE
-        mediator = _first(group["mediator"]) or NO_MEDIATOR
-        rows.append(
-            {
-                "round_key": key,
-                "lane": lane_label(venue, mediator),
-                "venue": venue,
-                "mediator": mediator,
-                "status": status,
-                "date": _plot_date(lead),
-                "date_label": lead["date"] if isinstance(lead["date"], str) else "undated",
-                "precision": lead["date_precision"] if isinstance(lead["date_precision"], str) else None,
-                "parties": parties.get(key, ""),
-                "n_sources": group["doc_id"].nunique(),
-                "n_events": len(group),
-                "disagree": statuses.nunique() > 1,
-                "sentence": best["sentence"],
-                "event_ids": list(group["event_id"]),
-            }
-        )
+        dated = dated[dated["date_basis"].astype(object) != "publication"] if "date_basis" in dated else dated
+        lead = _most_precise(dated) if not dated.empty else None
+        row = {
+            "round_key": key,
+            "venue": _first(group["venue"]) or NO_VENUE,
+            "mediator": _first(group["mediator"]) or NO_MEDIATOR,
+            "status": statuses.mode().iloc[0] if not statuses.empty else "unknown",
+            "date": _plot_date(lead) if lead is not None else pd.NaT,
+            "date_label": lead["date"] if lead is not None else "date not given",
+            "precision": lead["date_precision"] if lead is not None else None,
+            "parties": parties.get(key, ""),
+            "n_sources": group["doc_id"].nunique(),
+            "n_events": len(group),
+            "disagree": statuses.nunique() > 1,
+            "sentence": best["sentence"],
+            "event_ids": list(group["event_id"]),
+        }
+        row.update(built.get(key.removeprefix("round:"), {}) if key.startswith("round:") else {})
+        row["lane"] = lane_label(row["venue"], row["mediator"])
+        rows.append(row)
     rounds = pd.DataFrame(rows, columns=ROUND_COLUMNS)
-    if data.rounds is not None and {"round_id", "n_sources"} <= set(data.rounds.columns):
-        # The build saw every source of a round, the view only the filtered ones.
-        built = dict(zip(data.rounds["round_id"].astype(str), data.rounds["n_sources"]))
-        rounds["n_sources"] = [int(built.get(k.removeprefix("round:"), n)) for k, n in zip(rounds["round_key"], rounds["n_sources"])]
     return rounds.sort_values(["lane", "date"], na_position="last").reset_index(drop=True)
+
+
+def _built_rounds(data: Data) -> dict[str, dict]:
+    """round_id -> the fields the build's `rounds` table settles, in display form."""
+    table = data.rounds
+    if table is None or "round_id" not in table:
+        return {}
+    actor, venue = data.labels.get("actor", {}), data.labels.get("venue", {})
+    out = {}
+    for row in table.to_dict("records"):
+        fields = {}
+        if isinstance(row.get("venue_id"), str):
+            fields["venue"] = venue.get(row["venue_id"], row["venue_id"])
+        if isinstance(row.get("mediator_id"), str):
+            fields["mediator"] = actor.get(row["mediator_id"], row["mediator_id"])
+        if isinstance(row.get("status"), str):
+            fields["status"] = row["status"]
+        if "date" in row:
+            start, end, precision = date_period(row["date"])
+            fields["date"] = pd.NaT if start is None else (start if start == end else start + (end - start) / 2)
+            fields["date_label"] = row["date"] if start is not None else "date not given"
+            fields["precision"] = precision
+        parties = row.get("parties")
+        if parties is not None and not isinstance(parties, str) and len(parties):
+            fields["parties"] = ", ".join(sorted(actor.get(p, p) for p in parties))
+        if pd.notna(row.get("n_sources")):
+            fields["n_sources"] = int(row["n_sources"])
+        if "disagree" in row and pd.notna(row["disagree"]):
+            fields["disagree"] = bool(row["disagree"])
+        out[str(row["round_id"])] = fields
+    return out
 
 
 def lane_label(venue: str, mediator: str) -> str:

@@ -67,13 +67,13 @@ def header(data: Data, events: pd.DataFrame, current: Filters, vocab: Vocabulary
     rounds = rounds_in_view(data, events)
     counts = status_counts(rounds)
     links = event_actors_for(data, events)
-    cols = st.columns(7)
+    cols = st.columns([1, 1, 1, 1, 1, 1, 2])
     cols[0].metric("Documents", len(docs))
     cols[1].metric("Events", len(events))
     cols[2].metric("Rounds held", counts["held"])
     cols[3].metric("Rounds planned", counts["planned"])
     cols[4].metric("Rounds cancelled", counts["cancelled"])
-    cols[5].metric("Actors", links["actor_id"].nunique())
+    cols[5].metric("Actors", links["actor_id"].nunique(), help="Actors taking part in the events in view")
     cols[6].metric("Date span", _span(events))
 
 
@@ -104,6 +104,10 @@ def overview_view(data: Data, events: pd.DataFrame) -> None:
         charts.tracks_figure(rounds), key="tracks_chart", on_select="rerun",
         selection_mode=("points", "box"), config=PLOTLY_CONFIG, width="stretch",
     )
+    undated = rounds[rounds["date"].isna()]
+    if len(undated):
+        st.caption("Not on the chart, no date given in the text: " + "; ".join(
+            md(f"{r.lane} ({r.status}, {r.n_sources} source(s))") for r in undated.itertuples()))
     talks = events[events["event_type"] == "talks"]
     picked = narrow_to_points(talks, selection)
     st.subheader("Evidence for the rounds" + (" selected" if len(picked) < len(talks) else ""))
