@@ -12,6 +12,7 @@ round appears once per document.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -84,17 +85,16 @@ class EventExtractor:
         talks: list[Event] = []
         others: list[Event] = []
         for index, item in enumerate(dated):
-            found = self._talks(doc_id, index, item)
-            if found is not None and found.anaphoric:
-                target = _recent_talks(talks, index)
-                if target is not None:
-                    self._absorb(target, found, adjacent=index - target.sentence_index <= 1)
-                    found = None
-                elif not self._could_stand_alone(item, found):
-                    found = None
-            if found is not None:
-                talks.append(found)
-            other = self._other(doc_id, index, item, talks_found=found is not None)
+            found = []
+            for event in self._talks(doc_id, index, item):
+                if event.anaphoric:
+                    target = _recent_talks(talks, index)
+                    if target is not None:
+                        self._absorb(target, event, adjacent=index - target.sentence_index <= 1)
+                    continue
+                found.append(event)
+            talks.extend(found)
+            other = self._other(doc_id, index, item, talks_found=bool(found))
             if other is not None:
                 others.append(other)
         for event in [*talks, *others]:
@@ -105,11 +105,12 @@ class EventExtractor:
     def _date_sentences(self, sentences: list[Sentence], base: date | None, base_is_month: bool) -> list[DatedSentence]:
         anchor = base
         out = []
-        future_words = self.codebook.cues["future_cues"]
         for sentence in sentences:
-            future = bool(sentence.cue("future")) or any(w in sentence.text.lower() for w in future_words if " " in w)
             resolved = []
             for mention in find_dates(sentence.text):
+                # "will meet on Friday" looks ahead; "said on Friday that ... will" does not.
+                at = sentence.start + mention.start
+                future = any(0 <= at - c.end <= 40 for c in sentence.cue("future"))
                 value = resolve(mention, base, anchor, future)
                 if value is None:
                     continue
@@ -124,27 +125,63 @@ class EventExtractor:
 
     # -- talks ------------------------------------------------------------------
 
-    def _talks(self, doc_id: str, index: int, item: DatedSentence) -> Event | None:
+    def _talks(self, doc_id: str, index: int, item: DatedSentence) -> list[Event]:
+        """The rounds a sentence reports: one per talks word that has its own venue
+        ("the Berlin round was set up at a meeting ... in Munich" is two), else one."""
         sentence = item.sentence
-        nouns = sentence.cue("talks:nouns")
+        nouns = [n for n in sentence.cue("talks:nouns") if not self._other_sense(sentence, n)]
         if not nouns:
-            return None
-        cue = nouns[0]
+            return []
+        placed = self._venues_by_noun(item, nouns)
+        if not placed:
+            return [e for e in [self._round(doc_id, index, item, nouns[0], None)] if e]
+        return [e for e in (self._round(doc_id, index, item, noun, venue) for noun, venue in placed) if e]
+
+    def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
+        """"had not met its obligations": meet in another sense."""
+        if noun.text.lower() not in ("met", "meet", "meets"):
+            return False
+        following = sentence.token_after(noun.end, 3)
+        return any(word in self.codebook.cues["talks"]["not_talks_objects"] for word in following)
+
+    def _venues_by_noun(self, item: DatedSentence, nouns: list[Span]) -> list[tuple[Span, Mention]]:
+        """Each place goes to the talks word it belongs to: an attributive place to the
+        word after it ("Brussels meeting"), a place after a preposition to the nearest
+        talks word before it ("a meeting ... in Munich")."""
+        pairs: dict[int, tuple[Span, Mention]] = {}
+        places = [m for m in item.mentions if m.entity_type == "venue"]
+        for place in places:
+            if place.how == "attributive":
+                noun = min((n for n in nouns if n.start >= place.end), key=lambda n: n.start - place.end, default=None)
+            else:
+                noun = max((n for n in nouns if n.end <= place.start), key=lambda n: n.end, default=None)
+                noun = noun or min(nouns, key=lambda n: abs(n.start - place.start))
+            if noun is None:
+                continue
+            known = pairs.get(noun.start)
+            if known is None or _rank_place(self.codebook, place) < _rank_place(self.codebook, known[1]):
+                pairs[noun.start] = (noun, place)
+        return sorted(pairs.values(), key=lambda pair: pair[0].start)
+
+    def _round(self, doc_id: str, index: int, item: DatedSentence, cue: Span, place: Mention | None) -> Event | None:
+        sentence = item.sentence
         region = sentence.quote_of(cue.start)
+        window = self.codebook.cues["talks"]["party_window_chars"]
         actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
-        sides = {self.codebook.side(m.entity_id) for m in actors} - {None}
-        outsiders = [m for m in actors if self.codebook.side(m.entity_id) is None and self.codebook.actors.get(m.entity_id, None) is not None and self.codebook.actors[m.entity_id].kind != "media"]
+        near = [m for m in actors if abs(m.start - cue.start) <= window]
+        sides = {self.codebook.side(m.entity_id) for m in near} - {None}
+        outsiders = [m for m in near if self.codebook.side(m.entity_id) is None and self._kind(m.entity_id) != "media"]
         generic = bool(sentence.cue("talks:generic_parties"))
         strong = bool(sentence.cue("talks:strong"))
-        anaphora = [a for a in sentence.cue("talks:anaphora") if any(a.start <= n.start and n.end <= a.end for n in nouns)]
-        venue, venue_mention = self._venue(item, cue, allow_country=True)
+        anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
+        venue = place.entity_id if place else None
         if venue is None and self._dateline and sentence.end <= self._dateline[1]:
             venue = self._dateline[0]
         status = self._status(sentence)
         when = _nearest(item.dates, cue)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
         event = Event(doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
-        if anaphora and venue is None and not sentence.cue("talks:new_round"):
+        if anaphora and place is None and not sentence.cue("talks:new_round"):
             event.anaphoric = True
             return event
         has_parties = len(sides) >= 2 or generic or (strong and not outsiders)
@@ -164,7 +201,7 @@ class EventExtractor:
             status = "planned" if self._base and when.as_date() > self._base else "held"
             event.confidence -= 0.15
         event.status = status
-        parties = {m.entity_id for m in actors if self.codebook.side(m.entity_id)}
+        parties = {m.entity_id for m in near if self.codebook.side(m.entity_id)}
         if len(sides) < 2:
             parties |= {members[0] for members in self.codebook.sides.values()}
         event.roles = {actor_id: "participant" for actor_id in sorted(parties)}
@@ -172,12 +209,11 @@ class EventExtractor:
         event.confidence = round(min(0.95, event.confidence + 0.15 * bool(venue) + 0.15 * bool(when) + 0.1 * bool(len(sides) >= 2) + 0.05 * bool(mediator)), 2)
         return event
 
-    def _could_stand_alone(self, item: DatedSentence, event: Event) -> bool:
-        """An anaphoric mention with nothing before it to refer to: keep it only if it pins a round down."""
-        return False
-
     def _status(self, sentence: Sentence) -> str | None:
-        present = {c.key.split(":", 1)[1] for c in sentence.cues if c.key.startswith("status:")}
+        """The firmest status the sentence states; "held" inside "to be held" does not count."""
+        cues = [c for c in sentence.cues if c.key.startswith("status:")]
+        kept = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in cues)]
+        present = {c.key.split(":", 1)[1] for c in kept}
         return next((s for s in self.precedence if s in present), None)
 
     def _venue(self, item: DatedSentence, cue: Span, allow_country: bool) -> tuple[str | None, Mention | None]:
@@ -313,7 +349,14 @@ def _reported_between(sentence: Sentence, when: ResolvedDate, cue: Span) -> bool
 
 
 def _nearest(dates: list[ResolvedDate], cue: Span) -> ResolvedDate | None:
-    return min(dates, key=lambda d: abs(d.start - cue.start)) if dates else None
+    """The date closest to the talks word; "three weeks after" yields to a named date."""
+    offset = lambda d: bool(re.search(r"\b(ago|earlier|later|before|after|prior)$", d.text, re.I))  # noqa: E731
+    return min(dates, key=lambda d: (offset(d), abs(d.start - cue.start))) if dates else None
+
+
+def _rank_place(codebook: Codebook, mention: Mention) -> tuple[bool, int]:
+    """Cities and regions before countries."""
+    return (codebook.venue(mention.entity_id).kind == "country", 0)
 
 
 def _recent_talks(talks: list[Event], index: int, window: int = 3) -> Event | None:
@@ -353,7 +396,9 @@ def _merge_rounds(talks: list[Event], precedence: list[str]) -> list[Event]:
             home.mediator_id, home.mediator_how = event.mediator_id, event.mediator_how
         for actor_id, role in event.roles.items():
             home.roles.setdefault(actor_id, role)
-    return sorted(merged, key=lambda e: e.start)
+    # A round with neither place nor day is a process ("negotiations were completed"), not a round.
+    kept = [e for e in merged if e.venue_id or (e.date and e.date.basis != "publication" and e.date.precision == "day")]
+    return sorted(kept, key=lambda e: e.start)
 
 
 def _dedupe(events: list[Event], sentences: list[Sentence]) -> list[Event]:

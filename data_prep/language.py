@@ -168,7 +168,7 @@ class Language:
         return sentences, list(people.values())
 
     def _sentences(self, doc, offset: int, original: str, people: dict[str, NewPerson]) -> list[Sentence]:
-        names = self._name_spans(doc)
+        names = self._without_namesakes(doc, self._name_spans(doc))
         names += self._title_people(doc, names, people)
         names += self._fuzzy_people(doc, names)
         names += self._world_places(doc, names)
@@ -212,6 +212,21 @@ class Language:
             for span in filter_spans(spans):
                 out.append(self._span(doc, span.start, span.end, ids[(span.start, span.end)]))
         return out
+
+    def _without_namesakes(self, doc, spans: list[Span]) -> list[Span]:
+        """A bare surname after another first name ("Kamran Aliyev") is a namesake, not
+        the codebook's person; a misspelt first name ("Nkil Pashinyan") still counts."""
+        kept = []
+        for span in spans:
+            actor = self.codebook.actors.get(span.key) if span.label == "actor" else None
+            if actor is not None and actor.kind == "person" and span.token_end - span.token_start == 1 and span.token_start > 0:
+                previous = doc[span.token_start - 1]
+                first_name = actor.name.split()[0]
+                covered = any(o.token_start <= previous.i < o.token_end for o in spans)
+                if _is_name_token(previous) and not covered and previous.text not in self.not_name_words and fuzz.ratio(previous.text, first_name) < 60:
+                    continue
+            kept.append(span)
+        return kept
 
     def _title_people(self, doc, known: list[Span], people: dict[str, NewPerson]) -> list[Span]:
         """People the codebook lacks, found from the title before their name:

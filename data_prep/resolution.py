@@ -15,7 +15,7 @@ import re
 from .codebook import Codebook, Venue
 from .language import Sentence, Span
 
-_ATTRIBUTIVE_NOUNS = {"meeting", "meetings", "talks", "summit", "round", "negotiations", "format", "process", "declaration", "statement", "-based", "based"}
+_ATTRIBUTIVE_NOUNS = {"meeting", "meetings", "talks", "summit", "round", "negotiations", "session", "-based", "based"}
 _EDGE_WORDS = {"edge", "outskirts", "sidelines", "margins", "margin", "sideline", "suburbs", "centre", "center", "heart"}
 _PLACE_FILLERS = {"the", "and", "or", ",", "capital", "city", "here", "there", "of", "nearby", "southern", "northern", "eastern", "western", "central", "resort", "town", "region", "province"}
 
@@ -41,6 +41,7 @@ class Resolver:
         cues = codebook.cues
         self.locative = set(cues["locative_prepositions"])
         self.motion = set(cues["motion_words"])
+        self.planning = set(cues["planning_words"])
 
     def place_context(self, sentence: Sentence, span: Span) -> str | None:
         """'locative' ("in Baku", "in the Black Sea resort of Sochi", "return to
@@ -68,6 +69,8 @@ class Resolver:
                 return "locative"  # "on the sidelines of the Munich Security Conference"
             if low == "to" and any(w.lower() in self.motion for w in before[max(0, i - 6) : i]):
                 return "locative"
+            if low == "for" and any(w.lower() in self.planning for w in before[max(0, i - 4) : i]):
+                return "locative"  # "a meeting floated for Moscow"
         if after and after[0] in _ATTRIBUTIVE_NOUNS:
             return "attributive"
         return None
