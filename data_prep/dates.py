@@ -126,8 +126,7 @@ def _month_number(token: str) -> int:
 
 def _nearest_year(month: int, day: int, base: date, future: bool = False) -> date | None:
     """The year for a year-less "November 20": the nearest one when it lies within a
-    month of the base date, else the last one before it (or, for a sentence about
-    what is to come, the first one after it)."""
+    month of the base date or the sentence looks ahead, else the last one before it."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -137,10 +136,8 @@ def _nearest_year(month: int, day: int, base: date, future: bool = False) -> dat
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - base).days))
-    if abs((nearest - base).days) <= 31:
+    if future or abs((nearest - base).days) <= 31:
         return nearest
-    if future:
-        return min((d for d in candidates if d >= base), default=nearest)
     return max((d for d in candidates if d <= base), default=nearest)
 
 

@@ -100,7 +100,7 @@ class EventExtractor:
         for event in [*talks, *others]:
             if event.date is None and base is not None:
                 event.date = ResolvedDate(published, "month" if base_is_month else "day", "publication", "", event.start, event.start)
-        return _merge_rounds(talks, self.precedence) + _dedupe(others, sentences), dated
+        return _merge_rounds(talks, self.precedence, self.codebook) + _dedupe(others, sentences), dated
 
     def _date_sentences(self, sentences: list[Sentence], base: date | None, base_is_month: bool) -> list[DatedSentence]:
         anchor = base
@@ -175,10 +175,14 @@ class EventExtractor:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
-        if venue is None and self._dateline and sentence.end <= self._dateline[1]:
-            venue = self._dateline[0]
+        if self._dateline and sentence.end <= self._dateline[1]:
+            # The dateline city is where the talks are, unless the sentence names a place
+            # other than the country it lies in ("in Kazakhstan's largest city").
+            dateline_city = self.codebook.venue(self._dateline[0])
+            if venue is None or (self.codebook.venue(venue).kind == "country" and dateline_city.country == venue):
+                venue = dateline_city.venue_id
         status = self._status(sentence)
-        when = _nearest(item.dates, cue)
+        when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
         event = Event(doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
         if anaphora and place is None and not sentence.cue("talks:new_round"):
@@ -348,10 +352,13 @@ def _reported_between(sentence: Sentence, when: ResolvedDate, cue: Span) -> bool
     return any(low <= c.start < high for c in sentence.cue("event:statement"))
 
 
-def _nearest(dates: list[ResolvedDate], cue: Span) -> ResolvedDate | None:
-    """The date closest to the talks word; "three weeks after" yields to a named date."""
+def _nearest(dates: list[ResolvedDate], cue: Span, sentence: Sentence) -> ResolvedDate | None:
+    """The date of a round: the one closest to its talks word, but a named date before
+    "three weeks after", and a date of the round before the date of a statement about
+    it ("said on Friday that a meeting planned for December 7 ...")."""
     offset = lambda d: bool(re.search(r"\b(ago|earlier|later|before|after|prior)$", d.text, re.I))  # noqa: E731
-    return min(dates, key=lambda d: (offset(d), abs(d.start - cue.start))) if dates else None
+    reported = lambda d: _reported_between(sentence, d, cue)  # noqa: E731
+    return min(dates, key=lambda d: (offset(d), reported(d), abs(d.start - cue.start))) if dates else None
 
 
 def _rank_place(codebook: Codebook, mention: Mention) -> tuple[bool, int]:
@@ -363,9 +370,15 @@ def _recent_talks(talks: list[Event], index: int, window: int = 3) -> Event | No
     return talks[-1] if talks and index - talks[-1].sentence_index <= window else None
 
 
-def _compatible(a: Event, b: Event, precedence: list[str]) -> bool:
+def _within(first: str, second: str, codebook: Codebook) -> bool:
+    """One venue is the country the other lies in ("Kazakhstan" and "Almaty")."""
+    a, b = codebook.venue(first), codebook.venue(second)
+    return (a.kind == "country" and b.country == a.country) or (b.kind == "country" and a.country == b.country)
+
+
+def _compatible(a: Event, b: Event, precedence: list[str], codebook: Codebook) -> bool:
     """Two talks mentions in one article that can be the same round."""
-    if a.venue_id and b.venue_id and a.venue_id != b.venue_id:
+    if a.venue_id and b.venue_id and a.venue_id != b.venue_id and not _within(a.venue_id, b.venue_id, codebook):
         return False
     if a.mediator_id and b.mediator_id and a.mediator_id != b.mediator_id:
         return False
@@ -378,18 +391,19 @@ def _compatible(a: Event, b: Event, precedence: list[str]) -> bool:
     return both_dated and {a.status, b.status} == {"planned", "cancelled"}
 
 
-def _merge_rounds(talks: list[Event], precedence: list[str]) -> list[Event]:
+def _merge_rounds(talks: list[Event], precedence: list[str], codebook: Codebook) -> list[Event]:
     """One talks event per round per document: the most specific mention absorbs the rest."""
     specificity = lambda e: (bool(e.venue_id), bool(e.date and e.date.basis != "publication"), e.confidence)  # noqa: E731
     merged: list[Event] = []
     for event in sorted(talks, key=specificity, reverse=True):
-        home = next((m for m in merged if _compatible(m, event, precedence)), None)
+        home = next((m for m in merged if _compatible(m, event, precedence, codebook)), None)
         if home is None:
             merged.append(event)
             continue
         if precedence.index(event.status) < precedence.index(home.status):
             home.status = event.status
-        home.venue_id = home.venue_id or event.venue_id
+        if home.venue_id is None or (event.venue_id and codebook.venue(home.venue_id).kind == "country" and codebook.venue(event.venue_id).kind != "country"):
+            home.venue_id = event.venue_id or home.venue_id
         if (home.date is None or home.date.basis == "publication") and event.date is not None:
             home.date = event.date
         if STRENGTH[event.mediator_how] > STRENGTH[home.mediator_how]:

@@ -293,7 +293,7 @@ class Language:
         covered = {i for sp in known for i in range(sp.token_start, sp.token_end)}
         found = []
         for token in doc:
-            if token.i in covered or not token.is_title or len(token.text) < 6 or token.text in self.not_name_words:
+            if token.i in covered or not token.is_title or len(token.text) < 6 or token.text in self.not_name_words or token.text in self.surnames:
                 continue
             hit = process.extractOne(token.text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=85)
             if hit:
