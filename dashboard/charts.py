@@ -25,7 +25,8 @@ _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), fon
 
 def color_map(values) -> dict[str, str]:
     """A stable colour per category (sorted), shared by the charts that use the same field."""
-    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(sorted(set(map(str, values))))}
+    named = sorted(set(map(str, values)) - {NO_MEDIATOR})
+    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(named)} | {NO_MEDIATOR: "#adb5bd"}
 
 
 def tracks_figure(rounds: pd.DataFrame) -> go.Figure:

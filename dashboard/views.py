@@ -254,8 +254,8 @@ def evidence_section(data: Data, events: pd.DataFrame, key: str) -> None:
 
 
 def evidence_table(events: pd.DataFrame) -> pd.DataFrame:
-    table = events[list(EVIDENCE_COLUMNS)].rename(columns=EVIDENCE_COLUMNS)
-    return table.astype({c: object for c in ("Type", "Status", "Venue", "Mediator", "Outlet")})
+    table = events[list(EVIDENCE_COLUMNS)].rename(columns=EVIDENCE_COLUMNS).astype(object)
+    return table.where(table.notna(), "")
 
 
 def _pick_row(key: str) -> None:
