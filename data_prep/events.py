@@ -138,7 +138,13 @@ class EventExtractor:
         return [e for e in (self._round(doc_id, index, item, noun, venue) for noun, venue in placed) if e]
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
-        """"had not met its obligations": meet in another sense."""
+        """"had not met its obligations": meet in another sense; "a CSTO summit": an
+        organisation's summit, not a round between the parties."""
+        if noun.text.lower() in ("summit", "summits"):
+            organisations = [a for a in sentence.actors if self._kind(a.key) == "organization"]
+            before = [a for a in organisations if 0 <= noun.start - a.end <= 2]
+            after = [a for a in organisations if 0 <= a.start - noun.end <= 12 and "of" in sentence.token_after(noun.end, 1)]
+            return bool(before or after)
         if noun.text.lower() not in ("met", "meet", "meets"):
             return False
         following = sentence.token_after(noun.end, 3)
@@ -347,9 +353,13 @@ class EventExtractor:
 
 
 def _reported_between(sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:
-    """A speech verb stands between the date and the talks word."""
+    """The date belongs to a statement about the round: a speech verb stands between
+    the date and the talks word, or right beside the date ("said on Friday that")."""
     low, high = sorted((when.end, cue.start))
-    return any(low <= c.start < high for c in sentence.cue("event:statement"))
+    speech = sentence.cue("event:statement")
+    between = any(low <= c.start < high for c in speech)
+    beside = any(0 <= when.start - c.end <= 2 for c in speech)
+    return between or beside
 
 
 def _nearest(dates: list[ResolvedDate], cue: Span, sentence: Sentence) -> ResolvedDate | None:
