@@ -20,6 +20,7 @@ from .codebook import Codebook, load
 from .events import Event, EventExtractor
 from .language import Language, NewPerson
 from .linking import assign_round_ids, rounds_table_rows
+from .quotes import QUOTE_COLUMNS, extract_quotes
 from .reading import Article, UnreadableFile, iter_input_files, read_article, read_manifest
 
 Progress = Callable[[int, int, Path], None]
@@ -63,6 +64,7 @@ class Extraction:
     mentions: list[dict]
     people: list[NewPerson]
     seen_names: dict[str, set[str]]
+    quotes: list[dict] = field(default_factory=list)
 
 
 class Builder:
@@ -82,7 +84,8 @@ class Builder:
                 text = article.text[m.start : m.end]
                 mentions.append({"doc_id": article.doc_id, "entity_type": m.entity_type, "entity_id": m.entity_id, "char_start": m.start, "char_end": m.end, "text": text})
                 seen.setdefault(m.entity_id, set()).add(text)
-        return Extraction(article, events, mentions, people, seen)
+        quotes = extract_quotes(article.doc_id, article.text, dated, self.codebook)
+        return Extraction(article, events, mentions, people, seen, quotes)
 
 
 def build(
@@ -136,6 +139,7 @@ def build(
         "venues": len(frames["venues"]),
         "mentions": len(frames["mentions"]),
         "new_names": len(extra["review_names"]),
+        "quotes": len(extra["quotes"]),
     }
     report.seconds = round(time.perf_counter() - started, 2)
     tables.write_tables(frames, out_dir, extra=extra, files={"build_report.json": report.as_json()})
@@ -188,6 +192,7 @@ def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[st
     extra = {
         "rounds": pd.DataFrame(rounds_table_rows(talks, round_ids, published, codebook), columns=ROUND_COLUMNS),
         "review_names": _review_names(extractions),
+        "quotes": pd.DataFrame([q for x in extractions for q in x.quotes], columns=QUOTE_COLUMNS),
     }
     return frames, extra
 
