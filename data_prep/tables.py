@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -52,7 +53,8 @@ def _one_of(values) -> pa.Check:
     return pa.Check.isin(list(values))
 
 
-_is_list = pa.Check(lambda s: s.map(lambda v: isinstance(v, list)).all(), error="must be a list")
+# Lists come back from Parquet as numpy arrays; both are lists of names here.
+_is_list = pa.Check(lambda s: s.map(lambda v: isinstance(v, (list, tuple, np.ndarray))).all(), error="must be a list")
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "documents": pa.DataFrameSchema(
@@ -242,8 +244,8 @@ def _csv_twin(df: pd.DataFrame) -> pd.DataFrame:
     """CSV cannot hold lists: join them with ' | ' for spreadsheet users."""
     out = df.copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list)).any():
-            out[column] = out[column].map(lambda v: " | ".join(map(str, v)) if isinstance(v, list) else v)
+        if out[column].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+            out[column] = out[column].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v)
     return out
 
 

@@ -1,0 +1,175 @@
+"""Sentences become typed events; talks become one round per document with status, date, venue and mediator."""
+
+import pytest
+
+
+def talks_of(extraction):
+    return [e for e in extraction.events if e.event_type == "talks"]
+
+
+def only_round(extraction):
+    rounds = talks_of(extraction)
+    assert len(rounds) == 1, [(r.venue_id, r.status, r.date) for r in rounds]
+    r = rounds[0]
+    return r.venue_id, r.status, r.date.value if r.date else None, r.mediator_id
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "Azerbaijan's Foreign Ministry said on Thursday that they would not participate in a November 20 meeting in Washington between Azerbaijani and Armenian foreign ministers.",
+            "2023-11-17",
+            ("washington", "cancelled", "2023-11-20", "united-states"),
+        ),
+        (
+            "Azerbaijan has refused to participate in talks with Armenia that were planned in the U.S. on Nov. 20.",
+            "2023-12-06",
+            ("united-states", "cancelled", "2023-11-20", "united-states"),
+        ),
+        (
+            "The foreign ministers of the two Caucasian states met in the US capital at the end of June 2023.",
+            "2023-11-18",
+            ("washington", "held", "2023-06", "united-states"),
+        ),
+        (
+            "The foreign ministers of Armenia and Azerbaijan will meet in Almaty next Friday.",
+            "2024-05-06",
+            ("almaty", "planned", "2024-05-10", "kazakhstan"),
+        ),
+        (
+            "Putin hosted Aliyev and Pashinyan for trilateral talks in Sochi on Friday.",
+            "2021-11-29",
+            ("sochi", "held", "2021-11-26", "russia"),
+        ),
+        (
+            "Aliyev and Pashinyan held talks in Tbilisi on Monday.",
+            "2022-07-20",
+            ("tbilisi", "held", "2022-07-18", "georgia"),
+        ),
+    ],
+)
+def test_a_round_of_talks_with_status_date_venue_and_mediator(extract, text, published, expected):
+    assert only_round(extract(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States\u2019 stance on peace talks with Armenia has angered Azerbaijan.",
+        "Both countries have said a peace agreement could be signed, but peace talks have seen little progress.",
+        "He said the U.S. had canceled high-level bilateral meetings and engagements with Azerbaijan.",
+        "If the U.S. changes course, Baku could restore U.S.-led talks with Armenia.",
+        "Pashinyan said the alliance had not met its security obligations towards Armenia and Azerbaijan.",
+        "In November 2022, at a CSTO summit in Yerevan, Pashinyan refused to sign a declaration on Azerbaijan.",
+        "O'Brien was expected in Baku for talks aimed at \"supporting the peace between Azerbaijan and Armenia.\"",
+    ],
+)
+def test_sentences_that_report_no_round(extract, text):
+    assert talks_of(extract(text)) == []
+
+
+def test_a_later_sentence_about_the_same_round_updates_it(extract):
+    x = extract(
+        "A meeting of the foreign ministers of Armenia and Azerbaijan was slated for November 20 in Washington. "
+        "But 4 days before the expected negotiations, the Azerbaijani side said it would not participate in them.",
+        "2023-11-18",
+    )
+    assert only_round(x) == ("washington", "cancelled", "2023-11-20", "united-states")
+    event = talks_of(x)[0]
+    evidence = x.article.text[event.start : event.end]
+    assert evidence.startswith("A meeting of") and evidence.endswith("would not participate in them.")
+
+
+def test_one_round_mentioned_twice_is_one_event(extract):
+    x = extract(
+        "Azerbaijan snubs US talks with Armenia over Washington\u2019s bias\n\n"
+        "Azerbaijan said it would not participate in a November 20 meeting in Washington between Azerbaijani and Armenian foreign ministers."
+    )
+    assert only_round(x)[:2] == ("washington", "cancelled")
+
+
+def test_two_rounds_in_one_sentence(extract):
+    x = extract(
+        "The Berlin round was set up at a meeting between Scholz, Pashinyan and Aliyev on February 17 on the sidelines of the Munich Security Conference.",
+        "2024-03-01",
+    )
+    assert {(r.venue_id, r.status) for r in talks_of(x)} == {("munich", "held"), ("berlin", "held")}
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_the_round(extract):
+    x = extract(
+        "Aliyev said on Friday that a meeting with Pashinyan planned for December 7 in Brussels would not go ahead.",
+        "2022-11-26",
+    )
+    assert only_round(x) == ("brussels", "cancelled", "2022-12-07", "european-union")
+
+
+def test_host_named_in_the_sentence_is_the_mediator(extract):
+    x = extract("Two days of talks between the foreign ministers of Armenia and Azerbaijan, hosted by German Foreign Minister Annalena Baerbock in Berlin, ended on Thursday.", "2024-03-01")
+    assert only_round(x)[3] == "germany"
+
+
+def test_a_wire_dateline_gives_the_place_of_talks_in_its_paragraph(builder):
+    from pathlib import Path
+
+    from data_prep.reading import Article, sha256
+
+    text = "Ministers meet\n\nALMATY, May 10 (Agency) – The foreign ministers of Azerbaijan and Armenia began two days of negotiations in Kazakhstan's largest city on Friday."
+    article = Article("d", Path("d.txt"), text, sha256(text), published="2024-05-10", published_basis="text", body_end=len(text), dateline=("Almaty", len(text)))
+    x = builder.extract(article)
+    assert [(e.venue_id, e.status) for e in x.events if e.event_type == "talks"] == [("almaty", "held")]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Azerbaijan objected to \"one-sided and biased\" comments by O'Brien.", "accusation"),
+        ("It said senior U.S. officials were unwelcome in Baku.", "refusal"),
+        ("O'Brien said Washington had suspended military assistance to Azerbaijan.", "sanction"),
+        ("Blinken spoke with President Aliyev on Sunday.", "call"),
+        ("O'Brien visited Baku on Wednesday.", "meeting"),
+        ("Pashinyan said he intended to intensify efforts.", "statement"),
+        ("Azerbaijan recaptured Karabakh with a counterterrorism operation in September.", "military_action"),
+    ],
+)
+def test_event_types_from_cue_words(extract, text, event_type):
+    types = [e.event_type for e in extract(text).events if e.event_type != "talks"]
+    assert types == [event_type]
+
+
+def test_accusation_names_who_accused_which_mediator(extract):
+    event = next(e for e in extract("Azerbaijan objected to \"one-sided and biased\" comments on Wednesday by U.S. Assistant Secretary of State James O'Brien.").events)
+    assert event.roles["azerbaijan"] == "initiator"
+    assert event.roles["james-obrien"] == "target"
+    assert event.mediator_id == "united-states"
+    assert event.date.value == "2023-11-15"
+
+
+def test_a_person_speaks_rather_than_the_adjective_before_them(extract):
+    event = extract("Azerbaijani Prime Minister Ali Asadov told a forum in Tbilisi last month that peace was near.").events[0]
+    assert event.roles["ali-asadov"] == "initiator" and event.venue_id == "tbilisi" and event.date.value == "2023-10"
+
+
+def test_news_outlets_cited_are_not_participants(extract):
+    event = extract("Pashinyan said he would sign a treaty, Russia\u2019s Tass news agency reported.").events[0]
+    assert "tass" not in event.roles
+
+
+def test_events_without_a_date_get_the_publication_date_and_say_so(extract):
+    event = extract("Pashinyan said he intended to intensify efforts.", "2023-11-17").events[0]
+    assert (event.date.value, event.date.basis) == ("2023-11-17", "publication")
+
+
+def test_no_events_from_trailing_headline_lists(extract):
+    text = (
+        "Aliyev and Pashinyan met in Brussels on Friday, officials said.\n"
+        "Editor\n"
+        "Iranian envoy: Next meeting to be held in Turkey soon\n19 July 2024 / 14:01\n"
+        "Armenian FM to travel to Washington\n15 July 2024 / 14:44\n"
+        "Aliyev and Pashinyan to meet in Moscow\n10 July 2024 / 14:30\n"
+    )
+    x = extract(text, "2023-09-12")
+    cut = text.index("Iranian envoy")
+    assert all(e.end <= cut for e in x.events)
+    assert all(m["char_start"] < cut for m in x.mentions)

@@ -1,0 +1,102 @@
+"""The table contract: every build validates against its schemas and the tables fit together."""
+
+import json
+
+import pandas as pd
+import pandera.errors
+import pytest
+
+from data_prep import tables
+from data_prep.reading import document_text
+
+CONTRACT_COLUMNS = {
+    "documents": ["doc_id", "title", "source", "published", "published_basis", "url", "path", "n_words", "sha256"],
+    "actors": ["actor_id", "name", "kind", "country", "title", "aliases"],
+    "venues": ["venue_id", "name", "country", "lat", "lon", "mediator_id", "aliases"],
+    "events": ["event_id", "doc_id", "event_type", "plover", "status", "date", "date_precision", "date_text", "date_basis", "venue_id", "mediator_id", "sentence", "char_start", "char_end", "format", "round_id", "confidence"],
+    "event_actors": ["event_id", "actor_id", "role"],
+    "mentions": ["doc_id", "entity_type", "entity_id", "char_start", "char_end", "text"],
+}
+
+
+@pytest.mark.parametrize("name", CONTRACT_COLUMNS)
+def test_each_table_has_exactly_the_contract_columns(seed_tables, name):
+    assert list(seed_tables[name].columns) == CONTRACT_COLUMNS[name]
+
+
+def test_tables_pass_their_schemas_and_foreign_keys(seed_tables):
+    tables.validate({name: seed_tables[name] for name in tables.TABLE_NAMES})
+
+
+def test_every_csv_twin_has_the_rows_of_its_parquet(seed_build):
+    out, _ = seed_build
+    for name in tables.TABLE_NAMES:
+        assert len(pd.read_csv(out / f"{name}.csv")) == len(pd.read_parquet(out / f"{name}.parquet"))
+
+
+def test_every_evidence_offset_slices_back_to_its_sentence(seed_tables):
+    texts = {row.doc_id: document_text(row.path) for row in seed_tables["documents"].itertuples()}
+    for event in seed_tables["events"].itertuples():
+        assert texts[event.doc_id][event.char_start : event.char_end] == event.sentence
+
+
+def test_every_mention_offset_slices_back_to_its_text(seed_tables):
+    texts = {row.doc_id: document_text(row.path) for row in seed_tables["documents"].itertuples()}
+    for mention in seed_tables["mentions"].itertuples():
+        assert texts[mention.doc_id][mention.char_start : mention.char_end] == mention.text
+
+
+def test_talks_have_a_status_and_other_events_none(seed_tables):
+    events = seed_tables["events"]
+    assert events.loc[events.event_type == "talks", "status"].notna().all()
+    assert events.loc[events.event_type != "talks", "status"].isna().all()
+
+
+def test_round_ids_link_reports_of_the_same_round(seed_tables):
+    events = seed_tables["events"]
+    washington = events[(events.event_type == "talks") & (events.round_id == "washington-2023-11")]
+    assert sorted(washington.doc_id) == ["000_849a80309763584d", "001_671e32042e201acf", "004_1829f9cda528f8c6"]
+    rounds = seed_tables["rounds"].set_index("round_id")
+    assert rounds.loc["washington-2023-11", "n_sources"] == 3
+    assert rounds.loc["washington-2023-11", "status"] == "cancelled"
+
+
+def test_build_report_is_written_beside_the_tables(seed_build):
+    out, report = seed_build
+    saved = json.loads((out / "build_report.json").read_text())
+    assert saved["documents_read"] == report.documents_read == 5 and saved["skipped"] == []
+
+
+def test_validate_rejects_an_unknown_event_type(seed_tables):
+    broken = {name: seed_tables[name].copy() for name in tables.TABLE_NAMES}
+    broken["events"].loc[broken["events"].index[0], "event_type"] = "picnic"
+    with pytest.raises(pandera.errors.SchemaError):
+        tables.validate(broken)
+
+
+def test_validate_rejects_a_dangling_actor(seed_tables):
+    broken = {name: seed_tables[name].copy() for name in tables.TABLE_NAMES}
+    broken["event_actors"].loc[broken["event_actors"].index[0], "actor_id"] = "nobody"
+    with pytest.raises(tables.IntegrityError, match="event_actors.actor_id"):
+        tables.validate(broken)
+
+
+def test_a_failed_write_leaves_the_previous_tables_intact(seed_tables, tmp_path, monkeypatch):
+    contract = {name: seed_tables[name] for name in tables.TABLE_NAMES}
+    out = tmp_path / "processed"
+    tables.write_tables(contract, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = []
+
+    def failing_to_csv(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) > 2:
+            raise OSError("disk full")
+        return original(self, *args, **kwargs)
+
+    original = pd.DataFrame.to_csv
+    monkeypatch.setattr(pd.DataFrame, "to_csv", failing_to_csv)
+    with pytest.raises(OSError, match="disk full"):
+        tables.write_tables(contract, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["processed"]
