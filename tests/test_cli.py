@@ -5,7 +5,7 @@ import sys
 
 from data_prep.cli import main
 
-from .conftest import ROOT, SEEDS, SEEDS_GOLD
+from conftest import ROOT, SEEDS, SEEDS_GOLD
 
 
 def test_build_prints_a_summary_and_writes_tables(tmp_path, capsys):

@@ -6,7 +6,7 @@ import pytest
 
 from data_prep.evaluate import THRESHOLDS, evaluate, fold, format_report, score
 
-from .conftest import DEV, SEEDS_GOLD
+from conftest import DEV, SEEDS_GOLD
 
 DEV_THRESHOLDS = {"actor_f1": 0.85, "venue_f1": 0.85, "talks_f1": 0.85, "published_accuracy": 0.95}
 
