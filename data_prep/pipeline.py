@@ -21,7 +21,7 @@ from .events import Event, EventExtractor
 from .language import Language, NewPerson
 from .linking import assign_round_ids, rounds_table_rows
 from .quotes import QUOTE_COLUMNS, extract_quotes
-from .reading import Article, UnreadableFile, iter_input_files, read_article, read_manifest
+from .reading import Article, UnreadableFile, doc_id_for, doc_ids_for, iter_input_files, read_article, read_manifest, skip_reason
 
 Progress = Callable[[int, int, Path], None]
 
@@ -110,26 +110,13 @@ def build(
     manifest_rows, problems = read_manifest(manifest_path)
     report.notes.extend(problems)
     builder = Builder(codebook)
-    markers = builder.codebook.cues["furniture_markers"]
     files = iter_input_files(input_dir)
-    extractions: list[Extraction] = []
-    by_hash: dict[str, str] = {}
-    for number, path in enumerate(files, start=1):
-        if progress:
-            progress(number, len(files), path)
-        try:
-            article = read_article(path, input_dir, manifest_rows, markers)
-        except (UnreadableFile, OSError) as error:
-            report.skipped.append({"path": str(path), "reason": _reason(error)})
-            continue
-        if article.sha256 in by_hash:
-            report.skipped.append({"path": str(path), "reason": f"duplicate of {by_hash[article.sha256]} (same text)"})
-            continue
-        by_hash[article.sha256] = article.doc_id
-        extractions.append(builder.extract(article))
+    extractions = _read_and_extract(files, input_dir, manifest_rows, builder, report, progress)
     report.documents_read = len(extractions)
     if not extractions:
-        raise NothingToBuild(f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped)")
+        reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])
+        more = f"\n  ... and {len(report.skipped) - 10} more" if len(report.skipped) > 10 else ""
+        raise NothingToBuild(f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}")
     frames, extra = assemble(extractions, builder.codebook)
     report.counts = {
         "events": len(frames["events"]),
@@ -146,12 +133,57 @@ def build(
     return report
 
 
-def _reason(error: Exception) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "file vanished before it could be read"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return str(error) or error.__class__.__name__
+def _read_and_extract(
+    files: list[Path],
+    input_dir: Path,
+    manifest_rows: dict[str, dict],
+    builder: Builder,
+    report: BuildReport,
+    progress: Progress | None,
+) -> list[Extraction]:
+    """Read and analyse each file on its own, so that one bad file costs only itself:
+    it goes to `report.skipped` with the reason and the others carry on."""
+    markers = builder.codebook.cues["furniture_markers"]
+    doc_ids = doc_ids_for(files, input_dir)
+    extractions: list[Extraction] = []
+    by_hash: dict[str, str] = {}
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(number, len(files), path)
+        try:
+            article = read_article(path, input_dir, manifest_rows, markers, doc_ids[path])
+        except (UnreadableFile, OSError) as error:
+            _skip(report, path, skip_reason(error))
+            continue
+        if article.sha256 in by_hash:
+            _skip(report, path, f"duplicate of {by_hash[article.sha256]} (same text)")
+            continue
+        try:
+            extraction = builder.extract(article)
+        except Exception as error:  # noqa: BLE001 - a fault on one article must not cost the others
+            _skip(report, path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
+            continue
+        by_hash[article.sha256] = article.doc_id
+        extractions.append(extraction)
+    report.notes.extend(_unmatched_manifest_rows(manifest_rows, files, doc_ids, input_dir))
+    return extractions
+
+
+def _skip(report: BuildReport, path: Path, reason: str) -> None:
+    """List a skipped file; its name is made printable (a name in a foreign encoding
+    must not break the JSON report or the terminal)."""
+    shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    report.skipped.append({"path": shown, "reason": reason})
+
+
+def _unmatched_manifest_rows(manifest_rows: dict[str, dict], files: list[Path], doc_ids: dict[Path, str], input_dir: Path) -> list[str]:
+    """Manifest rows that name no file: usually a typo, so the metadata was not used."""
+    known = {key for f in files for key in (doc_ids[f], doc_id_for(f, input_dir), f.stem)}
+    unmatched = sorted(set(manifest_rows) - known)
+    if not unmatched:
+        return []
+    shown = ", ".join(repr(u) for u in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+    return [f"manifest: {len(unmatched)} row(s) match no input file: {shown}"]
 
 
 def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
