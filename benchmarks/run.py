@@ -1,0 +1,78 @@
+"""Speed figures, printed: `make benchmark` (or `python -m benchmarks.run`).
+
+Figures are medians of repeated runs measured in one process, with ratios
+against a baseline measured in the same run, because these machines are shared
+and noisy. Nothing here is a test: no figure fails a build.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard.charts import monthly_counts
+from data_prep import pipeline
+from data_prep.reading import Article, furniture_start, sha256
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "eval" / "dev" / "articles").glob("*.txt"))]
+
+
+def _median_seconds(run, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def extraction(copies: int = 10, repeats: int = 3) -> None:
+    """Articles per second through the whole extraction, against tokenising alone."""
+    builder = pipeline.Builder()
+    markers = builder.codebook.cues["furniture_markers"]
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES] * copies
+    articles = [Article(f"a{i}", Path(f"a{i}.txt"), t, sha256(t), published="2023-11-17", published_basis="manifest", body_end=furniture_start(t, markers)) for i, t in enumerate(texts)]
+    nlp = builder.language.nlp
+    baseline = _median_seconds(lambda: [list(d.sents) for d in nlp.pipe(line for t in texts for line in t.split("\n") if line.strip())], repeats)
+    full = _median_seconds(lambda: [builder.extract(a) for a in articles], repeats)
+    n = len(articles)
+    print(f"extraction: {n} articles, median of {repeats}")
+    print(f"  tokenizer + sentencizer only: {n / baseline:8.0f} articles/s")
+    print(f"  full extraction:              {n / full:8.0f} articles/s  ({full / baseline:.1f}x the tokenizer's time)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"a{i:04d}.txt").write_text(text + f"\n\n(copy {i})\n", encoding="utf-8")
+        build = _median_seconds(lambda: pipeline.build(folder, Path(tmp) / "out"), repeats)
+        print(f"  whole build incl. reading, linking, validation and writing: {n / build:6.0f} articles/s ({build:.2f} s)")
+
+
+def filtering(rows: int = 1_000_000, repeats: int = 5) -> None:
+    """A mediator filter and monthly counts over many events: categorical against object columns."""
+    rng = np.random.default_rng(0)
+    mediators = np.array(["united-states", "european-union", "russia", "kazakhstan", None], dtype=object)
+    months = pd.period_range("2020-01", "2025-12", freq="M").astype(str).to_numpy()
+    frame = pd.DataFrame({"mediator": rng.choice(mediators, rows), "track_mediator_id": rng.choice(mediators, rows), "month": rng.choice(months, rows)})
+    as_category = frame.astype({"mediator": "category", "track_mediator_id": "category", "month": "category"})
+
+    def run(df):
+        return lambda: monthly_counts(df[df["track_mediator_id"].isin(["european-union", "united-states"])], "mediator")
+
+    objects = _median_seconds(run(frame), repeats)
+    categories = _median_seconds(run(as_category), repeats)
+    print(f"dashboard filter + monthly counts over {rows:,} events, median of {repeats}")
+    print(f"  object columns:      {objects * 1000:7.1f} ms")
+    print(f"  categorical columns: {categories * 1000:7.1f} ms  ({objects / categories:.1f}x faster)")
+
+
+if __name__ == "__main__":
+    extraction()
+    filtering()
