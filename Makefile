@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Rebuild when an article, the manifest or the codebook is newer than the tables.
-$(TABLES)/events.parquet: $(STAMP) $(wildcard seeds/*) $(wildcard data_prep/codebook/*)
+# Rebuild when an article, the manifest, the codebook or the code is newer than the tables.
+$(TABLES)/events.parquet: $(STAMP) $(wildcard seeds/*) $(wildcard data_prep/codebook/*) $(wildcard data_prep/*.py)
 	$(PY) -m data_prep build seeds --out $(TABLES)
 
 build: $(TABLES)/events.parquet
