@@ -62,11 +62,12 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
                         part["n_sources"],
                         part["sentence"].map(hover_sentence),
                         part["lane"].map(html.escape),
+                        [disagreement_hover(flag, text) for flag, text in zip(part["disagree"], part["disagreement"])],
                     )
                 ),
                 hovertemplate=(
                     "<b>%{customdata[5]}</b><br>%{customdata[1]} · " + status
-                    + "<br>Parties: %{customdata[2]}<br>Sources: %{customdata[3]}"
+                    + "<br>Parties: %{customdata[2]}<br>Sources: %{customdata[3]}%{customdata[6]}"
                     + "<br><i>%{customdata[4]}</i><extra></extra>"
                 ),
             )
@@ -82,6 +83,13 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
         **_LAYOUT,
     )
     return fig
+
+
+def disagreement_hover(disagree: bool, text: str | None) -> str:
+    """The hover line for a round whose sources disagree (escaped), else nothing."""
+    if not disagree:
+        return ""
+    return "<br><b>Sources disagree</b>: " + html.escape(str(text)) if text else "<br><b>Sources disagree</b>"
 
 
 def monthly_counts(events: pd.DataFrame, stack_column: str) -> pd.DataFrame:
@@ -246,3 +254,50 @@ def _zoom_for(placed: pd.DataFrame) -> float:
         return 4
     span = max(float(placed["lon"].max() - placed["lon"].min()), float(placed["lat"].max() - placed["lat"].min()) * 1.5)
     return max(0.5, min(8.0, math.log2(360 / max(span, 0.5)) - 0.6))
+
+
+def accusations_figure(counts: pd.DataFrame) -> go.Figure:
+    """Accusations per month, stacked by accused mediator (counts as from `monthly_counts(..., "mediator")`)."""
+    colors = color_map(counts["stack"])
+    fig = go.Figure()
+    for value, part in counts.groupby("stack", sort=True):
+        fig.add_trace(
+            go.Bar(
+                x=part["month"], y=part["n"], name=html.escape(str(value)), marker_color=colors.get(str(value)),
+                hovertemplate="%{x|%B %Y}<br>against " + html.escape(str(value)) + ": %{y}<extra></extra>",
+                xperiod="M1", xperiod0="2000-01-01", xperiodalignment="middle",
+            )
+        )
+    fig.update_layout(
+        title="Accusations against mediators per month",
+        barmode="stack",
+        xaxis=dict(title=None, type="date", dtick="M1", tickformat="%b\n%Y"),
+        yaxis=dict(title="accusations", rangemode="tozero", dtick=1),
+        legend=dict(title="Mediator accused"),
+        height=340,
+        **_LAYOUT,
+    )
+    return fig
+
+
+def accuser_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Who accused which mediator: accusations per accuser (rows) and accused mediator (columns)."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.values,
+            x=[html.escape(str(v)) for v in matrix.columns],
+            y=[html.escape(str(v)) for v in matrix.index],
+            colorscale="Reds",
+            text=matrix.values,
+            texttemplate="%{text}",
+            hovertemplate="%{y} accused %{x}: %{z}<extra></extra>",
+            showscale=False,
+        )
+    )
+    fig.update_layout(
+        title="Who accused which mediator",
+        yaxis=dict(autorange="reversed"),
+        height=max(260, 120 + 34 * len(matrix.index)),
+        **_LAYOUT,
+    )
+    return fig

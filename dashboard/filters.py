@@ -78,11 +78,38 @@ def text_matches(events: pd.DataFrame, query: str) -> pd.Series:
     for column in ("date_text", "actors", "title"):
         if column in events:
             haystack = haystack + "\n" + events[column].astype(object).fillna("").astype(str)
-    haystack = haystack.str.casefold()
-    keep = pd.Series(True, index=events.index)
+    return words_match(haystack, query)
+
+
+def words_match(haystack: pd.Series, query: str) -> pd.Series:
+    """True where every whitespace-separated word of `query` occurs in `haystack` (plain text, any case).
+
+    Shared by events, quotes and accusations so that the search box means the same everywhere.
+    """
+    haystack = haystack.astype(object).fillna("").astype(str).str.casefold()
+    keep = pd.Series(True, index=haystack.index)
     for word in query.casefold().split():
         keep &= haystack.str.contains(word, regex=False)
     return keep
+
+
+def overlaps_dates(starts: pd.Series, ends: pd.Series, filters: Filters) -> pd.Series:
+    """True where the period [start, end] reaches into the filter's date range.
+
+    Undated rows pass only while the range is unbounded, as for events.
+    """
+    keep = pd.Series(True, index=starts.index)
+    if filters.date_from is not None:
+        keep &= ends >= pd.Timestamp(filters.date_from)
+    if filters.date_to is not None:
+        keep &= starts <= pd.Timestamp(filters.date_to)
+    return keep.fillna(False).astype(bool)
+
+
+def any_in(lists: pd.Series, wanted) -> pd.Series:
+    """True where a list-valued cell shares at least one element with `wanted`."""
+    wanted = set(wanted)
+    return lists.map(lambda values: bool(wanted.intersection(values)) if values is not None else False).astype(bool)
 
 
 def documents_for(data: Data, filters: Filters, events: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,8 @@ class Data:
     event_actors: pd.DataFrame
     mentions: pd.DataFrame
     rounds: pd.DataFrame | None = None
-    quotes: pd.DataFrame | None = None
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # prepared by dashboard.quotes; no rows without the table
+    accusations: pd.DataFrame = field(default_factory=pd.DataFrame)  # by dashboard.accusations, from events and quotes
     build_report: dict | None = None
     table_dir: str = ""
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -146,7 +147,11 @@ def prepare(tables: dict) -> Data:
             pd.Series([_doc_label(d, doc_title.get(d), doc_source.get(d)) for d in documents["doc_id"]], index=documents.index),
         ),
     }
-    return Data(
+    # Imported here: both modules build on this one (date_period, Data) and on filters.
+    from dashboard.accusations import accusations_table
+    from dashboard.quotes import prepare_quotes
+
+    data = Data(
         documents=documents,
         actors=actors,
         venues=venues,
@@ -154,11 +159,13 @@ def prepare(tables: dict) -> Data:
         event_actors=event_actors,
         mentions=mentions,
         rounds=frame_or_none(tables, "rounds"),
-        quotes=frame_or_none(tables, "quotes"),
+        quotes=prepare_quotes(frame_or_none(tables, "quotes"), documents, actor_label),
         build_report=tables.get("build_report"),
         table_dir=str(tables.get("table_dir", "")),
         labels=labels,
     )
+    data.accusations = accusations_table(data)
+    return data
 
 
 def _doc_label(doc_id: str, title: str | None, source: str | None) -> str:

@@ -17,7 +17,7 @@ from dashboard.model import NO_MEDIATOR, NO_VENUE, Data, date_period
 
 ROUND_COLUMNS = [
     "round_key", "lane", "venue", "mediator", "status", "date", "date_label", "precision",
-    "parties", "n_sources", "n_events", "disagree", "sentence", "event_ids",
+    "parties", "n_sources", "n_events", "disagree", "disagreement", "sentence", "event_ids",
 ]
 
 
@@ -52,11 +52,14 @@ def rounds_in_view(data: Data, events: pd.DataFrame) -> pd.DataFrame:
             "parties": parties.get(key, ""),
             "n_sources": group["doc_id"].nunique(),
             "n_events": len(group),
-            "disagree": statuses.nunique() > 1,
+            "disagreement": disagreement(group),
             "sentence": best["sentence"],
             "event_ids": list(group["event_id"]),
         }
+        row["disagree"] = bool(row["disagreement"])
         row.update(built.get(key.removeprefix("round:"), {}) if key.startswith("round:") else {})
+        if not row["disagree"]:
+            row["disagreement"] = ""
         row["lane"] = lane_label(row["venue"], row["mediator"])
         rows.append(row)
     rounds = pd.DataFrame(rows, columns=ROUND_COLUMNS)
@@ -90,8 +93,43 @@ def _built_rounds(data: Data) -> dict[str, dict]:
             fields["n_sources"] = int(row["n_sources"])
         if "disagree" in row and pd.notna(row["disagree"]):
             fields["disagree"] = bool(row["disagree"])
+            if isinstance(row.get("disagreement"), str) and row["disagreement"].strip():
+                fields["disagreement"] = row["disagreement"].strip()
+            elif not fields["disagree"]:
+                fields["disagreement"] = ""
         out[str(row["round_id"])] = fields
     return out
+
+
+def disagreement(group: pd.DataFrame) -> str:
+    """What the reports of one round disagree on, as the build words it: 'status: cancelled, planned; date: ...'.
+
+    Dates that are only a publication date are not a claim about the round and are left out.
+    Empty when the sources agree.
+    """
+    parts = []
+    statuses = sorted(set(group["status"].dropna().astype(str)))
+    if len(statuses) > 1:
+        parts.append("status: " + ", ".join(statuses))
+    dated = group[group["date_basis"].astype(object) != "publication"] if "date_basis" in group else group
+    dates = sorted(set(dated["date"].dropna().astype(str)))
+    if len(dates) > 1:
+        parts.append("date: " + ", ".join(dates))
+    return "; ".join(parts)
+
+
+def round_rows(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The rounds as a table for reading: date, venue, mediator, status, sources and a disagreement flag."""
+    table = pd.DataFrame({
+        "Date": rounds["date_label"].astype(object),
+        "Venue": rounds["venue"].astype(object),
+        "Mediator": rounds["mediator"].astype(object),
+        "Status": rounds["status"].astype(object),
+        "Sources": rounds["n_sources"].astype(int),
+        "Sources disagree": [f"⚠ {text or 'yes'}" if flag else "" for flag, text in zip(rounds["disagree"], rounds["disagreement"])],
+        "Parties": rounds["parties"].astype(object),
+    })
+    return table.where(table.notna(), "")
 
 
 def lane_label(venue: str, mediator: str) -> str:

@@ -53,7 +53,7 @@ def check_link(vocab: Vocabulary) -> list[str]:
         st.session_state[LINK_NOTES] = parsed.notes
         st.session_state[LINK_CHECKED] = True
         for key in raw:
-            if key not in KNOWN_PARAMS or (key == "event" and parsed.view.event is None):
+            if key not in KNOWN_PARAMS or (key in ("event", "quote") and getattr(parsed.view, key) is None):
                 del st.query_params[key]
         if not BIND_SUPPORTED:
             _seed_from_link(parsed, vocab)
@@ -120,6 +120,7 @@ def current_view() -> state.View:
         profile=get("profile"),
         doc=get("doc"),
         event=st.query_params.get("event"),
+        quote=st.query_params.get("quote"),
     )
 
 

@@ -20,9 +20,9 @@ from dashboard.filters import Filters
 # URL key -> what the parameter holds. Multiselect keys carry display labels.
 MULTI_KEYS = ("actor", "mediator", "venue", "type", "status", "outlet")
 FILTER_KEYS = MULTI_KEYS + ("dates", "q")
-TABS = ("Overview", "Timeline", "Map", "Actors", "Evidence", "Documents", "About the data")
+TABS = ("Overview", "Timeline", "Map", "Actors", "Accusations", "Evidence", "Documents", "About the data")
 STACK_OPTIONS = ("Type", "Mediator")
-SINGLE_KEYS = ("view", "stack", "profile", "doc", "event")
+SINGLE_KEYS = ("view", "stack", "profile", "doc", "event", "quote")
 STREAMLIT_KEYS = ("embed", "embed_options")  # Streamlit's own; left alone
 MAX_TEXT = 200
 
@@ -36,6 +36,7 @@ class View:
     profile: str | None = None  # actor id
     doc: str | None = None  # doc id
     event: str | None = None  # event id
+    quote: str | None = None  # quote id
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Vocabulary:
     labels: dict[str, dict[str, str]]
     date_bounds: tuple[dt.date, dt.date] | None = None
     event_ids: frozenset[str] = frozenset()
+    quote_ids: frozenset[str] = frozenset()
 
     def by_label(self, key: str) -> dict[str, str]:
         return {label: id_ for id_, label in self.labels.get(key, {}).items()}
@@ -125,6 +127,8 @@ def encode(filters: Filters, view: View, vocab: Vocabulary) -> dict[str, list[st
         params["doc"] = [vocab.labels.get("doc", {}).get(view.doc, view.doc)]
     if view.event:
         params["event"] = [view.event]
+    if view.quote:
+        params["quote"] = [view.quote]
     return params
 
 
@@ -197,6 +201,8 @@ def _parse_single(key: str, value: str, vocab: Vocabulary) -> tuple[str | None, 
         return (known[value], None) if value in known else (None, f"{key}: no such {what} {value!r}")
     if key == "event":
         return (value, None) if value in vocab.event_ids else (None, f"event: no such event {value!r}")
+    if key == "quote":
+        return (value, None) if value in vocab.quote_ids else (None, f"quote: no such quote {value!r}")
     return None, None
 
 
@@ -212,4 +218,5 @@ def vocabulary(data) -> Vocabulary:
         labels=labels,
         date_bounds=(bounds[0].date(), bounds[1].date()) if bounds else None,
         event_ids=frozenset(data.events["event_id"]),
+        quote_ids=frozenset(data.quotes["quote_id"]) if len(data.quotes) else frozenset(),
     )

@@ -14,15 +14,19 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import about, article, charts
+from dashboard.accusations import accusation_rows, accusations_in_view, accuser_mediator_counts
 from dashboard.basemap import tiles_reachable
 from dashboard.filters import Filters, documents_for, event_actors_for, narrow_to_bars, narrow_to_points
 from dashboard.loading import BUILD_COMMAND, read_document_text
 from dashboard.model import Data
-from dashboard.rounds import rounds_in_view, status_counts
+from dashboard.quotes import quote_table, quotes_about, quotes_by, quotes_in_view
+from dashboard.rounds import round_rows, rounds_in_view, status_counts
 from dashboard.sidebar import bind
 from dashboard.state import STACK_OPTIONS, Vocabulary
 
 EMPTY_MESSAGE = "No events match these filters. Remove a filter, or press “Clear all filters” in the sidebar."
+NO_ACCUSATIONS = ("No accusations against a mediator among what these filters let through. "
+                  "Remove a filter, or press “Clear all filters” in the sidebar.")
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_COLUMNS = {
     "date": "Date",
@@ -107,7 +111,15 @@ def overview_view(data: Data, events: pd.DataFrame) -> None:
     undated = rounds[rounds["date"].isna()]
     if len(undated):
         st.caption("Not on the chart, no date given in the text: " + "; ".join(
-            md(f"{r.lane} ({r.status}, {r.n_sources} source(s))") for r in undated.itertuples()))
+            md(f"{r.lane} ({r.status}, {r.n_sources} source(s)" + (f"; sources disagree: {r.disagreement}" if r.disagree else "") + ")")
+            for r in undated.itertuples()))
+    st.subheader("Rounds")
+    n_disagree = int(rounds["disagree"].sum())
+    st.caption(f"{len(rounds)} round(s) in view; sources = articles reporting the round"
+               + (f"; ⚠ {n_disagree} round(s) whose sources disagree (what on, in the last column)." if n_disagree else "."))
+    st.dataframe(round_rows(rounds), key="rounds_table", hide_index=True, width="stretch",
+                 column_config={"Sources": st.column_config.NumberColumn("Sources", width="small"),
+                                "Sources disagree": st.column_config.TextColumn("Sources disagree", width="medium")})
     talks = events[events["event_type"] == "talks"]
     picked = narrow_to_points(talks, selection)
     st.subheader("Evidence for the rounds" + (" selected" if len(picked) < len(talks) else ""))
@@ -172,8 +184,8 @@ def map_view(data: Data, events: pd.DataFrame) -> None:
 
 # ---------------------------------------------------------------- actors
 
-def actors_view(data: Data, events: pd.DataFrame) -> None:
-    """Who interacts with whom, and one actor's profile."""
+def actors_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
+    """Who interacts with whom, and one actor's profile: its events, and the quotes by and about it."""
     if events.empty:
         return empty_state()
     links = event_actors_for(data, events)
@@ -192,18 +204,25 @@ def actors_view(data: Data, events: pd.DataFrame) -> None:
             return
         actor = active.index[0]
         st.caption(f"Showing the most active actor in view, {md(labels.get(actor, actor))}; choose another above.")
+    name = labels.get(actor, actor)
     own_links = links[links["actor_id"] == actor]
     own = events[events["event_id"].isin(set(own_links["event_id"])) | (events["track_mediator_id"] == actor)]
     if own.empty:
-        st.info(f"{md(labels.get(actor, actor))} takes part in none of the events in view.")
-        return
+        st.info(f"{md(name)} takes part in none of the events in view.")
+    else:
+        profile_events(data, own, own_links, name)
+    profile_quotes(data, actor, name, current)
+
+
+def profile_events(data: Data, own: pd.DataFrame, own_links: pd.DataFrame, name: str) -> None:
+    """One actor's events: counts, per month, its roles, its mediators and the evidence."""
     a, b, c = st.columns(3)
     a.metric("Events", len(own))
     b.metric("First", own["date"].dropna().min() if own["date"].notna().any() else "—")
     c.metric("Last", own["date"].dropna().max() if own["date"].notna().any() else "—")
     counts = charts.monthly_counts(own, "event_type")
     if not counts.empty:
-        st.plotly_chart(charts.timeline_figure(counts, "type").update_layout(title=f"Events of {labels.get(actor, actor)} per month"),
+        st.plotly_chart(charts.timeline_figure(counts, "type").update_layout(title=f"Events of {name} per month"),
                         key="profile_timeline", config=PLOTLY_CONFIG, width="stretch")
     left, right = st.columns(2)
     with left:
@@ -216,8 +235,120 @@ def actors_view(data: Data, events: pd.DataFrame) -> None:
         else:
             st.plotly_chart(charts.bar_figure(mediators, "Mediators it deals with", "#2a9d8f"),
                             key="profile_mediators", config=PLOTLY_CONFIG, width="stretch")
-    st.subheader(f"Events of {labels.get(actor, actor)}")
+    st.subheader(f"Events of {md(name)}")
     evidence_section(data, own, "profile")
+
+
+def profile_quotes(data: Data, actor: str, name: str, current: Filters) -> None:
+    """Quotes by the actor and quotes about it, each row opening its article at the quote."""
+    if data.quotes.empty:
+        st.caption("This build has no quotes table.")
+        return
+    in_view = quotes_in_view(data.quotes, current)
+    said, heard = quotes_by(in_view, actor), quotes_about(in_view, actor)
+    st.subheader(f"Quotes by {md(name)}")
+    quotes_section(said, ["published", "outlet", "about_names", "text", "accusation"], "quotes_by",
+                   f"No quote attributed to {name} among the articles in view.")
+    st.subheader(f"Quotes about {md(name)}")
+    quotes_section(heard, ["published", "outlet", "speaker", "text", "accusation"], "quotes_about",
+                   f"No quote by others names {name} among the articles in view.")
+    quote_id = st.query_params.get("quote")
+    if quote_id and quote_id in set(said["quote_id"]) | set(heard["quote_id"]):
+        reader_for_quote(data, quote_id)
+    elif len(said) or len(heard):
+        st.caption("Select a quote to read its article with the quote highlighted. "
+                   "Dates are the articles' publication dates; venue, type and status filters do not apply to quotes.")
+
+
+def quotes_section(quotes: pd.DataFrame, columns: list[str], key: str, when_empty: str) -> None:
+    """A table of quotes (plain-text cells); picking a row opens the quote (?quote=...)."""
+    if quotes.empty:
+        st.caption(md(when_empty))
+        return
+    st.session_state[f"_pt_ids_{key}"] = list(quotes["quote_id"])
+    st.dataframe(
+        quote_table(quotes, columns), key=f"table_{key}", on_select=lambda: _pick_quote(key), selection_mode="single-row",
+        hide_index=True, width="stretch", height=min(38 + 35 * len(quotes), 320),
+        column_config={"Quote": st.column_config.TextColumn("Quote", width="large"),
+                       "Date": st.column_config.TextColumn("Date", width="small")},
+    )
+
+
+def _pick_quote(key: str) -> None:
+    rows = st.session_state[f"table_{key}"].selection.rows
+    ids = st.session_state.get(f"_pt_ids_{key}", [])
+    if rows and rows[0] < len(ids):
+        open_item("quote", ids[rows[0]])
+    elif "quote" in st.query_params:
+        del st.query_params["quote"]
+
+
+def reader_for_quote(data: Data, quote_id: str) -> None:
+    """The article carrying one quote, the quote highlighted."""
+    quote = data.quotes.loc[data.quotes["quote_id"] == quote_id].iloc[0]
+    details = [f"by {quote['speaker']}"]
+    if quote["about_names"]:
+        details.append(f"about {quote['about_names']}")
+    if quote["accusation"]:
+        details.append("accusation")
+    st.markdown("**Quote** " + " · ".join(md(d) for d in details))
+    reader(data, str(quote["doc_id"]), [(int(quote["char_start"]), int(quote["char_end"]), quote["text"])], key=f"quote_{quote_id}")
+
+
+# ---------------------------------------------------------------- accusations
+
+def accusations_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
+    """Who accused which mediator of what, when, in which outlet; a row opens the article."""
+    shown = accusations_in_view(data.accusations, current)
+    if shown.empty:
+        if events.empty:
+            return empty_state()
+        st.info(NO_ACCUSATIONS, icon=":material/filter_alt_off:")
+        return
+    n_quotes = int((shown["source"] == "quote").sum())
+    st.caption(
+        f"{len(shown)} accusation(s) against {shown['mediator'].astype(object).nunique()} mediator(s): "
+        f"{len(shown) - n_quotes} from accusation events, {n_quotes} from quotes. Quotes are dated by their article."
+    )
+    left, right = st.columns([3, 2])
+    with left:
+        counts = charts.monthly_counts(shown, "mediator")
+        if counts.empty:
+            st.caption("None of these accusations is dated to a month.")
+        else:
+            st.plotly_chart(charts.accusations_figure(counts), key="accusations_chart", config=PLOTLY_CONFIG, width="stretch")
+    with right:
+        st.plotly_chart(charts.accuser_matrix_figure(accuser_mediator_counts(shown)), key="accuser_matrix",
+                        config=PLOTLY_CONFIG, width="stretch")
+    undated = int(shown["month"].isna().sum())
+    if undated:
+        st.caption(f"{undated} accusation(s) dated only to a year, or undated, are in the table but not on the chart.")
+    st.session_state["_pt_items_accusations"] = list(zip(shown["source"].astype(str), shown["event_id"], shown["quote_id"]))
+    st.dataframe(
+        accusation_rows(shown), key="table_accusations", on_select=_pick_accusation, selection_mode="single-row",
+        hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 420),
+        column_config={"Accusation": st.column_config.TextColumn("Accusation", width="large"),
+                       "Date": st.column_config.TextColumn("Date", width="small")},
+    )
+    quote_id, event_id = st.query_params.get("quote"), st.query_params.get("event")
+    if quote_id and quote_id in set(shown["quote_id"].dropna()):
+        reader_for_quote(data, quote_id)
+    elif event_id and event_id in set(shown["event_id"].dropna()):
+        reader_for_event(data, event_id)
+    else:
+        st.caption("Select a row to read its article with the accusation highlighted.")
+
+
+def _pick_accusation() -> None:
+    rows = st.session_state["table_accusations"].selection.rows
+    items = st.session_state.get("_pt_items_accusations", [])
+    if rows and rows[0] < len(items):
+        source, event_id, quote_id = items[rows[0]]
+        open_item("event", event_id) if source == "event" else open_item("quote", quote_id)
+    else:
+        for kind in ("event", "quote"):
+            if kind in st.query_params:
+                del st.query_params[kind]
 
 
 # ---------------------------------------------------------------- evidence
@@ -263,9 +394,17 @@ def _pick_row(key: str) -> None:
     rows = st.session_state[f"table_{key}"].selection.rows
     ids = st.session_state.get(f"_pt_ids_{key}", [])
     if rows and rows[0] < len(ids):
-        st.query_params["event"] = ids[rows[0]]
+        open_item("event", ids[rows[0]])
     elif "event" in st.query_params:
         del st.query_params["event"]
+
+
+def open_item(kind: str, item_id: str) -> None:
+    """Put the picked event or quote in the URL; one item is open at a time."""
+    st.query_params[kind] = item_id
+    other = "quote" if kind == "event" else "event"
+    if other in st.query_params:
+        del st.query_params[other]
 
 
 def reader_for_event(data: Data, event_id: str) -> None:
@@ -389,7 +528,7 @@ def about_view(data: Data) -> None:
         st.markdown(f"**Build:** {md(read) if read is not None else 'unknown number of'} document(s) read, {len(skipped)} skipped.")
         if skipped:
             st.dataframe(pd.DataFrame(skipped).astype(object), hide_index=True, width="stretch")
-    extra = [name for name in ("rounds", "quotes") if getattr(data, name) is not None]
+    extra = [name for name in ("rounds", "quotes") if getattr(data, name) is not None and len(getattr(data, name))]
     st.markdown("#### How figures are counted")
     st.markdown(about.HOW_COUNTED)
     st.markdown("#### Tables and fields")

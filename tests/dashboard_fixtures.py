@@ -3,7 +3,9 @@
 Four articles about the mediation tracks (Washington, Brussels, Granada, Moscow),
 written to disk with their tables through data_prep's own `write_tables`, so the
 fixture obeys the same contract as a real build. One article carries raw HTML to
-prove the reader escapes it.
+prove the reader escapes it. The optional tables come too: quotes (two accusations
+of bias against mediators, one of them repeating an accusation event) and rounds
+(the Washington round's two sources disagree on its date).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from data_prep.tables import frame, write_tables
@@ -26,8 +29,9 @@ ARTICLES = {
             "Azerbaijan snubs US talks with Armenia\n\n"
             "Azerbaijan's Foreign Ministry said on Thursday that it would not participate in a November 20 "
             "meeting in Washington between the Azerbaijani and Armenian foreign ministers.\n\n"
-            "It accused James O'Brien of a one-sided approach after his remarks to Congress.\n\n"
-            "Meanwhile, Nikol Pashinyan said Armenia intended to sign a peace treaty with Azerbaijan.\n"
+            "It accused James O'Brien of \"a one-sided approach by the US\" after his remarks to Congress.\n\n"
+            "Meanwhile, Nikol Pashinyan said Armenia intended to sign a peace treaty with Azerbaijan.\n\n"
+            "\"The approach of the United States is one-sided and biased,\" the Azerbaijani Foreign Ministry said.\n"
         ),
     ),
     "d2": dict(
@@ -39,8 +43,9 @@ ARTICLES = {
             "Ilham Aliyev refused to attend the October meeting in Granada with Nikol Pashinyan, "
             "where the European Union was to mediate.\n\n"
             "A planned round in Brussels in October was also called off.\n\n"
-            "Azerbaijan also turned down talks in Washington on November 20.\n\n"
-            "Aliyev said the peace process should return to the region.\n"
+            "Azerbaijan also turned down talks in Washington on November 21.\n\n"
+            "Aliyev said the peace process should return to the region.\n\n"
+            "\"The European Union is biased and cannot mediate,\" Aliyev said.\n"
         ),
     ),
     "d3": dict(
@@ -51,7 +56,9 @@ ARTICLES = {
             "Moscow hosts Armenian and Azerbaijani leaders\n\n"
             "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023, mediated by Russia.\n\n"
             "Armenia accused Azerbaijan of blocking the Lachin corridor.\n\n"
-            "In 2023 aid convoys waited for weeks at the checkpoint.\n"
+            "In 2023 aid convoys waited for weeks at the checkpoint.\n\n"
+            "Pashinyan said: \"Azerbaijan must lift its one-sided blockade of the Lachin corridor.\"\n\n"
+            "Aliyev said: \"Russia has been a fair mediator.\"\n"
         ),
     ),
     "d4": dict(
@@ -61,7 +68,8 @@ ARTICLES = {
         text=(
             "Armenia ready for Brussels round\n\n"
             "Armenia said it was ready for a new round of talks in Brussels in January 2024.\n\n"
-            "Comments: <b>great</b> <script>alert('x')</script> & more\n"
+            "Comments: <b>great</b> <script>alert('x')</script> & more\n\n"
+            "\"Brussels remains the right place for <b>talks</b>,\" a diplomat said.\n"
         ),
     ),
 }
@@ -89,8 +97,8 @@ EVENTS = [
     ("e1", "d1", "talks", "cancelled", "2023-11-20", "day", "washington", "united-states",
      "it would not participate in a November 20 meeting in Washington", "washington-2023-11-20",
      [("armenia", "participant"), ("azerbaijan", "participant"), ("united-states", "mediator")]),
-    ("e2", "d1", "accusation", None, "2023-11-16", "day", None, None,
-     "It accused James O'Brien of a one-sided approach", None,
+    ("e2", "d1", "accusation", None, "2023-11-16", "day", None, "united-states",
+     "It accused James O'Brien of \"a one-sided approach by the US\"", None,
      [("azerbaijan", "initiator"), ("james-obrien", "target")]),
     ("e3", "d1", "statement", None, None, None, None, None,
      "Nikol Pashinyan said Armenia intended to sign a peace treaty", None,
@@ -101,8 +109,8 @@ EVENTS = [
     ("e5", "d2", "talks", "cancelled", "2023-10", "month", "brussels", "european-union",
      "A planned round in Brussels in October was also called off.", "brussels-2023-10",
      [("armenia", "participant"), ("azerbaijan", "participant")]),
-    ("e6", "d2", "talks", "cancelled", "2023-11-20", "day", "washington", "united-states",
-     "Azerbaijan also turned down talks in Washington on November 20.", "washington-2023-11-20",
+    ("e6", "d2", "talks", "cancelled", "2023-11-21", "day", "washington", "united-states",
+     "Azerbaijan also turned down talks in Washington on November 21.", "washington-2023-11-20",
      [("azerbaijan", "participant"), ("armenia", "participant")]),
     ("e7", "d2", "refusal", None, "2023-10", "month", "granada", None,
      "Ilham Aliyev refused to attend", None,
@@ -121,6 +129,30 @@ EVENTS = [
 ]
 
 N_EVENTS = len(EVENTS)
+
+# quote_id, doc, speaker, quoted words (with their marks), about, mediators, accusation
+QUOTES = [
+    ("q1", "d1", "azerbaijan", '"The approach of the United States is one-sided and biased,"', ["united-states"], ["united-states"], True),
+    # inside the evidence sentence of accusation event e2: the same accusation, counted once
+    ("q2", "d1", "azerbaijan", '"a one-sided approach by the US"', ["united-states"], ["united-states"], True),
+    ("q3", "d2", "ilham-aliyev", '"The European Union is biased and cannot mediate,"', ["european-union"], ["european-union"], True),
+    # an accusation, but not against a mediator
+    ("q4", "d3", "nikol-pashinyan", '"Azerbaijan must lift its one-sided blockade of the Lachin corridor."', ["azerbaijan"], [], True),
+    # about a mediator, but no accusation
+    ("q5", "d3", "ilham-aliyev", '"Russia has been a fair mediator."', ["russia"], ["russia"], False),
+    # unattributed, in the article with raw HTML and no publication date
+    ("q6", "d4", None, '"Brussels remains the right place for <b>talks</b>,"', [], [], False),
+]
+ACCUSATIONS_BY_MEDIATOR = {"united-states": {"e2", "q1"}, "european-union": {"q3"}}
+
+# round_id, date, venue, mediator, status, parties, n_sources, disagreement (None: the sources agree)
+ROUNDS = [
+    ("washington-2023-11-20", "2023-11-20", "washington", "united-states", "cancelled", ["armenia", "azerbaijan"], 2,
+     "date: 2023-11-20, 2023-11-21"),
+    ("granada-2023-10", "2023-10", "granada", "european-union", "cancelled", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
+    ("brussels-2023-10", "2023-10", "brussels", "european-union", "cancelled", ["armenia", "azerbaijan"], 1, None),
+    ("moscow-2023-05-25", "2023-05-25", "moscow", "russia", "held", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
+]
 ROUNDS_BY_MEDIATOR = {"european-union": {"Brussels", "Granada"}, "united-states": {"Washington"}, "russia": {"Moscow"}}
 
 
@@ -142,8 +174,11 @@ def _mentions(doc_id: str, text: str) -> list[dict]:
     return kept
 
 
-def build_synthetic_tables(out_dir: Path, *, with_report: bool = True) -> Path:
-    """Write the articles under out_dir/articles and the tables under out_dir/tables."""
+def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_optional: bool = True) -> Path:
+    """Write the articles under out_dir/articles and the tables under out_dir/tables.
+
+    `with_optional=False` leaves out the quotes and rounds tables, like an older build.
+    """
     out_dir = Path(out_dir)
     articles = out_dir / "articles"
     articles.mkdir(parents=True, exist_ok=True)
@@ -178,13 +213,28 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True) -> Path:
         "mentions": frame("mentions", mentions),
     }
     table_dir = out_dir / "tables"
-    write_tables(tables, table_dir)
+    write_tables(tables, table_dir, extra=_optional_tables(texts) if with_optional else None)
     if with_report:
         (table_dir / "build_report.json").write_text(json.dumps({
             "documents_read": 5,
             "skipped": [{"path": "seeds/broken.html", "reason": "no article text found"}],
         }), encoding="utf-8")
     return table_dir
+
+
+def _optional_tables(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The quotes and rounds tables, in the columns data_prep writes them."""
+    quotes = []
+    for quote_id, doc_id, speaker, words, about, mediators, accusation in QUOTES:
+        start = texts[doc_id].index(words)
+        quotes.append(dict(quote_id=quote_id, doc_id=doc_id, speaker_id=speaker, text=words, char_start=start,
+                           char_end=start + len(words), about=about, mediators=mediators, accusation=accusation))
+    rounds = [
+        dict(round_id=r, date=d, venue_id=v, mediator_id=m, status=st, parties=p, n_sources=n,
+             disagree=disagreement is not None, disagreement=disagreement)
+        for r, d, v, m, st, p, n, disagreement in ROUNDS
+    ]
+    return {"quotes": pd.DataFrame(quotes), "rounds": pd.DataFrame(rounds)}
 
 
 @pytest.fixture(scope="session")

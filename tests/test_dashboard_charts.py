@@ -41,15 +41,37 @@ def test_each_round_is_one_marker_coloured_by_status(rounds):
         assert trace.marker.color == charts.STATUS_COLORS[trace.name]
 
 
-def test_track_hover_gives_date_parties_sources_and_evidence(rounds):
+def test_track_hover_gives_date_parties_sources_evidence_and_disagreement(rounds):
     fig = charts.tracks_figure(rounds)
     cancelled = next(t for t in fig.data if t.name == "cancelled")
     washington = next(c for c in cancelled.customdata if c[5].startswith("Washington"))
-    event_ids, date, parties, n_sources, sentence, _ = washington
+    event_ids, date, parties, n_sources, sentence, _, disagreement = washington
     assert (sorted(event_ids), date, parties, n_sources) == (["e1", "e6"], "2023-11-20", "Armenia, Azerbaijan", 2)
     assert "November 20" in sentence
-    for part in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[4]"):
+    assert disagreement == "<br><b>Sources disagree</b>: date: 2023-11-20, 2023-11-21"
+    for part in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[4]", "customdata[6]"):
         assert part in cancelled.hovertemplate
+
+
+def test_only_disagreeing_rounds_get_an_outline_and_a_hover_line(rounds):
+    fig = charts.tracks_figure(rounds)
+    outlined = {lane: (color, custom[6]) for t in fig.data for lane, color, custom in zip(t.y, t.marker.line.color, t.customdata)}
+    assert outlined["Washington · United States"][0] == "black"
+    assert outlined["Moscow · Russia"] == ("white", "")
+
+
+@pytest.mark.parametrize(
+    "disagree, text, line",
+    [
+        (False, None, ""),
+        (False, "status: held, planned", ""),  # the flag decides, not the leftover text
+        (True, "status: cancelled, planned", "<br><b>Sources disagree</b>: status: cancelled, planned"),
+        (True, None, "<br><b>Sources disagree</b>"),
+        (True, "date: <i>2023</i>", "<br><b>Sources disagree</b>: date: &lt;i&gt;2023&lt;/i&gt;"),
+    ],
+)
+def test_disagreement_hover_line(disagree, text, line):
+    assert charts.disagreement_hover(disagree, text) == line
 
 
 def test_hover_text_from_articles_is_escaped(rounds):
