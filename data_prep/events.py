@@ -21,6 +21,7 @@ from .dates import ResolvedDate, find_dates, parse_partial, resolve
 from .language import Sentence, Span
 from .resolution import Mention, Resolver
 
+_STATEMENT_PLACE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at)(?:\s+the)?\s*$")
 STRENGTH = {"host": 3, "venue": 2, "adjacent": 2, "country": 1, "participant": 1, None: 0}
 
 
@@ -155,7 +156,14 @@ class EventExtractor:
         word after it ("Brussels meeting"), a place after a preposition to the nearest
         talks word before it ("a meeting ... in Munich")."""
         pairs: dict[int, tuple[Span, Mention]] = {}
-        places = [m for m in item.mentions if m.entity_type == "venue"]
+        # "as agreed in Prague", "told reporters in Baku": the place of a statement, not of the talks.
+        said = [c for c in item.sentence.cues if c.key in ("event:statement", "event:agreement")]
+        text, base = item.sentence.text, item.sentence.start
+
+        def of_statement(place: Mention) -> bool:
+            return any(0 <= place.start - c.end <= 30 and _STATEMENT_PLACE.match(text[c.end - base : place.start - base]) for c in said)
+
+        places = [m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)]
         for place in places:
             if place.how == "attributive":
                 noun = min((n for n in nouns if n.start >= place.end), key=lambda n: n.start - place.end, default=None)
@@ -194,7 +202,10 @@ class EventExtractor:
         if anaphora and place is None and not sentence.cue("talks:new_round"):
             event.anaphoric = True
             return event
-        has_parties = len(sides) >= 2 or generic or (strong and not outsiders)
+        # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
+        # Washington") names the other by implication, if no one else is named.
+        at_track_venue = bool(place and place.how == "locative" and self.codebook.venue(place.entity_id).mediator_id)
+        has_parties = len(sides) >= 2 or generic or (strong and not outsiders) or (len(sides) == 1 and at_track_venue and not outsiders)
         if not has_parties or not (status or venue or when):
             return None
         if status == "planned" and any(c.text.lower() == "if" for c in sentence.cue("modal")):
@@ -224,6 +235,9 @@ class EventExtractor:
         cues = [c for c in sentence.cues if c.key.startswith("status:")]
         kept = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in cues)]
         present = {c.key.split(":", 1)[1] for c in kept}
+        # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
+        if "held" in present and all(sentence.token_before(c.start, 1)[-1:] in (["will"], ["would"], ["to"], ["shall"]) for c in kept if c.key == "status:held"):
+            present = (present - {"held"}) | {"planned"}
         return next((s for s in self.precedence if s in present), None)
 
     def _venue(self, item: DatedSentence, cue: Span, allow_country: bool) -> tuple[str | None, Mention | None]:

@@ -173,3 +173,27 @@ def test_no_events_from_trailing_headline_lists(extract):
     cut = text.index("Iranian envoy")
     assert all(e.end <= cut for e in x.events)
     assert all(m["char_start"] < cut for m in x.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Armenia and Azerbaijan's foreign ministers will hold talks in Washington next week.", ("washington", "planned")),
+        ("Baku pulled out of talks in Washington scheduled for November 20.", ("washington", "cancelled")),
+        ("Lavrov met Bayramov and Mirzoyan in Moscow on Friday.", ("moscow", "held")),
+        ("The meeting in Moscow between the Armenian and Azerbaijani foreign ministers was postponed.", ("moscow", "cancelled")),
+    ],
+)
+def test_status_of_a_round_from_its_wording(extract, text, expected):
+    assert only_round(extract(text))[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pashinyan said Armenia would not attend the Moscow meeting of CIS leaders.",
+        "Armenia, he said, remained ready to meet on December 7 as agreed in Prague.",
+    ],
+)
+def test_one_party_and_a_place_of_something_else_make_no_round(extract, text):
+    assert [r.venue_id for r in talks_of(extract(text))] in ([], [None])
