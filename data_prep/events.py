@@ -1,9 +1,9 @@
 """Events: what each sentence reports, with type, status, date, venue, actors and mediator.
 
-A sentence yields at most one round of talks and one other event. Talks need a
-talks word, evidence that the conflict parties are the ones talking, and something
-that pins the round down (a status, a venue or a date): "the peace talks have
-seen little progress" is no round. Sentences that only refer back to a round
+A sentence yields its rounds of talks (one per talks word with a venue of its
+own) and at most one other event. Talks need a talks word, evidence that the
+conflict parties are the ones talking, and something that pins the round down (a
+status, a venue or a date): "the peace talks have seen little progress" is no round. Sentences that only refer back to a round
 ("those talks", "the expected negotiations") update that round instead of making
 a new one, and mentions of one round within an article are merged, so each
 round appears once per document.
@@ -47,6 +47,17 @@ class Event:
         return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Document:
+    """What the extraction of one article needs to know about it as a whole."""
+
+    doc_id: str
+    published: str | None
+    base: date | None  # the publication date, the base of relative dates
+    base_is_month: bool
+    dateline: tuple[str, int] | None  # (venue_id, end of the dateline paragraph)
+
+
 @dataclass
 class DatedSentence:
     sentence: Sentence
@@ -76,18 +87,15 @@ class EventExtractor:
         paragraph that name no venue took place there.
         """
         base = parse_partial(published)
-        self._base = base
-        self._dateline = None
-        if dateline:
-            venue = self.codebook.find_venue(dateline[0])
-            self._dateline = (venue.venue_id, dateline[1]) if venue else None
         base_is_month = bool(published) and len(published) == 7
+        dateline_venue = self.codebook.find_venue(dateline[0]) if dateline else None
+        doc = Document(doc_id, published, base, base_is_month, (dateline_venue.venue_id, dateline[1]) if dateline_venue else None)
         dated = self._date_sentences(sentences, base, base_is_month)
         talks: list[Event] = []
         others: list[Event] = []
         for index, item in enumerate(dated):
             found = []
-            for event in self._talks(doc_id, index, item):
+            for event in self._talks(doc, index, item):
                 if event.anaphoric:
                     target = _recent_talks(talks, index)
                     if target is not None:
@@ -126,7 +134,7 @@ class EventExtractor:
 
     # -- talks ------------------------------------------------------------------
 
-    def _talks(self, doc_id: str, index: int, item: DatedSentence) -> list[Event]:
+    def _talks(self, doc: Document, index: int, item: DatedSentence) -> list[Event]:
         """The rounds a sentence reports: one per talks word that has its own venue
         ("the Berlin round was set up at a meeting ... in Munich" is two), else one."""
         sentence = item.sentence
@@ -135,8 +143,8 @@ class EventExtractor:
             return []
         placed = self._venues_by_noun(item, nouns)
         if not placed:
-            return [e for e in [self._round(doc_id, index, item, nouns[0], None)] if e]
-        return [e for e in (self._round(doc_id, index, item, noun, venue) for noun, venue in placed) if e]
+            return [e for e in [self._round(doc, index, item, nouns[0], None)] if e]
+        return [e for e in (self._round(doc, index, item, noun, venue) for noun, venue in placed) if e]
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
         """"had not met its obligations": meet in another sense; "a CSTO summit": an
@@ -177,7 +185,7 @@ class EventExtractor:
                 pairs[noun.start] = (noun, place)
         return sorted(pairs.values(), key=lambda pair: pair[0].start)
 
-    def _round(self, doc_id: str, index: int, item: DatedSentence, cue: Span, place: Mention | None) -> Event | None:
+    def _round(self, doc: Document, index: int, item: DatedSentence, cue: Span, place: Mention | None) -> Event | None:
         sentence = item.sentence
         region = sentence.quote_of(cue.start)
         window = self.codebook.cues["talks"]["party_window_chars"]
@@ -189,16 +197,16 @@ class EventExtractor:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
-        if self._dateline and sentence.end <= self._dateline[1]:
+        if doc.dateline and sentence.end <= doc.dateline[1]:
             # The dateline city is where the talks are, unless the sentence names a place
             # other than the country it lies in ("in Kazakhstan's largest city").
-            dateline_city = self.codebook.venue(self._dateline[0])
+            dateline_city = self.codebook.venue(doc.dateline[0])
             if venue is None or (self.codebook.venue(venue).kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
         status = self._status(sentence)
         when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
-        event = Event(doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
+        event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
         if anaphora and place is None and not sentence.cue("talks:new_round"):
             event.anaphoric = True
             return event
@@ -219,7 +227,7 @@ class EventExtractor:
             if not (venue and when) or when.basis == "publication":
                 return None
             # No status word: a dated round before the article is held, after it planned.
-            status = "planned" if self._base and when.as_date() > self._base else "held"
+            status = "planned" if doc.base and when.as_date() > doc.base else "held"
             event.confidence -= 0.15
         event.status = status
         parties = {m.entity_id for m in near if self.codebook.side(m.entity_id)}
