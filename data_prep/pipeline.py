@@ -160,6 +160,7 @@ def _read_and_extract(
             continue
         try:
             extraction = builder.extract(article)
+            check_extraction(extraction)
         except Exception as error:  # noqa: BLE001 - a fault on one article must not cost the others
             _skip(report, path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
             continue
@@ -167,6 +168,20 @@ def _read_and_extract(
         extractions.append(extraction)
     report.notes.extend(_unmatched_manifest_rows(manifest_rows, files, doc_ids, input_dir))
     return extractions
+
+
+def check_extraction(x: Extraction) -> None:
+    """Raise ValueError unless one article's output fits the table contract on its own:
+    unique event ids and offsets inside the text. Checked per article so that a fault
+    shows as that article skipped, not as the whole build failing validation."""
+    ids = Counter(e.event_id for e in x.events)
+    repeated = [i for i, n in ids.items() if n > 1]
+    if repeated:
+        raise ValueError(f"event extraction gave {len(repeated)} duplicate event id(s), e.g. {repeated[0]}")
+    n = len(x.article.text)
+    spans = [(e.start, e.end) for e in x.events] + [(m["char_start"], m["char_end"]) for m in x.mentions]
+    if any(not 0 <= start <= end <= n for start, end in spans):
+        raise ValueError("an event or mention lies outside the text")
 
 
 def _skip(report: BuildReport, path: Path, reason: str) -> None:

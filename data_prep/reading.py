@@ -527,7 +527,12 @@ def read_article(path: Path, input_dir: Path, manifest: dict[str, dict], markers
     doc_id = doc_id or doc_id_for(path, input_dir)
     check_file_name(doc_id)
     text = document_text(path)
-    meta = manifest_entry(manifest, doc_id, path, input_dir)
+    return article_from_text(text, doc_id, Path(path), manifest_entry(manifest, doc_id, path, input_dir), markers)
+
+
+def article_from_text(text: str, doc_id: str, path: Path, meta: dict, markers: list[str]) -> Article:
+    """An Article from its text and manifest row: furniture, title and publication
+    date found in the text (a file-free entry point, so tests can feed any text)."""
     body_end = furniture_start(text, markers)
     title = meta.get("title") or next((line.strip() for _, line in _lines(text)[:1]), None)
     from_text = published_from_text(text, body_end)
