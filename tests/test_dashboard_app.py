@@ -7,7 +7,9 @@ checks what the views show.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,18 @@ def texts(at: AppTest) -> str:
 
 def article_html(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def highlighted(at: AppTest) -> str:
+    """The highlighted words of the open article, as the analyst reads them (entity marks dropped)."""
+    article = article_html(at).partition('<div class="pt-article">')[2]  # after the legend
+    marked = re.findall(r'<mark class="pt-evidence">(.*?)</mark>', article, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", "".join(marked)))
+
+
+def dataframe_with(at: AppTest, column: str):
+    """The first table on the page that has `column`."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 # ------------------------------------------------------------------ starting
@@ -315,3 +329,99 @@ def test_missing_tables_explain_how_to_build_them(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "python -m data_prep build seeds" in texts(at)
+
+
+# ------------------------------------------------------------------ accusations and quotes
+
+
+def accusations(at: AppTest):
+    """The Accusations table as shown."""
+    return at.dataframe(key="table_accusations").value
+
+
+def test_accusations_tab_lists_who_accused_which_mediator(open_app):
+    at = open_app(view="Accusations")
+    assert not at.exception
+    table = accusations(at)
+    assert list(table.columns) == ["Date", "Accuser", "Mediator", "Accusation", "Also blamed", "Outlet", "From"]
+    assert sorted(zip(table["Date"], table["Accuser"], table["Mediator"], table["Outlet"])) == [
+        ("2023-11-16", "Azerbaijan", "United States", "Azerbaijan in Focus"),
+        ("2023-11-17", "Azerbaijan", "United States", "Azerbaijan in Focus"),
+        ("2023-12-06", "Ilham Aliyev", "European Union", "Daily Sabah"),
+    ]
+    assert {"Accusations against mediators per month", "Who accused which mediator"} <= set(figures(at))
+
+
+@pytest.mark.parametrize(
+    "mediator, expected",
+    [(["united-states"], {"United States"}), (["european-union"], {"European Union"})],
+)
+def test_mediator_filter_narrows_the_accusations(open_app, mediator, expected):
+    at = open_app(view="Accusations")
+    at.multiselect(key="mediator").set_value(mediator).run()
+    assert set(accusations(at)["Mediator"]) == expected
+    matrix = figures(at)["Who accused which mediator"]["data"][0]
+    assert set(matrix["x"]) == expected
+
+
+def test_a_mediator_nobody_accused_gets_a_message_not_an_empty_table(open_app):
+    at = open_app(view="Accusations", mediator="Russia")
+    assert not at.exception
+    assert any("No accusations against a mediator" in i.value for i in at.info)
+    assert not any("Accuser" in d.value.columns for d in at.dataframe)
+
+
+def test_an_accusation_link_opens_the_article_at_the_quote(open_app):
+    at = open_app(view="Accusations", quote="q3")
+    assert highlighted(at) == '"The European Union is biased and cannot mediate,"'
+    assert "Aliyev wants US to consider new realities" in texts(at)
+
+
+def test_an_accusation_event_link_opens_the_article_at_its_sentence(open_app):
+    at = open_app(view="Accusations", event="e2")
+    assert highlighted(at) == 'It accused James O\'Brien of "a one-sided approach by the US"'
+
+
+@pytest.mark.parametrize(
+    "actor, said, heard",
+    [
+        ("Nikol Pashinyan", ['"Azerbaijan must lift its one-sided blockade of the Lachin corridor."'], None),
+        ("Azerbaijan", ['"a one-sided approach by the US"', '"The approach of the United States is one-sided and biased,"'],
+         ['"Azerbaijan must lift its one-sided blockade of the Lachin corridor."']),
+    ],
+)
+def test_actor_profile_shows_the_quotes_by_and_about_the_actor(open_app, actor, said, heard):
+    at = open_app(view="Actors", profile=actor)
+    assert not at.exception
+    assert sorted(at.dataframe(key="table_quotes_by").value["Quote"]) == sorted(said)
+    if heard is None:
+        assert f"No quote by others names {actor}" in texts(at)
+    else:
+        assert list(at.dataframe(key="table_quotes_about").value["Quote"]) == heard
+
+
+def test_a_quote_link_in_the_profile_highlights_the_quote(open_app):
+    at = open_app(view="Actors", profile="Nikol Pashinyan", quote="q4")
+    assert highlighted(at) == '"Azerbaijan must lift its one-sided blockade of the Lachin corridor."'
+
+
+def test_quoted_html_from_an_article_is_shown_as_text(open_app):
+    at = open_app(view="Accusations", quote="q6")  # not an accusation: the Accusations tab does not open it
+    assert not at.warning and not highlighted(at)
+    at = open_app(view="Documents", doc="d4 — PanARMENIAN.Net", quote="q6")
+    assert "<b>talks</b>" not in article_html(at) and "&lt;b&gt;talks&lt;/b&gt;" in article_html(at)
+
+
+def test_quotes_follow_the_sidebar_filters_in_the_profile(open_app):
+    at = open_app(view="Actors", profile="Azerbaijan", outlet="TURAN")
+    assert "No quote attributed to Azerbaijan" in texts(at)
+    assert len(at.dataframe(key="table_quotes_about").value) == 1
+
+
+def test_overview_lists_the_rounds_with_sources_and_flags_disagreement(open_app):
+    at = open_app()
+    table = dataframe_with(at, "Sources disagree")
+    washington = table[table["Venue"] == "Washington"].iloc[0]
+    assert (washington["Status"], washington["Sources"], washington["Sources disagree"]) == (
+        "cancelled", 2, "⚠ date: 2023-11-20, 2023-11-21")
+    assert "1 round(s) whose sources disagree" in texts(at)

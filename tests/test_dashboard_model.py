@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.loading import TablesMissing, load, read_build_report, read_document_text, table_signature, tables_dir
 from dashboard.model import date_period, prepare, unique_labels
-from dashboard.rounds import rounds_in_view, status_counts
+from dashboard.rounds import disagreement, round_rows, rounds_in_view, status_counts
 from dashboard.filters import Filters, apply
 from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
@@ -108,3 +108,46 @@ def test_optional_rounds_table_supplies_source_counts(tmp_path):
     data = prepare(load(table_dir))
     view = rounds_in_view(data, apply(data, Filters())).set_index("round_key")
     assert view.loc["round:granada-2023-10", "n_sources"] == 3
+
+
+# ------------------------------------------------------------------ disagreeing sources
+
+
+def test_the_built_rounds_table_says_where_sources_disagree(dashboard_data):
+    rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters())).set_index("round_key")
+    assert rounds.loc["round:washington-2023-11-20", ["disagree", "disagreement"]].tolist() == [True, "date: 2023-11-20, 2023-11-21"]
+    assert rounds.loc["round:moscow-2023-05-25", ["disagree", "disagreement"]].tolist() == [False, ""]
+
+
+@pytest.mark.parametrize(
+    "reports, expected",
+    [
+        ([("cancelled", "2023-10", "explicit"), ("cancelled", "2023-10", "explicit")], ""),
+        ([("cancelled", "2023-10", "explicit"), ("planned", "2023-10", "explicit")], "status: cancelled, planned"),
+        ([("held", "2023-10", "explicit"), ("held", "2023-10-04", "explicit")], "date: 2023-10, 2023-10-04"),
+        ([("cancelled", "2023-10", "explicit"), ("planned", "2023-10-04", "explicit")],
+         "status: cancelled, planned; date: 2023-10, 2023-10-04"),
+        # a publication date says when it was reported, not when the round met
+        ([("held", "2023-10", "explicit"), ("held", "2023-11-17", "publication")], ""),
+        ([("held", None, None), ("held", "2023-10", "explicit")], ""),
+    ],
+)
+def test_disagreement_names_what_the_reports_of_a_round_differ_on(reports, expected):
+    group = pd.DataFrame(reports, columns=["status", "date", "date_basis"])
+    assert disagreement(group) == expected
+
+
+def test_without_a_rounds_table_disagreement_comes_from_the_events(tmp_path):
+    data = prepare(load(build_synthetic_tables(tmp_path, with_optional=False)))
+    rounds = rounds_in_view(data, apply(data, Filters())).set_index("round_key")
+    washington = rounds.loc["round:washington-2023-11-20"]
+    assert (washington["disagree"], washington["disagreement"]) == (True, "date: 2023-11-20, 2023-11-21")
+
+
+def test_rounds_table_lists_each_round_with_its_sources_and_a_visible_flag(dashboard_data):
+    table = round_rows(rounds_in_view(dashboard_data, apply(dashboard_data, Filters())))
+    assert list(table.columns) == ["Date", "Venue", "Mediator", "Status", "Sources", "Sources disagree", "Parties"]
+    washington = table[table["Venue"] == "Washington"].iloc[0]
+    assert (washington["Date"], washington["Status"], washington["Sources"]) == ("2023-11-20", "cancelled", 2)
+    assert washington["Sources disagree"] == "⚠ date: 2023-11-20, 2023-11-21"
+    assert set(table.loc[table["Venue"] != "Washington", "Sources disagree"]) == {""}

@@ -77,3 +77,33 @@ def test_every_evidence_sentence_of_the_seeds_is_found_in_its_article(open_app):
 def test_empty_filter_on_the_seeds_shows_the_message(open_app):
     at = open_app(q="zebra crossing quantum")
     assert any("No events match these filters" in i.value for i in at.info)
+
+
+def accusation_table(at: AppTest):
+    return at.dataframe(key="table_accusations").value
+
+
+def test_accusations_tab_lists_accusations_against_the_us_from_the_seeds(open_app):
+    at = open_app(view="Accusations")
+    assert not at.exception
+    table = accusation_table(at)
+    assert "United States" in set(table["Mediator"])
+    assert {"Azerbaijan in Focus", "JAMnews"} <= set(table["Outlet"])  # the snub article and the Washington-bias analysis
+
+
+def test_mediator_united_states_leaves_only_accusations_against_the_us(open_app):
+    at = open_app(view="Accusations")
+    at.multiselect(key="mediator").select("united-states").run()
+    table = accusation_table(at)
+    assert len(table) and set(table["Mediator"]) == {"United States"}
+
+
+def test_an_analyst_quoted_in_the_seeds_has_quotes_in_the_profile(open_app):
+    at = open_app(view="Actors", profile="Sergei Markedonov")
+    assert not at.exception
+    assert len(at.dataframe(key="table_quotes_by").value) >= 1
+
+
+def test_an_empty_filter_on_the_accusations_shows_the_message(open_app):
+    at = open_app(view="Accusations", q="zebra crossing quantum")
+    assert any("No events match these filters" in i.value for i in at.info)

@@ -24,6 +24,8 @@ ROUND_TRIPS = [
     (Filters(date_from=dt.date(2023, 6, 1)), View()),
     (Filters(q="Lachin corridor & co"), View(view="Actors", profile="ilham-aliyev")),
     (Filters(), View(view="Documents", doc="d4")),
+    (Filters(mediator=("united-states",)), View(view="Accusations", quote="q1")),
+    (Filters(), View(view="Actors", profile="nikol-pashinyan", quote="q4")),
 ]
 
 
@@ -61,6 +63,7 @@ def test_urls_carry_display_labels_like_streamlits_widget_binding(vocab):
         ({"view": ["Secret"]}, "no such view"),
         ({"stack": ["Colour"]}, "stack: must be one of"),
         ({"event": ["e999"]}, "no such event"),
+        ({"quote": ["q999"]}, "no such quote"),
         ({"profile": ["Nobody"]}, "no such actor"),
         ({"q": ["x" * 500]}, "was cut"),
     ],
