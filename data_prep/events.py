@@ -40,10 +40,12 @@ class Event:
     roles: dict[str, str] = field(default_factory=dict)  # actor_id -> role
     confidence: float = 0.5
     anaphoric: bool = False
+    cue_start: int = 0  # where its talks word stands: one sentence can report two rounds
 
     @property
     def event_id(self) -> str:
-        raw = f"{self.doc_id}|{self.event_type}|{self.start}|{self.end}"
+        """Derived from content, so a rebuild gives the same ids."""
+        raw = f"{self.doc_id}|{self.event_type}|{self.start}|{self.end}|{self.cue_start}"
         return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -206,7 +208,7 @@ class EventExtractor:
         status = self._status(sentence)
         when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
-        event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how)
+        event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how, cue_start=cue.start)
         if anaphora and place is None and not sentence.cue("talks:new_round"):
             event.anaphoric = True
             return event
