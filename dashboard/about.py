@@ -36,6 +36,15 @@ TABLES = {
         "Places where something reported happened or was meant to happen.",
         {"lat / lon": "coordinates for the map", "mediator_id": "the mediator whose track the venue belongs to (Washington: United States; Brussels, Granada: European Union; Moscow: Russia)"},
     ),
+    "quotes": (
+        "Quotations in the articles: who said what about whom (optional table).",
+        {
+            "speaker_id": "the actor credited with the quote, or empty when the article names nobody",
+            "text / char_start / char_end": "the quoted words and their position in the article",
+            "about / mediators": "the actors named in the quote, and the mediators among them",
+            "accusation": "an accusation cue (\"biased\", \"one-sided\", \"double standards\") in the quote's sentence",
+        },
+    ),
     "mentions": (
         "Every place in an article where an actor or venue is named; used to mark entities in the reader.",
         {"entity_type / entity_id": "actor or venue, and which one", "char_start / char_end / text": "where, and the words used"},
@@ -51,5 +60,11 @@ HOW_COUNTED = """\
   Within one filter the choices are alternatives (OR); different filters combine (AND).
 - **Date range** keeps an event whose date (a day, a month or a year) overlaps the range; undated events
   are kept only while the range is the full span.
+- **Sources disagree** when the articles reporting one round give it different statuses or dates (a
+  publication date is not counted as a claim); the rounds table says on what.
+- **Accusations** against a mediator come from accusation events that name a mediator (the initiator is the
+  accuser) and from quotes flagged as accusations about a mediator (the speaker is the accuser). A quote inside
+  the sentence of an accusation event against the same mediator is the same accusation and counts once.
+  Quotes are dated by their article's publication date.
 - Diamonds on the tracks chart are rounds dated only to a month or year, drawn in the middle of that period.
 """

@@ -20,6 +20,7 @@ STATUS_COLORS = {"held": "#2a9d8f", "planned": "#457b9d", "cancelled": "#d62839"
 PALETTE = ["#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#6d597a", "#457b9d", "#b56576", "#8ab17d", "#f4a261", "#355070", "#9c6644", "#5c677d"]
 BASEMAP_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
 BASEMAP_ATTRIBUTION = "© OpenStreetMap contributors © CARTO"
+MONTH_BAR_MS = 24 * 24 * 3600 * 1000  # a bar per month, a little narrower than the month
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=13))
 
 
@@ -266,12 +267,13 @@ def accusations_figure(counts: pd.DataFrame) -> go.Figure:
                 x=part["month"], y=part["n"], name=html.escape(str(value)), marker_color=colors.get(str(value)),
                 hovertemplate="%{x|%B %Y}<br>against " + html.escape(str(value)) + ": %{y}<extra></extra>",
                 xperiod="M1", xperiod0="2000-01-01", xperiodalignment="middle",
+                width=MONTH_BAR_MS,  # else Plotly widens bars to the gap between the months that have any
             )
         )
     fig.update_layout(
         title="Accusations against mediators per month",
         barmode="stack",
-        xaxis=dict(title=None, type="date", dtick="M1", tickformat="%b\n%Y"),
+        xaxis=dict(title=None, type="date", tickformat="%b\n%Y", range=_date_range(counts["month"], pad_days=45)),
         yaxis=dict(title="accusations", rangemode="tozero", dtick=1),
         legend=dict(title="Mediator accused"),
         height=340,

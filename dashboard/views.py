@@ -270,7 +270,8 @@ def quotes_section(quotes: pd.DataFrame, columns: list[str], key: str, when_empt
         quote_table(quotes, columns), key=f"table_{key}", on_select=lambda: _pick_quote(key), selection_mode="single-row",
         hide_index=True, width="stretch", height=min(38 + 35 * len(quotes), 320),
         column_config={"Quote": st.column_config.TextColumn("Quote", width="large"),
-                       "Date": st.column_config.TextColumn("Date", width="small")},
+                       "Date": st.column_config.TextColumn("Date", width="small"),
+                       "Accusation": st.column_config.TextColumn("Accusation", width="small")},
     )
 
 
@@ -328,7 +329,9 @@ def accusations_view(data: Data, events: pd.DataFrame, current: Filters) -> None
         accusation_rows(shown), key="table_accusations", on_select=_pick_accusation, selection_mode="single-row",
         hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 420),
         column_config={"Accusation": st.column_config.TextColumn("Accusation", width="large"),
-                       "Date": st.column_config.TextColumn("Date", width="small")},
+                       "Date": st.column_config.TextColumn("Date", width="small"),
+                       "From": st.column_config.TextColumn("From", width="small",
+                                                           help="An accusation event, or a quote flagged as an accusation")},
     )
     quote_id, event_id = st.query_params.get("quote"), st.query_params.get("event")
     if quote_id and quote_id in set(shown["quote_id"].dropna()):

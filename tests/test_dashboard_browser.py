@@ -160,3 +160,24 @@ def test_bad_link_shows_a_note_not_an_error_page(server, browser, tmp_path):
     tracks_chart(page)
     page.screenshot(path=str(tmp_path / "bad_link.png"), full_page=True)
     assert page.errors == []
+
+
+def test_accusations_view_and_actor_quotes_render(server, browser, tmp_path):
+    """The Accusations tab draws its charts and table; an actor profile lists its quotes."""
+    expect = playwright_api.expect
+    page = open_page(browser, f"{server}/?view=Accusations&mediator=United%20States")
+    matrix = page.locator(".js-plotly-plot").filter(has_text="Who accused which mediator").first
+    matrix.locator(".heatmaplayer").wait_for()
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    page.screenshot(path=str(tmp_path / "accusations.png"), full_page=True)
+    assert page.errors == []
+
+    profile = open_page(browser, f"{server}/?view=Actors&profile=Azerbaijan")
+    expect(profile.get_by_text("Quotes by Azerbaijan")).to_be_visible()
+    expect(profile.get_by_text("Quotes about Azerbaijan")).to_be_visible()
+    profile.get_by_text("Quotes about Azerbaijan").scroll_into_view_if_needed()
+    profile.screenshot(path=str(tmp_path / "profile.png"), full_page=True)
+    assert profile.errors == []
+    if os.environ.get("PEACETRACK_SCREENSHOTS"):
+        for name in ("accusations.png", "profile.png"):
+            shutil.copy(tmp_path / name, Path(os.environ["PEACETRACK_SCREENSHOTS"]) / name)

@@ -156,3 +156,18 @@ def test_interaction_matrix_counts_shared_events(dashboard_data):
 
 def test_interaction_matrix_keeps_the_most_active(dashboard_data):
     assert charts.cooccurrence(dashboard_data.event_actors, top=3).shape == (3, 3)
+
+
+def test_accusations_chart_has_one_bar_series_per_accused_mediator(dashboard_data):
+    counts = charts.monthly_counts(dashboard_data.accusations, "mediator")
+    fig = charts.accusations_figure(counts)
+    assert {trace.name for trace in fig.data} == {"United States", "European Union"}
+    assert sum(sum(trace.y) for trace in fig.data) == 3
+    assert all(trace.width == charts.MONTH_BAR_MS for trace in fig.data)
+
+
+def test_accuser_matrix_puts_accusers_on_rows_and_escapes_names():
+    matrix = pd.DataFrame([[2, 0], [0, 1]], index=["Azerbaijan", "<b>X</b>"], columns=["United States", "European Union"])
+    fig = charts.accuser_matrix_figure(matrix)
+    assert list(fig.data[0].y) == ["Azerbaijan", "&lt;b&gt;X&lt;/b&gt;"]
+    assert list(fig.data[0].x) == ["United States", "European Union"]
