@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .evaluate import THRESHOLDS, evaluate, format_report
+from .evaluate import evaluate, format_report, thresholds_for
 from .pipeline import NothingToBuild, build
 
 
@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no tables in {args.tables}; run `python -m data_prep build` first", file=sys.stderr)
         return 2
     scores = evaluate(args.gold, args.tables)
-    print(format_report(scores))
+    thresholds = thresholds_for(args.gold)
+    print(format_report(scores, thresholds))
     figures = scores.figures()
-    met = all(figures[k] + 1e-9 >= v for k, v in THRESHOLDS.items()) and not figures["furniture_events"]
+    met = all(figures[k] + 1e-9 >= v for k, v in thresholds.items()) and not figures["furniture_events"]
     return 1 if args.strict and not met else 0
 
 

@@ -217,6 +217,12 @@ def format_report(scores: Scores, thresholds: dict[str, float] = THRESHOLDS) -> 
     return "\n".join(lines)
 
 
+def thresholds_for(gold_path: Path | str) -> dict[str, float]:
+    """The quality a gold set demands: `thresholds.json` beside it, else the defaults."""
+    beside = Path(gold_path).with_name("thresholds.json")
+    return json.loads(beside.read_text(encoding="utf-8")) if beside.exists() else dict(THRESHOLDS)
+
+
 def evaluate(gold_path: Path | str, table_dir: Path | str) -> Scores:
     """Load the gold file and the tables in `table_dir` and score them."""
     from .reading import document_text
