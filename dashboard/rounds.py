@@ -119,7 +119,9 @@ def disagreement(group: pd.DataFrame) -> str:
 
 
 def round_rows(rounds: pd.DataFrame) -> pd.DataFrame:
-    """The rounds as a table for reading: date, venue, mediator, status, sources and a disagreement flag."""
+    """The rounds as a table for reading, in date order (undated last): date, venue, mediator, status,
+    sources and a disagreement flag."""
+    rounds = rounds.sort_values(["date", "lane"], na_position="last")
     table = pd.DataFrame({
         "Date": rounds["date_label"].astype(object),
         "Venue": rounds["venue"].astype(object),
@@ -129,7 +131,7 @@ def round_rows(rounds: pd.DataFrame) -> pd.DataFrame:
         "Sources disagree": [f"⚠ {text or 'yes'}" if flag else "" for flag, text in zip(rounds["disagree"], rounds["disagreement"])],
         "Parties": rounds["parties"].astype(object),
     })
-    return table.where(table.notna(), "")
+    return table.where(table.notna(), "").reset_index(drop=True)
 
 
 def lane_label(venue: str, mediator: str) -> str:

@@ -330,6 +330,7 @@ def accusations_view(data: Data, events: pd.DataFrame, current: Filters) -> None
         hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 420),
         column_config={"Accusation": st.column_config.TextColumn("Accusation", width="large"),
                        "Date": st.column_config.TextColumn("Date", width="small"),
+                       "Accuser": st.column_config.TextColumn("Accuser", width="medium"),
                        "From": st.column_config.TextColumn("From", width="small",
                                                            help="An accusation event, or a quote flagged as an accusation")},
     )
