@@ -111,7 +111,9 @@ class EventExtractor:
         for event in [*talks, *others]:
             if event.date is None and base is not None:
                 event.date = ResolvedDate(published, "month" if base_is_month else "day", "publication", "", event.start, event.start)
-        return _merge_rounds(talks, self.precedence, self.codebook) + _dedupe(others, sentences), dated
+        rounds = _merge_rounds(talks, self.precedence, self.codebook)
+        _credit_cancellations(rounds, others)
+        return rounds + _dedupe(others, sentences), dated
 
     def _date_sentences(self, sentences: list[Sentence], base: date | None, base_is_month: bool) -> list[DatedSentence]:
         anchor = base
@@ -346,7 +348,7 @@ class EventExtractor:
         allow_country = event_type in ("meeting", "call")
         venue, _ = self._venue(item, cue, allow_country=allow_country)
         event = Event(doc_id, event_type, sentence.start, sentence.end, index, date=item.dates[0] if item.dates else None, venue_id=venue, roles=roles)
-        event.mediator_id = self._mediator_involved(roles)
+        event.mediator_id = self._mediator_involved(roles, event_type)
         event.confidence = round(min(0.9, 0.5 + 0.1 * bool(before) + 0.1 * bool(item.dates) + 0.1 * bool(venue)), 2)
         return event
 
@@ -365,15 +367,31 @@ class EventExtractor:
             out.append(m)
         return out
 
-    def _mediator_involved(self, roles: dict[str, str]) -> str | None:
-        """The mediator an event concerns: a mediating actor dealing with a conflict party."""
+    def _mediator_involved(self, roles: dict[str, str], event_type: str) -> str | None:
+        """The mediator an event concerns: a mediating actor dealing with a conflict party.
+        For accusations and refusals only the mediator on the receiving end counts, so
+        that "who accused which mediator" never lists a mediator accusing itself."""
         if not any(self.codebook.side(a) for a in roles):
             return None
+        receiving = event_type in ("accusation", "refusal")
         for actor_id, role in roles.items():
             mediator = self.codebook.mediator_of(actor_id)
-            if mediator and self.codebook.side(actor_id) is None:
+            if mediator and self.codebook.side(actor_id) is None and (role == "target" or not receiving):
                 return mediator
         return None
+
+
+def _credit_cancellations(rounds: list[Event], others: list[Event]) -> None:
+    """Who called a round off: the initiator of a refusal in the round's own evidence
+    ("Azerbaijan said it would not participate") becomes the round's initiator."""
+    for round_ in rounds:
+        if round_.status != "cancelled":
+            continue
+        for other in others:
+            if other.event_type in ("refusal", "accusation") and round_.start <= other.start < round_.end:
+                for actor_id, role in other.roles.items():
+                    if role == "initiator" and round_.roles.get(actor_id) in (None, "participant"):
+                        round_.roles[actor_id] = "initiator"
 
 
 def _reported_between(sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:

@@ -91,7 +91,8 @@ def rounds_table_rows(talks: list[Event], round_ids: dict[str, str], published: 
         # The latest report decides what became of a round; ties go to the firmer status.
         latest = max(events, key=lambda e: (published.get(e.doc_id) or "", -precedence.index(e.status)))
         best_date = max(dates, key=lambda d: (len(d), Counter(e.date.value for e in events if e.date)[d]), default=None)
-        parties = sorted({a for e in events for a, role in e.roles.items() if role == "participant"})
+        parties = sorted({a for e in events for a, role in e.roles.items() if role in ("participant", "initiator") and codebook.side(a)})
+        cancelled_by = sorted({a for e in events if e.status == "cancelled" for a, role in e.roles.items() if role == "initiator"})
         rows.append(
             {
                 "round_id": round_id,
@@ -100,6 +101,7 @@ def rounds_table_rows(talks: list[Event], round_ids: dict[str, str], published: 
                 "mediator_id": Counter(e.mediator_id for e in events if e.mediator_id).most_common(1)[0][0] if mediators else None,
                 "status": latest.status,
                 "parties": parties,
+                "cancelled_by": cancelled_by,
                 "n_sources": len({e.doc_id for e in events}),
                 "disagree": bool(disagreements),
                 "disagreement": "; ".join(disagreements) or None,

@@ -244,7 +244,7 @@ def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[st
     return frames, extra
 
 
-ROUND_COLUMNS = ["round_id", "date", "venue_id", "mediator_id", "status", "parties", "n_sources", "disagree", "disagreement"]
+ROUND_COLUMNS = ["round_id", "date", "venue_id", "mediator_id", "status", "parties", "cancelled_by", "n_sources", "disagree", "disagreement"]
 
 
 def _event_row(e: Event, text: str, plover: dict[str, str], round_ids: dict[str, str]) -> dict:

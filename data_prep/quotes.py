@@ -40,6 +40,8 @@ def extract_quotes(doc_id: str, text: str, dated: list[DatedSentence], codebook:
                     "text": text[start:end],
                     "char_start": start,
                     "char_end": end,
+                    "sentence_start": item.sentence.start,
+                    "sentence_end": item.sentence.end,
                     "about": about,
                     "mediators": mediators,
                     "accusation": accusation,
@@ -48,7 +50,7 @@ def extract_quotes(doc_id: str, text: str, dated: list[DatedSentence], codebook:
     return rows
 
 
-QUOTE_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "about", "mediators", "accusation"]
+QUOTE_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "sentence_start", "sentence_end", "about", "mediators", "accusation"]
 
 
 def _speaker(dated: list[DatedSentence], index: int, start: int, end: int, codebook: Codebook) -> str | None:

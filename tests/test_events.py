@@ -197,3 +197,9 @@ def test_status_of_a_round_from_its_wording(extract, text, expected):
 )
 def test_one_party_and_a_place_of_something_else_make_no_round(extract, text):
     assert [r.venue_id for r in talks_of(extract(text))] in ([], [None])
+
+
+def test_a_mediator_accusing_a_party_is_not_an_accusation_against_a_mediator(extract):
+    event = extract("France accused Azerbaijan of blocking the talks.").events[0]
+    assert event.event_type == "accusation" and event.roles["france"] == "initiator"
+    assert event.mediator_id is None

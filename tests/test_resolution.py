@@ -114,3 +114,14 @@ def test_a_place_from_the_world_gazetteer_gets_coordinates(extract, codebook):
     extract("The talks took place in Tirana.")
     venue = codebook.venue("tirana")
     assert venue.lat == pytest.approx(41.33, abs=0.1) and venue.kind == "city"
+
+
+def test_a_quote_is_credited_to_who_said_it(extract):
+    x = extract('"There cannot be business as usual," O\'Brien said of relations with Baku.')
+    assert [(q["speaker_id"], q["accusation"]) for q in x.quotes] == [("james-obrien", False)]
+
+
+def test_a_quote_calling_a_mediator_biased_is_an_accusation_about_it(extract):
+    x = extract('Aliyev said the talks failed because of the "biased position of the United States."')
+    quote = x.quotes[0]
+    assert quote["speaker_id"] == "ilham-aliyev" and quote["mediators"] == ["united-states"] and quote["accusation"]

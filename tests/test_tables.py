@@ -100,3 +100,18 @@ def test_a_failed_write_leaves_the_previous_tables_intact(seed_tables, tmp_path,
         tables.write_tables(contract, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["processed"]
+
+
+def test_rounds_say_who_called_a_round_off(seed_tables):
+    rounds = seed_tables["rounds"].set_index("round_id")
+    assert "azerbaijan" in list(rounds.loc["washington-2023-11", "cancelled_by"])
+    assert list(rounds.loc["granada-2023-10", "cancelled_by"]) == ["ilham-aliyev"]
+
+
+def test_quotes_slice_back_and_sit_inside_their_sentence(seed_tables):
+    texts = {row.doc_id: document_text(row.path) for row in seed_tables["documents"].itertuples()}
+    quotes = seed_tables["quotes"]
+    assert len(quotes) > 0
+    for q in quotes.itertuples():
+        assert texts[q.doc_id][q.char_start : q.char_end] == q.text
+        assert q.sentence_start <= q.char_start and q.char_end <= q.sentence_end
