@@ -64,10 +64,11 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
                         part["sentence"].map(hover_sentence),
                         part["lane"].map(html.escape),
                         [disagreement_hover(flag, text) for flag, text in zip(part["disagree"], part["disagreement"])],
+                        part.get("cancelled_by", pd.Series("", index=part.index)).fillna("").map(called_off_hover),
                     )
                 ),
                 hovertemplate=(
-                    "<b>%{customdata[5]}</b><br>%{customdata[1]} · " + status
+                    "<b>%{customdata[5]}</b><br>%{customdata[1]} · " + status + "%{customdata[7]}"
                     + "<br>Parties: %{customdata[2]}<br>Sources: %{customdata[3]}%{customdata[6]}"
                     + "<br><i>%{customdata[4]}</i><extra></extra>"
                 ),
@@ -84,6 +85,11 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
         **_LAYOUT,
     )
     return fig
+
+
+def called_off_hover(names: str) -> str:
+    """' · called off by Azerbaijan' (escaped) where the build knows who did it."""
+    return f" · called off by {html.escape(names)}" if names else ""
 
 
 def disagreement_hover(disagree: bool, text: str | None) -> str:

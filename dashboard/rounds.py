@@ -17,7 +17,7 @@ from dashboard.model import NO_MEDIATOR, NO_VENUE, Data, date_period
 
 ROUND_COLUMNS = [
     "round_key", "lane", "venue", "mediator", "status", "date", "date_label", "precision",
-    "parties", "n_sources", "n_events", "disagree", "disagreement", "sentence", "event_ids",
+    "parties", "cancelled_by", "n_sources", "n_events", "disagree", "disagreement", "sentence", "event_ids",
 ]
 
 
@@ -50,6 +50,7 @@ def rounds_in_view(data: Data, events: pd.DataFrame) -> pd.DataFrame:
             "date_label": lead["date"] if lead is not None else "date not given",
             "precision": lead["date_precision"] if lead is not None else None,
             "parties": parties.get(key, ""),
+            "cancelled_by": "",
             "n_sources": group["doc_id"].nunique(),
             "n_events": len(group),
             "disagreement": disagreement(group),
@@ -89,6 +90,9 @@ def _built_rounds(data: Data) -> dict[str, dict]:
         parties = row.get("parties")
         if parties is not None and not isinstance(parties, str) and len(parties):
             fields["parties"] = ", ".join(sorted(actor.get(p, p) for p in parties))
+        cancelled_by = row.get("cancelled_by")
+        if cancelled_by is not None and not isinstance(cancelled_by, str) and len(cancelled_by):
+            fields["cancelled_by"] = ", ".join(sorted(actor.get(a, a) for a in cancelled_by))
         if pd.notna(row.get("n_sources")):
             fields["n_sources"] = int(row["n_sources"])
         if "disagree" in row and pd.notna(row["disagree"]):
@@ -120,13 +124,14 @@ def disagreement(group: pd.DataFrame) -> str:
 
 def round_rows(rounds: pd.DataFrame) -> pd.DataFrame:
     """The rounds as a table for reading, in date order (undated last): date, venue, mediator, status,
-    sources and a disagreement flag."""
+    who called it off, sources and a disagreement flag."""
     rounds = rounds.sort_values(["date", "lane"], na_position="last")
     table = pd.DataFrame({
         "Date": rounds["date_label"].astype(object),
         "Venue": rounds["venue"].astype(object),
         "Mediator": rounds["mediator"].astype(object),
         "Status": rounds["status"].astype(object),
+        "Called off by": rounds["cancelled_by"].astype(object),
         "Sources": rounds["n_sources"].astype(int),
         "Sources disagree": [f"⚠ {text or 'yes'}" if flag else "" for flag, text in zip(rounds["disagree"], rounds["disagreement"])],
         "Parties": rounds["parties"].astype(object),

@@ -153,6 +153,7 @@ ROUNDS = [
     ("brussels-2023-10", "2023-10", "brussels", "european-union", "cancelled", ["armenia", "azerbaijan"], 1, None),
     ("moscow-2023-05-25", "2023-05-25", "moscow", "russia", "held", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
 ]
+CANCELLED_BY = {"washington-2023-11-20": ["azerbaijan"]}
 ROUNDS_BY_MEDIATOR = {"european-union": {"Brussels", "Granada"}, "united-states": {"Washington"}, "russia": {"Moscow"}}
 
 
@@ -231,7 +232,7 @@ def _optional_tables(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
                            char_end=start + len(words), about=about, mediators=mediators, accusation=accusation))
     rounds = [
         dict(round_id=r, date=d, venue_id=v, mediator_id=m, status=st, parties=p, n_sources=n,
-             disagree=disagreement is not None, disagreement=disagreement)
+             cancelled_by=CANCELLED_BY.get(r, []), disagree=disagreement is not None, disagreement=disagreement)
         for r, d, v, m, st, p, n, disagreement in ROUNDS
     ]
     return {"quotes": pd.DataFrame(quotes), "rounds": pd.DataFrame(rounds)}

@@ -422,6 +422,6 @@ def test_overview_lists_the_rounds_with_sources_and_flags_disagreement(open_app)
     at = open_app()
     table = dataframe_with(at, "Sources disagree")
     washington = table[table["Venue"] == "Washington"].iloc[0]
-    assert (washington["Status"], washington["Sources"], washington["Sources disagree"]) == (
-        "cancelled", 2, "⚠ date: 2023-11-20, 2023-11-21")
+    assert (washington["Status"], washington["Called off by"], washington["Sources"], washington["Sources disagree"]) == (
+        "cancelled", "Azerbaijan", 2, "⚠ date: 2023-11-20, 2023-11-21")
     assert "1 round(s) whose sources disagree" in texts(at)

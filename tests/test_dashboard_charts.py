@@ -45,11 +45,12 @@ def test_track_hover_gives_date_parties_sources_evidence_and_disagreement(rounds
     fig = charts.tracks_figure(rounds)
     cancelled = next(t for t in fig.data if t.name == "cancelled")
     washington = next(c for c in cancelled.customdata if c[5].startswith("Washington"))
-    event_ids, date, parties, n_sources, sentence, _, disagreement = washington
+    event_ids, date, parties, n_sources, sentence, _, disagreement, called_off = washington
     assert (sorted(event_ids), date, parties, n_sources) == (["e1", "e6"], "2023-11-20", "Armenia, Azerbaijan", 2)
     assert "November 20" in sentence
     assert disagreement == "<br><b>Sources disagree</b>: date: 2023-11-20, 2023-11-21"
-    for part in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[4]", "customdata[6]"):
+    assert called_off == " · called off by Azerbaijan"
+    for part in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[4]", "customdata[6]", "customdata[7]"):
         assert part in cancelled.hovertemplate
 
 

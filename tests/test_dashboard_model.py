@@ -146,8 +146,8 @@ def test_without_a_rounds_table_disagreement_comes_from_the_events(tmp_path):
 
 def test_rounds_table_lists_each_round_with_its_sources_and_a_visible_flag(dashboard_data):
     table = round_rows(rounds_in_view(dashboard_data, apply(dashboard_data, Filters())))
-    assert list(table.columns) == ["Date", "Venue", "Mediator", "Status", "Sources", "Sources disagree", "Parties"]
+    assert list(table.columns) == ["Date", "Venue", "Mediator", "Status", "Called off by", "Sources", "Sources disagree", "Parties"]
     washington = table[table["Venue"] == "Washington"].iloc[0]
-    assert (washington["Date"], washington["Status"], washington["Sources"]) == ("2023-11-20", "cancelled", 2)
+    assert (washington["Date"], washington["Status"], washington["Called off by"], washington["Sources"]) == ("2023-11-20", "cancelled", "Azerbaijan", 2)
     assert washington["Sources disagree"] == "⚠ date: 2023-11-20, 2023-11-21"
     assert set(table.loc[table["Venue"] != "Washington", "Sources disagree"]) == {""}
