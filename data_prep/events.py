@@ -105,7 +105,7 @@ class EventExtractor:
                     continue
                 found.append(event)
             talks.extend(found)
-            other = self._other(doc_id, index, item, talks_found=bool(found))
+            other = self._other(doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None)
             if other is not None:
                 others.append(other)
         for event in [*talks, *others]:
@@ -311,7 +311,20 @@ class EventExtractor:
 
     # -- other events -----------------------------------------------------------
 
-    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool) -> Event | None:
+    def _pronoun_referent(self, sentence: Sentence, previous: Event | None) -> str | None:
+        """The lead actor of the previous event, when this sentence opens with a pronoun
+        that fits it: "It" for a state or organisation, "He"/"She" for a person."""
+        if previous is None or not sentence.tokens:
+            return None
+        first = sentence.tokens[0][2]
+        lead = next((a for a, r in previous.roles.items() if r in ("initiator", "speaker")), None)
+        if lead is None:
+            return None
+        kind = self._kind(lead)
+        fits = (first == "It" and kind in ("state", "organization")) or (first in ("He", "She") and kind == "person")
+        return lead if fits else None
+
+    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool, previous: Event | None = None) -> Event | None:
         sentence = item.sentence
         hedged = bool(sentence.cue("modal"))
         # What the sentence itself reports outranks what a quotation inside it mentions.
@@ -330,12 +343,15 @@ class EventExtractor:
         event_type = types[0]
         cue = next(c for c in [*outside, *inside] if c.key == f"event:{event_type}")
         actors = self._involved(item.mentions)
-        if not actors:
-            return None
         before = [a for a in actors if a.start < cue.start]
         after = [a for a in actors if a.start >= cue.start]
         roles: dict[str, str] = {}
         lead = "speaker" if event_type == "statement" else "initiator"
+        referent = self._pronoun_referent(sentence, previous) if not before else None
+        if referent:
+            roles[referent] = lead  # "It complained that ...": the actor the last sentence was about
+        if not actors and not referent:
+            return None
         other_role = "target" if event_type in ("accusation", "refusal", "sanction") else "participant"
         # "Azerbaijani Prime Minister Ali Asadov told": the person, not the adjective, speaks.
         people = [m for m in before if self._kind(m.entity_id) == "person"]

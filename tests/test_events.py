@@ -203,3 +203,9 @@ def test_a_mediator_accusing_a_party_is_not_an_accusation_against_a_mediator(ext
     event = extract("France accused Azerbaijan of blocking the talks.").events[0]
     assert event.event_type == "accusation" and event.roles["france"] == "initiator"
     assert event.mediator_id is None
+
+
+def test_a_sentence_opening_with_it_continues_the_last_actor(extract):
+    x = extract("Azerbaijan objected to the one-sided comments by O'Brien. It complained that O'Brien did not mention Armenia's delays.")
+    second = [e for e in x.events if e.event_type == "accusation"][-1]
+    assert second.roles["azerbaijan"] == "initiator" and second.roles["james-obrien"] == "target"
