@@ -149,7 +149,12 @@ def venue_counts(venues: pd.DataFrame, events: pd.DataFrame, actor_labels: dict[
     n = events["venue_id"].astype(object).value_counts()
     out = venues[venues["venue_id"].isin(n.index)].copy()
     out["n_events"] = out["venue_id"].map(n).astype(int)
-    out["track"] = out["mediator_id"].map(actor_labels).fillna(NO_MEDIATOR)
+    # A place without a track of its own ("talks in Spain") takes the track of the rounds held there.
+    placed = events.dropna(subset=["venue_id"])
+    talks = placed[(placed["event_type"].astype(object) == "talks") & placed["mediator_id"].notna()]
+    usual = talks.groupby(talks["venue_id"].astype(object))["mediator_id"].agg(lambda m: m.astype(object).mode().iloc[0]) if len(talks) else pd.Series(dtype=object)
+    track = out["mediator_id"].astype(object).where(out["mediator_id"].notna(), out["venue_id"].astype(object).map(usual))
+    out["track"] = track.map(actor_labels).fillna(NO_MEDIATOR)
     return out.sort_values("n_events", ascending=False).reset_index(drop=True)
 
 

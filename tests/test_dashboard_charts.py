@@ -172,3 +172,10 @@ def test_accuser_matrix_puts_accusers_on_rows_and_escapes_names():
     fig = charts.accuser_matrix_figure(matrix)
     assert list(fig.data[0].y) == ["Azerbaijan", "&lt;b&gt;X&lt;/b&gt;"]
     assert list(fig.data[0].x) == ["United States", "European Union"]
+
+
+def test_a_place_without_a_track_takes_the_track_of_its_rounds(dashboard_data):
+    venues = pd.DataFrame([dict(venue_id="spain", name="Spain", country="spain", lat=40.4, lon=-3.7, mediator_id=None, aliases=[])])
+    events = pd.DataFrame([dict(event_id="x", venue_id="spain", event_type="talks", mediator_id="european-union")])
+    counts = charts.venue_counts(venues, events, {"european-union": "European Union"})
+    assert counts.loc[0, "track"] == "European Union"
