@@ -21,6 +21,7 @@ from .dates import ResolvedDate, find_dates, parse_partial, resolve
 from .language import Sentence, Span
 from .resolution import Mention, Resolver
 
+_PARTY_PRONOUNS = {"they", "them", "their", "both"}
 _STATEMENT_PLACE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at)(?:\s+the)?\s*$")
 STRENGTH = {"host": 3, "venue": 2, "adjacent": 2, "country": 1, "participant": 1, None: 0}
 
@@ -49,7 +50,7 @@ class Event:
         return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Document:
     """What the extraction of one article needs to know about it as a whole."""
 
@@ -58,6 +59,8 @@ class Document:
     base: date | None  # the publication date, the base of relative dates
     base_is_month: bool
     dateline: tuple[str, int] | None  # (venue_id, end of the dateline paragraph)
+    headline_venue: str | None = None  # the one place the headline names, for rounds that name none
+    recent: int | None = None  # sentence index of the last round reported so far
 
 
 @dataclass
@@ -105,6 +108,8 @@ class EventExtractor:
                     continue
                 found.append(event)
             talks.extend(found)
+            if found:
+                doc.recent = index
             other = self._other(doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None)
             if other is not None:
                 others.append(other)
@@ -148,7 +153,8 @@ class EventExtractor:
         placed = self._venues_by_noun(item, nouns)
         if not placed:
             return [e for e in [self._round(doc, index, item, nouns[0], None)] if e]
-        return [e for e in (self._round(doc, index, item, noun, venue) for noun, venue in placed) if e]
+        nouns_with_places = [noun for noun, _ in placed]
+        return [e for e in (self._round(doc, index, item, noun, venue, nouns_with_places) for noun, venue in placed) if e]
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
         """"had not met its obligations": meet in another sense; "a CSTO summit": an
@@ -164,32 +170,36 @@ class EventExtractor:
         return any(word in self.codebook.cues["talks"]["not_talks_objects"] for word in following)
 
     def _venues_by_noun(self, item: DatedSentence, nouns: list[Span]) -> list[tuple[Span, Mention]]:
-        """Each place goes to the talks word it belongs to: an attributive place to the
-        word after it ("Brussels meeting"), a place after a preposition to the nearest
-        talks word before it ("a meeting ... in Munich")."""
-        pairs: dict[int, tuple[Span, Mention]] = {}
-        # "as agreed in Prague", "told reporters in Baku": the place of a statement, not of the talks.
-        said = [c for c in item.sentence.cues if c.key in ("event:statement", "event:agreement")]
-        text, base = item.sentence.text, item.sentence.start
+        """Each talks word with its own place: the first place after it, before the next
+        talks word ("a meeting ... in Munich"), else a place named right before it ("the
+        Brussels meeting"), else, for the first talks word, the nearest place before it.
+
+        A place that belongs to something else is no venue of talks: a statement ("as
+        agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
+        sentence = item.sentence
+        text, base = sentence.text, sentence.start
+        said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
+        other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
 
         def of_statement(place: Mention) -> bool:
             return any(0 <= place.start - c.end <= 30 and _STATEMENT_PLACE.match(text[c.end - base : place.start - base]) for c in said)
 
-        places = [m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)]
-        for place in places:
-            if place.how == "attributive":
-                noun = min((n for n in nouns if n.start >= place.end), key=lambda n: n.start - place.end, default=None)
-            else:
-                noun = max((n for n in nouns if n.end <= place.start), key=lambda n: n.end, default=None)
-                noun = noun or min(nouns, key=lambda n: abs(n.start - place.start))
-            if noun is None:
-                continue
-            known = pairs.get(noun.start)
-            if known is None or _rank_place(self.codebook, place) < _rank_place(self.codebook, known[1]):
-                pairs[noun.start] = (noun, place)
-        return sorted(pairs.values(), key=lambda pair: pair[0].start)
+        places = sorted((m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start)
+        ordered = sorted(nouns, key=lambda n: n.start)
+        pairs = []
+        for i, noun in enumerate(ordered):
+            limit = ordered[i + 1].start if i + 1 < len(ordered) else sentence.end
+            after = [p for p in places if p.how != "attributive" and noun.end <= p.start < limit and not any(noun.end <= c.start < p.start for c in other_events)]
+            before = [p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= 2]
+            if not after and not before and i == 0:
+                # "invited them to Brussels for talks": a place before the first talks word.
+                before = [p for p in places if p.end <= noun.start and p.how != "attributive"][-1:]
+            candidates = sorted(after + before, key=lambda p: _rank_place(self.codebook, p))
+            if candidates:
+                pairs.append((noun, candidates[0]))
+        return pairs
 
-    def _round(self, doc: Document, index: int, item: DatedSentence, cue: Span, place: Mention | None) -> Event | None:
+    def _round(self, doc: Document, index: int, item: DatedSentence, cue: Span, place: Mention | None, placed_nouns: list[Span] = ()) -> Event | None:
         sentence = item.sentence
         region = sentence.quote_of(cue.start)
         window = self.codebook.cues["talks"]["party_window_chars"]
@@ -207,7 +217,7 @@ class EventExtractor:
             dateline_city = self.codebook.venue(doc.dateline[0])
             if venue is None or (self.codebook.venue(venue).kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
-        status = self._status(sentence)
+        status = self._status(sentence, cue, sentence.cue("talks:nouns"), placed_nouns)
         when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
         event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how, cue_start=cue.start)
@@ -217,7 +227,16 @@ class EventExtractor:
         # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
         # Washington") names the other by implication, if no one else is named.
         at_track_venue = bool(place and place.how == "locative" and self.codebook.venue(place.entity_id).mediator_id)
-        has_parties = len(sides) >= 2 or generic or (strong and not outsiders) or (len(sides) == 1 and at_track_venue and not outsiders)
+        # "On 6 October they held talks in Prague": a pronoun for the parties of a round
+        # this article has just reported.
+        continuing = doc.recent is not None and index - doc.recent <= 3 and any(t[2].lower() in _PARTY_PRONOUNS for t in sentence.tokens)
+        has_parties = (
+            len(sides) >= 2
+            or generic
+            or (strong and not outsiders)
+            or (len(sides) == 1 and at_track_venue and not outsiders)
+            or (continuing and len(sides) != 1)
+        )
         if not has_parties or not (status or venue or when):
             return None
         if status == "planned" and any(c.text.lower() == "if" for c in sentence.cue("modal")):
@@ -242,9 +261,17 @@ class EventExtractor:
         event.confidence = round(min(0.95, event.confidence + 0.15 * bool(venue) + 0.15 * bool(when) + 0.1 * bool(len(sides) >= 2) + 0.05 * bool(mediator)), 2)
         return event
 
-    def _status(self, sentence: Sentence) -> str | None:
-        """The firmest status the sentence states; "held" inside "to be held" does not count."""
+    def _status(self, sentence: Sentence, cue: Span | None = None, nouns: list[Span] = (), placed: list[Span] = ()) -> str | None:
+        """The firmest status the sentence states for the talks word `cue`; "held" inside
+        "to be held" does not count, and where several talks words stand in the sentence
+        each status word goes to the nearest one ("Brussels talks: commissions to meet")."""
         cues = [c for c in sentence.cues if c.key.startswith("status:")]
+        if cue is not None:
+            overlaps = lambda c, n: c.start < n.end and n.start < c.end  # noqa: E731
+            cues = [c for c in cues if overlaps(c, cue) or not any(overlaps(c, n) for n in nouns if n.start != cue.start)]
+        if cue is not None and len(placed) > 1:
+            distance = lambda c, n: 0 if c.start < n.end and n.start < c.end else min(abs(c.start - n.end), abs(n.start - c.end))  # noqa: E731
+            cues = [c for c in cues if min(placed, key=lambda n: distance(c, n)).start == cue.start]
         kept = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in cues)]
         present = {c.key.split(":", 1)[1] for c in kept}
         # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
