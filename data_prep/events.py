@@ -23,7 +23,7 @@ from .resolution import Mention, Resolver
 
 _PARTY_PRONOUNS = {"they", "them", "their", "both"}
 _STATEMENT_PLACE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:in|at)(?:\s+the)?\s*$")
-STRENGTH = {"host": 3, "venue": 2, "adjacent": 2, "country": 1, "participant": 1, None: 0}
+STRENGTH = {"host": 4, "participant": 3, "venue": 2, "adjacent": 2, "country": 1, None: 0}
 
 
 @dataclass
@@ -96,6 +96,7 @@ class EventExtractor:
         dateline_venue = self.codebook.find_venue(dateline[0]) if dateline else None
         doc = Document(doc_id, published, base, base_is_month, (dateline_venue.venue_id, dateline[1]) if dateline_venue else None)
         dated = self._date_sentences(sentences, base, base_is_month)
+        doc.headline_venue = self._headline_venue(dated)
         talks: list[Event] = []
         others: list[Event] = []
         for index, item in enumerate(dated):
@@ -110,7 +111,7 @@ class EventExtractor:
             talks.extend(found)
             if found:
                 doc.recent = index
-            other = self._other(doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None)
+            other = self._other(doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None, doc=doc)
             if other is not None:
                 others.append(other)
         for event in [*talks, *others]:
@@ -128,7 +129,8 @@ class EventExtractor:
             for mention in find_dates(sentence.text):
                 # "will meet on Friday" looks ahead; "said on Friday that ... will" does not.
                 at = sentence.start + mention.start
-                future = any(0 <= at - c.end <= 40 for c in sentence.cue("future"))
+                ahead = sentence.cue("future") + sentence.cue("status:planned")
+                future = any(0 <= at - c.end <= 40 for c in ahead)
                 value = resolve(mention, base, anchor, future)
                 if value is None:
                     continue
@@ -140,6 +142,13 @@ class EventExtractor:
                     anchor = value.as_date()
             out.append(DatedSentence(sentence, self.resolver.resolve(sentence), resolved))
         return out
+
+    def _headline_venue(self, dated: list[DatedSentence]) -> str | None:
+        """The one city a headline names as a place, if it names exactly one."""
+        if not dated:
+            return None
+        places = {m.entity_id for m in dated[0].mentions if m.entity_type == "venue" and self.codebook.venue(m.entity_id).kind == "city"}
+        return places.pop() if len(places) == 1 else None
 
     # -- talks ------------------------------------------------------------------
 
@@ -211,6 +220,8 @@ class EventExtractor:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
+        if venue is None and doc.headline_venue and index > 0:
+            venue = doc.headline_venue  # "LIVE | Eastern Partnership summit in Brussels"
         if doc.dateline and sentence.end <= doc.dateline[1]:
             # The dateline city is where the talks are, unless the sentence names a place
             # other than the country it lies in ("in Kazakhstan's largest city").
@@ -291,15 +302,24 @@ class EventExtractor:
         return best.entity_id, best
 
     def _mediator(self, sentence: Sentence, mentions: list[Mention], cue: Span, venue_id: str | None) -> tuple[str | None, str | None]:
-        """Who mediates a round: its declared host, else its venue's track, else the
-        mediator named right before the talks word ("US talks"), else a mediating
-        country named as the venue."""
+        """Who mediates a round: its declared host, else a mediator listed with the
+        parties, else its venue's track, else the mediator named right before the talks
+        word ("US talks"), else a mediating country named as the venue, else the state
+        hosting the venue."""
         candidates = [(m, self.codebook.mediator_of(m.entity_id)) for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) is None]
         candidates = [(m, med) for m, med in candidates if med]
         for host in sentence.cue("hosting"):
             near = [(abs(m.start - host.start), med) for m, med in candidates if abs(m.start - host.start) <= 45]
             if near:
                 return min(near)[1], "host"
+        # "The Russian, Armenian and Azerbaijani foreign ministers met": a mediator named
+        # in one breath with the parties, before the talks word, sits at the table.
+        parties = [m for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) and m.start < cue.start]
+        if parties:
+            low, high = min(p.start for p in parties), max(p.end for p in parties)
+            listed = [med for m, med in candidates if low - 40 <= m.start <= high and m.end <= cue.start]
+            if listed:
+                return listed[0], "participant"
         venue = self.codebook.venue(venue_id) if venue_id else None
         if venue is not None and venue.kind != "country" and venue.mediator_id:
             return venue.mediator_id, "venue"
@@ -351,7 +371,7 @@ class EventExtractor:
         fits = (first == "It" and kind in ("state", "organization")) or (first in ("He", "She") and kind == "person")
         return lead if fits else None
 
-    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool, previous: Event | None = None) -> Event | None:
+    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool, previous: Event | None = None, doc: Document | None = None) -> Event | None:
         sentence = item.sentence
         hedged = bool(sentence.cue("modal"))
         # What the sentence itself reports outranks what a quotation inside it mentions.
@@ -390,6 +410,8 @@ class EventExtractor:
             roles.setdefault(mention.entity_id, other_role)
         allow_country = event_type in ("meeting", "call")
         venue, _ = self._venue(item, cue, allow_country=allow_country)
+        if venue is None and doc is not None and doc.dateline and sentence.end <= doc.dateline[1]:
+            venue = doc.dateline[0]  # "Baku, 13 March (Agency) – ... told journalists"
         event = Event(doc_id, event_type, sentence.start, sentence.end, index, date=item.dates[0] if item.dates else None, venue_id=venue, roles=roles)
         event.mediator_id = self._mediator_involved(roles, event_type)
         event.confidence = round(min(0.9, 0.5 + 0.1 * bool(before) + 0.1 * bool(item.dates) + 0.1 * bool(venue)), 2)

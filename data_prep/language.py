@@ -238,6 +238,13 @@ class Language:
             name_tokens, domain_end = self._name_after_title(doc, title.end)
             if not name_tokens or any(t.i in covered for t in name_tokens):
                 continue
+            surname = process.extractOne(name_tokens[-1].text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=85)
+            if surname:
+                # "Foreign Minister Ararat Mirzoyn": a misspelt codebook person, not a new one.
+                first, last = name_tokens[0], name_tokens[-1]
+                found.append(Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, "actor", self.surnames[surname[0]], "fuzzy", first.i, last.i + 1))
+                covered.update(t.i for t in name_tokens)
+                continue
             name = " ".join(t.text for t in name_tokens)
             country = self._country_before(title.start, known)
             title_text = doc[title.start : domain_end].text

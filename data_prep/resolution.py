@@ -49,6 +49,8 @@ class Resolver:
         around a name do not make it a place."""
         if _hyphen_joined(sentence, span):
             return None
+        if span.text.split()[0].lower() in self.locative | {"on", "along"}:
+            return "locative"  # an alias that carries its preposition: "on the inter-state border"
         before = [t[2] for t in sentence.tokens if t[1] <= span.start][-8:]
         after = sentence.token_after(span.end, 2)
         i, edge = len(before) - 1, False
@@ -102,8 +104,8 @@ class Resolver:
             mentions.append(Mention("venue", venue.venue_id, place.start, place.end, context))
             place_reading.add((place.start, place.end))
         for actor in sentence.actors:
-            if (actor.start, actor.end) in place_reading:
-                continue  # "in Spain": a place, not an actor
+            if any(start <= actor.start and actor.end <= end for start, end in place_reading):
+                continue  # "in Spain", "in the Belgian capital": a place, not an actor
             if actor.how == "metonym":
                 if (actor.start, actor.end) in places_at and _hyphen_joined(sentence, actor):
                     continue  # "the Baku-Tbilisi-Kars railway" names a route, not a government
