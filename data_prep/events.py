@@ -42,6 +42,7 @@ class Event:
     confidence: float = 0.5
     anaphoric: bool = False
     cue_start: int = 0  # where its talks word stands: one sentence can report two rounds
+    fresh: bool = False  # announced as another round ("meet again", "the next round")
 
     @property
     def event_id(self) -> str:
@@ -220,8 +221,7 @@ class EventExtractor:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
-        if venue is None and doc.headline_venue and index > 0:
-            venue = doc.headline_venue  # "LIVE | Eastern Partnership summit in Brussels"
+        headline_place = venue is None and doc.headline_venue is not None and index > 0
         if doc.dateline and sentence.end <= doc.dateline[1]:
             # The dateline city is where the talks are, unless the sentence names a place
             # other than the country it lies in ("in Kazakhstan's largest city").
@@ -229,10 +229,15 @@ class EventExtractor:
             if venue is None or (self.codebook.venue(venue).kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
         status = self._status(sentence, cue, sentence.cue("talks:nouns"), placed_nouns)
+        if headline_place and status != "planned":
+            # "LIVE | Eastern Partnership summit in Brussels": what happened, happened there;
+            # a round still to come may be anywhere.
+            venue = doc.headline_venue
         when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
         event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how, cue_start=cue.start)
-        if anaphora and place is None and not sentence.cue("talks:new_round"):
+        event.fresh = bool(sentence.cue("talks:new_round"))
+        if anaphora and place is None and not event.fresh:
             event.anaphoric = True
             return event
         # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
@@ -277,7 +282,7 @@ class EventExtractor:
         "to be held" does not count, and where several talks words stand in the sentence
         each status word goes to the nearest one ("Brussels talks: commissions to meet")."""
         cues = [c for c in sentence.cues if c.key.startswith("status:")]
-        if cue is not None:
+        if cue is not None and placed:
             overlaps = lambda c, n: c.start < n.end and n.start < c.end  # noqa: E731
             cues = [c for c in cues if overlaps(c, cue) or not any(overlaps(c, n) for n in nouns if n.start != cue.start)]
         if cue is not None and len(placed) > 1:
@@ -494,7 +499,10 @@ def _within(first: str, second: str, codebook: Codebook) -> bool:
 
 
 def _compatible(a: Event, b: Event, precedence: list[str], codebook: Codebook) -> bool:
-    """Two talks mentions in one article that can be the same round."""
+    """Two talks mentions in one article that can be the same round ("meet again"
+    announces another one)."""
+    if (a.fresh or b.fresh) and a.sentence_index != b.sentence_index:
+        return False
     if a.venue_id and b.venue_id and a.venue_id != b.venue_id and not _within(a.venue_id, b.venue_id, codebook):
         return False
     if a.mediator_id and b.mediator_id and a.mediator_id != b.mediator_id:

@@ -475,17 +475,24 @@ def published_from_text(text: str, body_end: int | None = None) -> str | None:
 def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str | None:
     """'WASHINGTON, Nov 7 (Agency) – ... on Monday': wire datelines omit the year, so
     take the latest year, not after today nor before the year the article mentions
-    most, in which that day fell on the weekday the paragraph names."""
+    most, in which that day fell on the weekday the paragraph names; without a weekday,
+    the latest year the article mentions."""
     mentions = find_dates(paragraph[:opening])
     day_month = next((m for m in mentions if m.kind in ("month_day", "day_month")), None)
     weekday = next((m for m in find_dates(paragraph) if m.kind == "weekday"), None)
-    if day_month is None or weekday is None:
+    if day_month is None:
         return None
     month, day = MONTHS[day_month.groups["month"].rstrip(".").lower()], int(day_month.groups["day"])
-    wanted = WEEKDAYS[weekday.groups["weekday"].lower()]
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
     today = date.today()
     past_years = [y for y in years if y <= today.year]
+    if weekday is None:
+        # No weekday to check against: the latest year the article itself mentions.
+        try:
+            return date(max(past_years), month, day).isoformat() if past_years else None
+        except ValueError:
+            return None
+    wanted = WEEKDAYS[weekday.groups["weekday"].lower()]
     earliest = max(set(past_years), key=lambda y: (past_years.count(y), y)) if past_years else 1990
     candidates = []
     for year in range(earliest, today.year + 1):
