@@ -209,3 +209,32 @@ def test_a_sentence_opening_with_it_continues_the_last_actor(extract):
     x = extract("Azerbaijan objected to the one-sided comments by O'Brien. It complained that O'Brien did not mention Armenia's delays.")
     second = [e for e in x.events if e.event_type == "accusation"][-1]
     assert second.roles["azerbaijan"] == "initiator" and second.roles["james-obrien"] == "target"
+
+
+def test_a_mediator_listed_with_the_parties_mediates(extract):
+    x = extract("The Russian, Armenian and Azerbaijani foreign ministers last met together in the Kazakh capital Astana in October 2022.", "2023-05-19")
+    assert only_round(x) == ("astana", "held", "2022-10", "russia")
+
+
+def test_they_continues_the_parties_of_a_round_just_reported(extract):
+    x = extract(
+        "The summit was the second time in a month that the two leaders met with foreign mediation. "
+        "On 6 October they held talks in Prague with Charles Michel and Emmanuel Macron.",
+        "2022-11-01",
+    )
+    assert only_round(x) == ("prague", "held", "2022-10-06", "european-union")
+
+
+def test_a_round_without_a_place_happened_where_the_headline_says(extract):
+    x = extract("LIVE | Eastern Partnership summit in Brussels\nCharles Michel hosted Aliyev and Pashinyan on Tuesday evening for four hours of talks.", "2021-12-15")
+    assert only_round(x)[:3] == ("brussels", "held", "2021-12-14")
+
+
+def test_a_place_of_fighting_is_not_the_place_of_a_round(extract):
+    x = extract("Michel hosted Aliyev and Pashinyan in Brussels on Wednesday. The meeting comes four weeks after a flare-up in Karabakh on 1-3 August.", "2022-08-31")
+    assert {r.venue_id for r in talks_of(x)} == {"brussels"}
+
+
+def test_meeting_again_is_another_round(extract):
+    x = extract("Michel said the border commissions would hold their first meeting on the inter-state border. The leaders agreed to meet again in July in Brussels.", "2022-05-23")
+    assert {(r.venue_id, r.status) for r in talks_of(x)} == {("armenia-azerbaijan-border", "planned"), ("brussels", "planned")}

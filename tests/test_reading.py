@@ -385,6 +385,15 @@ def test_wire_dateline_without_a_year_is_placed_by_its_weekday():
     assert published_from_text(text) == "2022-11-07"  # 7 November was a Monday in 2022
 
 
+def test_wire_dateline_without_year_or_weekday_takes_the_latest_year_the_article_mentions():
+    text = (
+        "Ceasefire\n\n"
+        "MOSCOW, November 10. /Agency/. Armenia, Azerbaijan and Russia signed a statement ending the fighting.\n\n"
+        "The fighting began on 27 September 2020.\n"
+    )
+    assert published_from_text(text) == "2020-11-10"
+
+
 def test_wire_dateline_with_a_full_date_is_the_publication_date():
     text = "Talks\n\nYEREVAN, 18 November 2023 (ARKA) \u2014 Armenia's prime minister said talks would go on.\n"
     assert published_from_text(text) == "2023-11-18"

@@ -125,3 +125,13 @@ def test_a_quote_calling_a_mediator_biased_is_an_accusation_about_it(extract):
     x = extract('Aliyev said the talks failed because of the "biased position of the United States."')
     quote = x.quotes[0]
     assert quote["speaker_id"] == "ilham-aliyev" and quote["mediators"] == ["united-states"] and quote["accusation"]
+
+
+def test_a_misspelt_name_after_a_title_is_the_codebook_person(extract):
+    x = extract("Foreign Minister Ararat Mirzoyn of Armenia arrived.")
+    assert "ararat-mirzoyan" in actors_of(x) and x.people == []
+
+
+def test_a_demonym_inside_a_place_description_is_no_actor(extract):
+    x = extract("The previous meeting, also in the Belgian capital, took place last month.")
+    assert "brussels" in venues_of(x) and "belgium" not in actors_of(x)
