@@ -22,6 +22,23 @@ def dev_figures(dev_build):
     return evaluate(DEV / "dev_gold.json", dev_build).figures()
 
 
+HOLDOUT = DEV.parent / "holdout"
+
+
+@pytest.fixture(scope="module")
+def holdout_figures(tmp_path_factory):
+    from data_prep.pipeline import build
+
+    out = tmp_path_factory.mktemp("holdout") / "tables"
+    build(HOLDOUT / "articles", out, HOLDOUT / "manifest.csv")
+    return evaluate(HOLDOUT / "holdout_gold.json", out).figures()
+
+
+@pytest.mark.parametrize("figure, threshold", thresholds_for(HOLDOUT / "holdout_gold.json").items())
+def test_the_third_set_stays_at_the_required_quality(holdout_figures, figure, threshold):
+    assert holdout_figures[figure] >= threshold
+
+
 def test_thresholds_are_those_the_issues_set():
     assert SEED_THRESHOLDS == {"actor_f1": 0.90, "venue_f1": 0.90, "talks_f1": 0.90, "mediator_accuracy": 0.90, "published_accuracy": 1.00}
     assert DEV_THRESHOLDS == {"actor_f1": 0.85, "venue_f1": 0.85, "talks_f1": 0.85, "published_accuracy": 0.95}
