@@ -313,10 +313,15 @@ class EventExtractor:
         hosting the venue."""
         candidates = [(m, self.codebook.mediator_of(m.entity_id)) for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) is None]
         candidates = [(m, med) for m, med in candidates if med]
-        for host in sentence.cue("hosting"):
-            near = [(abs(m.start - host.start), med) for m, med in candidates if abs(m.start - host.start) <= 45]
-            if near:
-                return min(near)[1], "host"
+        text, base = sentence.text, sentence.start
+        own = [h for h in sentence.cue("hosting") if abs(h.start - cue.start) <= 40]  # another round's host is not this one's
+        for host in sorted(own, key=lambda h: abs(h.start - cue.start)):
+            # The host is the subject right before the verb ("the Russians have hosted",
+            # "Michel hosted") or the agent after it ("hosted by", "under the auspices of").
+            subject = [(host.start - m.end, med) for m, med in candidates if 0 <= host.start - m.end <= 25]
+            agent = [(m.start - host.end, med) for m, med in candidates if 0 <= m.start - host.end <= 25 and re.search(r"\b(by|of)\b", text[host.end - base : m.start - base])]
+            if subject or agent:
+                return min(subject or agent)[1], "host"
         # "The Russian, Armenian and Azerbaijani foreign ministers met": a mediator named
         # in one breath with the parties, before the talks word, sits at the table.
         parties = [m for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) and m.start < cue.start]

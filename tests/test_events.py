@@ -238,3 +238,13 @@ def test_a_place_of_fighting_is_not_the_place_of_a_round(extract):
 def test_meeting_again_is_another_round(extract):
     x = extract("Michel said the border commissions would hold their first meeting on the inter-state border. The leaders agreed to meet again in July in Brussels.", "2022-05-23")
     assert {(r.venue_id, r.status) for r in talks_of(x)} == {("armenia-azerbaijan-border", "planned"), ("brussels", "planned")}
+
+
+def test_a_host_named_for_another_round_is_not_this_rounds_mediator(extract):
+    x = extract(
+        '"There have been others that have hosted, say, in Europe, and even the Russians have hosted a couple of their sets of talks," an official said. '
+        "Earlier, three rounds of talks were held in Washington.",
+        "2023-09-12",
+    )
+    europe = next(r for r in talks_of(x) if r.venue_id == "europe")
+    assert europe.mediator_id is None
