@@ -242,8 +242,8 @@ def test_meeting_again_is_another_round(extract):
 
 def test_a_host_named_for_another_round_is_not_this_rounds_mediator(extract):
     x = extract(
-        '"There have been others that have hosted, say, in Europe, and even the Russians have hosted a couple of their sets of talks," an official said. '
-        "Earlier, three rounds of talks were held in Washington.",
+        '"We have had three rounds of talks that we hosted here in Washington. '
+        'There have been others that have hosted, say, in Europe, and even the Russians have hosted a couple of their sets of talks," an official said.',
         "2023-09-12",
     )
     europe = next(r for r in talks_of(x) if r.venue_id == "europe")
