@@ -267,21 +267,12 @@ def quotes_section(quotes: pd.DataFrame, columns: list[str], key: str, when_empt
         return
     st.session_state[f"_pt_ids_{key}"] = list(quotes["quote_id"])
     st.dataframe(
-        quote_table(quotes, columns), key=f"table_{key}", on_select=lambda: _pick_quote(key), selection_mode="single-row",
+        quote_table(quotes, columns), key=f"table_{key}", on_select=lambda: _pick_row(key, "quote"), selection_mode="single-row",
         hide_index=True, width="stretch", height=min(38 + 35 * len(quotes), 320),
         column_config={"Quote": st.column_config.TextColumn("Quote", width="large"),
                        "Date": st.column_config.TextColumn("Date", width="small"),
                        "Accusation": st.column_config.TextColumn("Accusation", width="small")},
     )
-
-
-def _pick_quote(key: str) -> None:
-    rows = st.session_state[f"table_{key}"].selection.rows
-    ids = st.session_state.get(f"_pt_ids_{key}", [])
-    if rows and rows[0] < len(ids):
-        open_item("quote", ids[rows[0]])
-    elif "quote" in st.query_params:
-        del st.query_params["quote"]
 
 
 def reader_for_quote(data: Data, quote_id: str) -> None:
@@ -393,14 +384,14 @@ def evidence_table(events: pd.DataFrame) -> pd.DataFrame:
     return table.where(table.notna(), "")
 
 
-def _pick_row(key: str) -> None:
-    """Row selection callback: write (or drop) the picked event in the URL."""
+def _pick_row(key: str, kind: str = "event") -> None:
+    """Row selection callback: write (or drop) the picked event or quote in the URL."""
     rows = st.session_state[f"table_{key}"].selection.rows
     ids = st.session_state.get(f"_pt_ids_{key}", [])
     if rows and rows[0] < len(ids):
-        open_item("event", ids[rows[0]])
-    elif "event" in st.query_params:
-        del st.query_params["event"]
+        open_item(kind, ids[rows[0]])
+    elif kind in st.query_params:
+        del st.query_params[kind]
 
 
 def open_item(kind: str, item_id: str) -> None:
