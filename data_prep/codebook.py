@@ -90,9 +90,8 @@ class Codebook:
         if not venue_id:
             return None
         venue = self.venue(venue_id)
-        country = venue.country if venue.kind != "country" else venue.country
-        if country and country in self.actors and self.side(country) is None:
-            return country
+        if venue.country and venue.country in self.actors and self.side(venue.country) is None:
+            return venue.country
         return None
 
     @cached_property

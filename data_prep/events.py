@@ -488,9 +488,9 @@ def _nearest(dates: list[ResolvedDate], cue: Span, sentence: Sentence) -> Resolv
     return min(dates, key=lambda d: (offset(d), reported(d), abs(d.start - cue.start))) if dates else None
 
 
-def _rank_place(codebook: Codebook, mention: Mention) -> tuple[bool, int]:
-    """Cities and regions before countries."""
-    return (codebook.venue(mention.entity_id).kind == "country", 0)
+def _rank_place(codebook: Codebook, mention: Mention) -> bool:
+    """Cities and regions (False) sort before countries (True)."""
+    return codebook.venue(mention.entity_id).kind == "country"
 
 
 def _recent_talks(talks: list[Event], index: int, window: int = 3) -> Event | None:

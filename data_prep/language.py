@@ -241,16 +241,14 @@ class Language:
             surname = process.extractOne(name_tokens[-1].text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=85)
             if surname:
                 # "Foreign Minister Ararat Mirzoyn": a misspelt codebook person, not a new one.
-                first, last = name_tokens[0], name_tokens[-1]
-                found.append(Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, "actor", self.surnames[surname[0]], "fuzzy", first.i, last.i + 1))
+                found.append(_token_span(doc, name_tokens, "actor", self.surnames[surname[0]], "fuzzy"))
                 covered.update(t.i for t in name_tokens)
                 continue
             name = " ".join(t.text for t in name_tokens)
             country = self._country_before(title.start, known)
             title_text = doc[title.start : domain_end].text
             person = people.setdefault(slug(name), NewPerson(name, title_text, country))
-            first, last = name_tokens[0], name_tokens[-1]
-            found.append(Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, "actor", person.actor_id, "title", first.i, last.i + 1))
+            found.append(_token_span(doc, name_tokens, "actor", person.actor_id, "title"))
             covered.update(t.i for t in name_tokens)
         return found
 
@@ -328,8 +326,7 @@ class Language:
                 venue = gazetteer.lookup(" ".join(t.text for t in words), self.codebook)
                 if venue is not None:
                     self.codebook.add_found_venue(venue)
-                    first, last = words[0], words[-1]
-                    found.append(Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, "venue", venue.venue_id, venue.kind, first.i, last.i + 1))
+                    found.append(_token_span(doc, words, "venue", venue.venue_id, venue.kind))
                     covered.update(t.i for t in words)
                     break
         return found
@@ -349,6 +346,12 @@ class Language:
 def _is_name_token(token) -> bool:
     text = token.text
     return bool(re.match(r"^[A-Z][\w'\-]*[a-z][\w'\-]*$", text)) or bool(re.match(r"^[A-Z]'[A-Z][a-z]+$", text))
+
+
+def _token_span(doc, tokens, label: str, key: str, how: str) -> Span:
+    """A Span over consecutive tokens, with character and token offsets."""
+    first, last = tokens[0], tokens[-1]
+    return Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, label, key, how, first.i, last.i + 1)
 
 
 def _shift(span: Span, offset: int) -> Span:

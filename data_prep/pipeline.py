@@ -248,7 +248,7 @@ ROUND_COLUMNS = ["round_id", "date", "venue_id", "mediator_id", "status", "parti
 
 
 def _event_row(e: Event, text: str, plover: dict[str, str], round_ids: dict[str, str]) -> dict:
-    mediators = sum(1 for role in e.roles.values() if role == "mediator" and True)
+    mediators = sum(1 for role in e.roles.values() if role == "mediator")
     fmt = None
     if e.event_type in ("talks", "meeting"):
         states = {a for a, r in e.roles.items() if r in ("participant", "mediator", "initiator", "target")}
