@@ -37,9 +37,23 @@ def extraction(copies: int = 10, repeats: int = 3) -> None:
     builder = pipeline.Builder()
     markers = builder.codebook.cues["furniture_markers"]
     texts = [p.read_text(encoding="utf-8") for p in SOURCES] * copies
-    articles = [Article(f"a{i}", Path(f"a{i}.txt"), t, sha256(t), published="2023-11-17", published_basis="manifest", body_end=furniture_start(t, markers)) for i, t in enumerate(texts)]
+    articles = [
+        Article(
+            f"a{i}",
+            Path(f"a{i}.txt"),
+            t,
+            sha256(t),
+            published="2023-11-17",
+            published_basis="manifest",
+            body_end=furniture_start(t, markers),
+        )
+        for i, t in enumerate(texts)
+    ]
     nlp = builder.language.nlp
-    baseline = _median_seconds(lambda: [list(d.sents) for d in nlp.pipe(line for t in texts for line in t.split("\n") if line.strip())], repeats)
+    baseline = _median_seconds(
+        lambda: [list(d.sents) for d in nlp.pipe(line for t in texts for line in t.split("\n") if line.strip())],
+        repeats,
+    )
     full = _median_seconds(lambda: [builder.extract(a) for a in articles], repeats)
     n = len(articles)
     print(f"extraction: {n} articles, median of {repeats}")
@@ -52,7 +66,9 @@ def extraction(copies: int = 10, repeats: int = 3) -> None:
         for i, text in enumerate(texts):
             (folder / f"a{i:04d}.txt").write_text(text + f"\n\n(copy {i})\n", encoding="utf-8")
         build = _median_seconds(lambda: pipeline.build(folder, Path(tmp) / "out"), repeats)
-        print(f"  whole build incl. reading, linking, validation and writing: {n / build:6.0f} articles/s ({build:.2f} s)")
+        print(
+            f"  whole build incl. reading, linking, validation and writing: {n / build:6.0f} articles/s ({build:.2f} s)"
+        )
 
 
 def filtering(rows: int = 1_000_000, repeats: int = 5) -> None:
@@ -60,7 +76,13 @@ def filtering(rows: int = 1_000_000, repeats: int = 5) -> None:
     rng = np.random.default_rng(0)
     mediators = np.array(["united-states", "european-union", "russia", "kazakhstan", None], dtype=object)
     months = pd.period_range("2020-01", "2025-12", freq="M").astype(str).to_numpy()
-    frame = pd.DataFrame({"mediator": rng.choice(mediators, rows), "track_mediator_id": rng.choice(mediators, rows), "month": rng.choice(months, rows)})
+    frame = pd.DataFrame(
+        {
+            "mediator": rng.choice(mediators, rows),
+            "track_mediator_id": rng.choice(mediators, rows),
+            "month": rng.choice(months, rows),
+        }
+    )
     as_category = frame.astype({"mediator": "category", "track_mediator_id": "category", "month": "category"})
 
     def run(df):

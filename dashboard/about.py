@@ -30,11 +30,18 @@ TABLES = {
     ),
     "actors": (
         "People, states, organisations, groups and media, one row each.",
-        {"kind": "person, state, organization, group or media", "country / title": "for people: their state (an actor_id) and office", "aliases": "other names matched in the text"},
+        {
+            "kind": "person, state, organization, group or media",
+            "country / title": "for people: their state (an actor_id) and office",
+            "aliases": "other names matched in the text",
+        },
     ),
     "venues": (
         "Places where something reported happened or was meant to happen.",
-        {"lat / lon": "coordinates for the map", "mediator_id": "the mediator whose track the venue belongs to (Washington: United States; Brussels, Granada: European Union; Moscow: Russia)"},
+        {
+            "lat / lon": "coordinates for the map",
+            "mediator_id": "the mediator whose track the venue belongs to (Washington: United States; Brussels, Granada: European Union; Moscow: Russia)",
+        },
     ),
     "quotes": (
         "Quotations in the articles: who said what about whom (optional table).",
@@ -42,12 +49,15 @@ TABLES = {
             "speaker_id": "the actor credited with the quote, or empty when the article names nobody",
             "text / char_start / char_end": "the quoted words and their position in the article",
             "about / mediators": "the actors named in the quote, and the mediators among them",
-            "accusation": "an accusation cue (\"biased\", \"one-sided\", \"double standards\") in the quote's sentence",
+            "accusation": 'an accusation cue ("biased", "one-sided", "double standards") in the quote\'s sentence',
         },
     ),
     "mentions": (
         "Every place in an article where an actor or venue is named; used to mark entities in the reader.",
-        {"entity_type / entity_id": "actor or venue, and which one", "char_start / char_end / text": "where, and the words used"},
+        {
+            "entity_type / entity_id": "actor or venue, and which one",
+            "char_start / char_end / text": "where, and the words used",
+        },
     ),
 }
 

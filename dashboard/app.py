@@ -18,7 +18,9 @@ from dashboard import loading, sidebar, state, views
 from dashboard.filters import apply
 from dashboard.model import Data, prepare
 
-st.set_page_config(page_title="peacetrack", layout="wide")  # no page_icon: a Material icon favicon is fetched from Google
+st.set_page_config(
+    page_title="peacetrack", layout="wide"
+)  # no page_icon: a Material icon favicon is fetched from Google
 
 
 @st.cache_data(show_spinner="Reading the tables…", max_entries=4)
@@ -34,8 +36,10 @@ def main() -> None:
     except loading.TablesMissing as missing:
         st.title("peacetrack")
         st.error(f"No tables to show: {views.md(missing)}.")
-        st.markdown(f"Build them from the sample articles with `{loading.BUILD_COMMAND}` "
-                    f"(or `make run`), or point `{loading.ENV_VAR}` at a folder of tables.")
+        st.markdown(
+            f"Build them from the sample articles with `{loading.BUILD_COMMAND}` "
+            f"(or `make run`), or point `{loading.ENV_VAR}` at a folder of tables."
+        )
         return
     vocab = state.vocabulary(data)
     notes = sidebar.check_link(vocab)

@@ -8,6 +8,7 @@ goes through `html.escape`, and the only markup in the result is the
 from __future__ import annotations
 
 import html
+import itertools
 from dataclasses import dataclass
 
 STYLE = """<style>
@@ -33,9 +34,9 @@ def locate(text: str, start: int | None, end: int | None, sentence: str | None) 
 
     Returns None when the sentence cannot be found in the text at all.
     """
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        if not sentence or _same(text[start:end], sentence):
-            return start, end
+    stored_fits = start is not None and end is not None and 0 <= start < end <= len(text)
+    if stored_fits and (not sentence or _same(text[start:end], sentence)):
+        return start, end
     if sentence:
         found = text.find(sentence)
         if found >= 0:
@@ -59,7 +60,7 @@ def render(text: str, highlights: list[tuple[int, int]] = (), entities: list[Spa
     cuts = sorted({0, n, *(p for s, e in marks for p in (s, e)), *(p for sp in ents for p in (sp.start, sp.end))})
     out = []
     ent_i = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         if a >= b:
             continue
         piece = html.escape(text[a:b])

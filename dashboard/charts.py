@@ -17,7 +17,20 @@ from dashboard.model import NO_MEDIATOR
 from dashboard.rounds import hover_sentence
 
 STATUS_COLORS = {"held": "#2a9d8f", "planned": "#457b9d", "cancelled": "#d62839", "unknown": "#8d99ae"}
-PALETTE = ["#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#6d597a", "#457b9d", "#b56576", "#8ab17d", "#f4a261", "#355070", "#9c6644", "#5c677d"]
+PALETTE = [
+    "#264653",
+    "#e76f51",
+    "#2a9d8f",
+    "#e9c46a",
+    "#6d597a",
+    "#457b9d",
+    "#b56576",
+    "#8ab17d",
+    "#f4a261",
+    "#355070",
+    "#9c6644",
+    "#5c677d",
+]
 BASEMAP_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
 BASEMAP_ATTRIBUTION = "© OpenStreetMap contributors © CARTO"
 MONTH_BAR_MS = 24 * 24 * 3600 * 1000  # a bar per month, a little narrower than the month
@@ -68,7 +81,9 @@ def tracks_figure(rounds: pd.DataFrame) -> go.Figure:
                     )
                 ),
                 hovertemplate=(
-                    "<b>%{customdata[5]}</b><br>%{customdata[1]} · " + status + "%{customdata[7]}"
+                    "<b>%{customdata[5]}</b><br>%{customdata[1]} · "
+                    + status
+                    + "%{customdata[7]}"
                     + "<br>Parties: %{customdata[2]}<br>Sources: %{customdata[3]}%{customdata[6]}"
                     + "<br><i>%{customdata[4]}</i><extra></extra>"
                 ),
@@ -102,7 +117,9 @@ def disagreement_hover(disagree: bool, text: str | None) -> str:
 def monthly_counts(events: pd.DataFrame, stack_column: str) -> pd.DataFrame:
     """Events per (month, stack value): the only rows the timeline sends to the browser."""
     dated = events.dropna(subset=["month"])
-    stack = dated[stack_column].astype(object).fillna(NO_MEDIATOR if stack_column == "mediator" else "other").astype(str)
+    stack = (
+        dated[stack_column].astype(object).fillna(NO_MEDIATOR if stack_column == "mediator" else "other").astype(str)
+    )
     counts = (
         pd.DataFrame({"month": dated["month"], "stack": stack})
         .groupby(["month", "stack"], sort=True)
@@ -152,8 +169,14 @@ def venue_counts(venues: pd.DataFrame, events: pd.DataFrame, actor_labels: dict[
     # A place without a track of its own ("talks in Spain") takes the track of the rounds held there.
     placed = events.dropna(subset=["venue_id"])
     talks = placed[(placed["event_type"].astype(object) == "talks") & placed["mediator_id"].notna()]
-    usual = talks.groupby(talks["venue_id"].astype(object))["mediator_id"].agg(lambda m: m.astype(object).mode().iloc[0]) if len(talks) else pd.Series(dtype=object)
-    track = out["mediator_id"].astype(object).where(out["mediator_id"].notna(), out["venue_id"].astype(object).map(usual))
+    usual = (
+        talks.groupby(talks["venue_id"].astype(object))["mediator_id"].agg(lambda m: m.astype(object).mode().iloc[0])
+        if len(talks)
+        else pd.Series(dtype=object)
+    )
+    track = (
+        out["mediator_id"].astype(object).where(out["mediator_id"].notna(), out["venue_id"].astype(object).map(usual))
+    )
     out["track"] = track.map(actor_labels).fillna(NO_MEDIATOR)
     return out.sort_values("n_events", ascending=False).reset_index(drop=True)
 
@@ -170,32 +193,63 @@ def venue_map_figure(venues: pd.DataFrame, basemap: bool) -> go.Figure:
     fig = go.Figure()
     for track, part in placed.groupby("track", sort=True):
         sizes = [12 + 10 * math.sqrt(n) for n in part["n_events"]]
-        hover = "<b>%{customdata[0]}</b><br>%{customdata[1]} event(s)<br>Track: " + html.escape(str(track)) + "<extra></extra>"
+        hover = (
+            "<b>%{customdata[0]}</b><br>%{customdata[1]} event(s)<br>Track: "
+            + html.escape(str(track))
+            + "<extra></extra>"
+        )
         custom = list(zip(part["name"].map(html.escape), part["n_events"], part["venue_id"]))
         common = dict(name=str(track), customdata=custom, hovertemplate=hover)
         if basemap:
-            fig.add_trace(go.Scattermap(lat=part["lat"], lon=part["lon"], mode="markers",
-                                        marker=dict(size=sizes, color=colors[str(track)], opacity=0.85), **common))
+            fig.add_trace(
+                go.Scattermap(
+                    lat=part["lat"],
+                    lon=part["lon"],
+                    mode="markers",
+                    marker=dict(size=sizes, color=colors[str(track)], opacity=0.85),
+                    **common,
+                )
+            )
         else:
-            fig.add_trace(go.Scatter(x=part["lon"], y=part["lat"], mode="markers+text", text=part["name"].map(html.escape),
-                                     textposition="top center",
-                                     marker=dict(size=sizes, color=colors[str(track)], opacity=0.85,
-                                                 line=dict(color="white", width=1)), **common))
+            fig.add_trace(
+                go.Scatter(
+                    x=part["lon"],
+                    y=part["lat"],
+                    mode="markers+text",
+                    text=part["name"].map(html.escape),
+                    textposition="top center",
+                    marker=dict(size=sizes, color=colors[str(track)], opacity=0.85, line=dict(color="white", width=1)),
+                    **common,
+                )
+            )
     title = "Venues: size = events, colour = mediation track"
     if basemap:
-        center = dict(lat=float(placed["lat"].mean()), lon=float(placed["lon"].mean())) if len(placed) else dict(lat=45, lon=25)
+        center = (
+            dict(lat=float(placed["lat"].mean()), lon=float(placed["lon"].mean()))
+            if len(placed)
+            else dict(lat=45, lon=25)
+        )
         fig.update_layout(
             map=dict(
                 style="white-bg",
                 center=center,
                 zoom=_zoom_for(placed),
-                layers=[dict(below="traces", sourcetype="raster", sourceattribution=BASEMAP_ATTRIBUTION, source=[BASEMAP_TILES])],
+                layers=[
+                    dict(
+                        below="traces",
+                        sourcetype="raster",
+                        sourceattribution=BASEMAP_ATTRIBUTION,
+                        source=[BASEMAP_TILES],
+                    )
+                ],
             ),
         )
     else:
         fig.update_layout(
             xaxis=dict(title="longitude", range=_padded(placed["lon"], -180, 180), zeroline=False),
-            yaxis=dict(title="latitude", range=_padded(placed["lat"], -90, 90), zeroline=False, scaleanchor="x", scaleratio=1.3),
+            yaxis=dict(
+                title="latitude", range=_padded(placed["lat"], -90, 90), zeroline=False, scaleanchor="x", scaleratio=1.3
+            ),
         )
         title += " (coordinates only: no base map offline)"
     fig.update_layout(title=title, height=520, legend=dict(title="Track"), **_LAYOUT)
@@ -239,8 +293,15 @@ def interaction_figure(matrix: pd.DataFrame) -> go.Figure:
 def bar_figure(counts: pd.Series, title: str, color: str = "#264653") -> go.Figure:
     """A small horizontal bar chart of a count Series (index = label)."""
     counts = counts[counts > 0].sort_values()
-    fig = go.Figure(go.Bar(x=counts.values, y=[html.escape(str(i)) for i in counts.index], orientation="h",
-                           marker_color=color, hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=counts.values,
+            y=[html.escape(str(i)) for i in counts.index],
+            orientation="h",
+            marker_color=color,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
     fig.update_layout(title=title, height=max(220, 90 + 28 * len(counts)), xaxis=dict(title="events"), **_LAYOUT)
     return fig
 
@@ -275,9 +336,14 @@ def accusations_figure(counts: pd.DataFrame) -> go.Figure:
     for value, part in counts.groupby("stack", sort=True):
         fig.add_trace(
             go.Bar(
-                x=part["month"], y=part["n"], name=html.escape(str(value)), marker_color=colors.get(str(value)),
+                x=part["month"],
+                y=part["n"],
+                name=html.escape(str(value)),
+                marker_color=colors.get(str(value)),
                 hovertemplate="%{x|%B %Y}<br>against " + html.escape(str(value)) + ": %{y}<extra></extra>",
-                xperiod="M1", xperiod0="2000-01-01", xperiodalignment="middle",
+                xperiod="M1",
+                xperiod0="2000-01-01",
+                xperiodalignment="middle",
                 width=MONTH_BAR_MS,  # else Plotly widens bars to the gap between the months that have any
             )
         )

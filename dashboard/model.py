@@ -30,7 +30,9 @@ class Data:
     event_actors: pd.DataFrame
     mentions: pd.DataFrame
     rounds: pd.DataFrame | None = None
-    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # prepared by dashboard.quotes; no rows without the table
+    quotes: pd.DataFrame = field(
+        default_factory=pd.DataFrame
+    )  # prepared by dashboard.quotes; no rows without the table
     accusations: pd.DataFrame = field(default_factory=pd.DataFrame)  # by dashboard.accusations, from events and quotes
     build_report: dict | None = None
     table_dir: str = ""
@@ -139,12 +141,18 @@ def prepare(tables: dict) -> Data:
     outlets = sorted({s for s in documents["source"].dropna()})
     labels = {
         "actor": dict(sorted(actor_label.items(), key=lambda kv: kv[1].casefold())),
-        "mediator": {a: actor_label[a] for a in sorted(mediator_ids, key=lambda a: actor_label.get(a, a).casefold()) if a in actor_label},
+        "mediator": {
+            a: actor_label[a]
+            for a in sorted(mediator_ids, key=lambda a: actor_label.get(a, a).casefold())
+            if a in actor_label
+        },
         "venue": dict(sorted(venue_label.items(), key=lambda kv: kv[1].casefold())),
         "outlet": {o: o for o in outlets},
         "doc": unique_labels(
             documents["doc_id"],
-            pd.Series([_doc_label(d, doc_title.get(d), doc_source.get(d)) for d in documents["doc_id"]], index=documents.index),
+            pd.Series(
+                [_doc_label(d, doc_title.get(d), doc_source.get(d)) for d in documents["doc_id"]], index=documents.index
+            ),
         ),
     }
     # Imported here: both modules build on this one (date_period, Data) and on filters.

@@ -16,12 +16,26 @@ from dashboard.filters import Filters, any_in, overlaps_dates, words_match
 from dashboard.model import date_period
 
 RAW_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "about", "mediators", "accusation"]
-QUOTE_COLUMNS = RAW_COLUMNS + [
-    "speaker", "about_names", "outlet", "title", "published", "date_start", "date_end", "month",
+QUOTE_COLUMNS = [
+    *RAW_COLUMNS,
+    "speaker",
+    "about_names",
+    "outlet",
+    "title",
+    "published",
+    "date_start",
+    "date_end",
+    "month",
 ]
 NOT_NAMED = "not named"
-QUOTE_TABLE_COLUMNS = {"published": "Date", "outlet": "Outlet", "speaker": "Speaker", "about_names": "About",
-                       "text": "Quote", "accusation": "Accusation"}
+QUOTE_TABLE_COLUMNS = {
+    "published": "Date",
+    "outlet": "Outlet",
+    "speaker": "Speaker",
+    "about_names": "About",
+    "text": "Quote",
+    "accusation": "Accusation",
+}
 
 
 def as_ids(value) -> tuple[str, ...]:
@@ -77,8 +91,11 @@ def quotes_in_view(quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """
     keep = pd.Series(True, index=quotes.index)
     if filters.actor:
-        keep &= (quotes["speaker_id"].isin(filters.actor).fillna(False).astype(bool)
-                 | any_in(quotes["about"], filters.actor) | any_in(quotes["mediators"], filters.actor))
+        keep &= (
+            quotes["speaker_id"].isin(filters.actor).fillna(False).astype(bool)
+            | any_in(quotes["about"], filters.actor)
+            | any_in(quotes["mediators"], filters.actor)
+        )
     if filters.mediator:
         keep &= any_in(quotes["mediators"], filters.mediator)
     if filters.outlet:

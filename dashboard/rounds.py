@@ -16,8 +16,22 @@ import pandas as pd
 from dashboard.model import NO_MEDIATOR, NO_VENUE, Data, date_period
 
 ROUND_COLUMNS = [
-    "round_key", "lane", "venue", "mediator", "status", "date", "date_label", "precision",
-    "parties", "cancelled_by", "n_sources", "n_events", "disagree", "disagreement", "sentence", "event_ids",
+    "round_key",
+    "lane",
+    "venue",
+    "mediator",
+    "status",
+    "date",
+    "date_label",
+    "precision",
+    "parties",
+    "cancelled_by",
+    "n_sources",
+    "n_events",
+    "disagree",
+    "disagreement",
+    "sentence",
+    "event_ids",
 ]
 
 
@@ -126,16 +140,20 @@ def round_rows(rounds: pd.DataFrame) -> pd.DataFrame:
     """The rounds as a table for reading, in date order (undated last): date, venue, mediator, status,
     who called it off, sources and a disagreement flag."""
     rounds = rounds.sort_values(["date", "lane"], na_position="last")
-    table = pd.DataFrame({
-        "Date": rounds["date_label"].astype(object),
-        "Venue": rounds["venue"].astype(object),
-        "Mediator": rounds["mediator"].astype(object),
-        "Status": rounds["status"].astype(object),
-        "Called off by": rounds["cancelled_by"].astype(object),
-        "Sources": rounds["n_sources"].astype(int),
-        "Sources disagree": [f"⚠ {text or 'yes'}" if flag else "" for flag, text in zip(rounds["disagree"], rounds["disagreement"])],
-        "Parties": rounds["parties"].astype(object),
-    })
+    table = pd.DataFrame(
+        {
+            "Date": rounds["date_label"].astype(object),
+            "Venue": rounds["venue"].astype(object),
+            "Mediator": rounds["mediator"].astype(object),
+            "Status": rounds["status"].astype(object),
+            "Called off by": rounds["cancelled_by"].astype(object),
+            "Sources": rounds["n_sources"].astype(int),
+            "Sources disagree": [
+                f"⚠ {text or 'yes'}" if flag else "" for flag, text in zip(rounds["disagree"], rounds["disagreement"])
+            ],
+            "Parties": rounds["parties"].astype(object),
+        }
+    )
     return table.where(table.notna(), "").reset_index(drop=True)
 
 
@@ -158,10 +176,14 @@ def _round_keys(talks: pd.DataFrame) -> pd.Series:
     by_id = "round:" + talks["round_id"].astype(str)
     month = talks["date"].fillna("").str.slice(0, 7)
     fallback = (
-        "auto:" + talks["venue_id"].astype(object).fillna("?").astype(str)
-        + "|" + talks["track_mediator_id"].astype(object).fillna("?").astype(str)
-        + "|" + talks["status"].astype(object).fillna("?").astype(str)
-        + "|" + month
+        "auto:"
+        + talks["venue_id"].astype(object).fillna("?").astype(str)
+        + "|"
+        + talks["track_mediator_id"].astype(object).fillna("?").astype(str)
+        + "|"
+        + talks["status"].astype(object).fillna("?").astype(str)
+        + "|"
+        + month
     )
     return by_id.where(talks["round_id"].notna(), fallback)
 

@@ -84,13 +84,21 @@ def filters(vocab: Vocabulary) -> Filters:
     date_from = date_to = None
     if bounds:
         picked = sidebar.date_input(
-            "Date range", value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates",
-            help="Events whose date (day, month or year) overlaps the range.", **bind(),
+            "Date range",
+            value=bounds,
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key="dates",
+            help="Events whose date (day, month or year) overlaps the range.",
+            **bind(),
         )
         date_from, date_to = state.dates_to_filter(picked, bounds)
     query = sidebar.text_input(
-        "Search the evidence", key="q", max_chars=state.MAX_TEXT,
-        placeholder="words in the evidence sentence", **bind(),
+        "Search the evidence",
+        key="q",
+        max_chars=state.MAX_TEXT,
+        placeholder="words in the evidence sentence",
+        **bind(),
     )
     chosen = Filters(**values, date_from=date_from, date_to=date_to, q=query.strip())
     if not BIND_SUPPORTED:
@@ -110,6 +118,7 @@ def clear_all(bounds) -> None:
 
 def current_view() -> state.View:
     """The non-filter state (tab, timeline stack, profile, document, event) from widgets and URL."""
+
     def get(key, default=None):
         value = st.session_state.get(key, default)
         return default if value is None else value
@@ -136,7 +145,7 @@ def share_link(current: Filters, vocab: Vocabulary) -> None:
 def _base_url() -> str:
     try:
         return st.context.url or ""
-    except Exception:  # noqa: BLE001 - no context outside a served session
+    except Exception:
         return ""
 
 

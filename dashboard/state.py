@@ -11,15 +11,15 @@ for the binding on a Streamlit without it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 from urllib.parse import quote, urlencode
 
 from dashboard.filters import Filters
 
 # URL key -> what the parameter holds. Multiselect keys carry display labels.
 MULTI_KEYS = ("actor", "mediator", "venue", "type", "status", "outlet")
-FILTER_KEYS = MULTI_KEYS + ("dates", "q")
+FILTER_KEYS = (*MULTI_KEYS, "dates", "q")
 TABS = ("Overview", "Timeline", "Map", "Actors", "Accusations", "Evidence", "Documents", "About the data")
 STACK_OPTIONS = ("Type", "Mediator")
 SINGLE_KEYS = ("view", "stack", "profile", "doc", "event", "quote")
@@ -142,7 +142,14 @@ def share_url(base: str | None, params: dict[str, list[str]]) -> str:
 def describe(filters: Filters, vocab: Vocabulary) -> list[str]:
     """Human-readable active filters, e.g. ['Mediator: European Union', 'Type: talks']."""
     parts = []
-    names = {"actor": "Actor", "mediator": "Mediator", "venue": "Venue", "type": "Type", "status": "Status", "outlet": "Outlet"}
+    names = {
+        "actor": "Actor",
+        "mediator": "Mediator",
+        "venue": "Venue",
+        "type": "Type",
+        "status": "Status",
+        "outlet": "Outlet",
+    }
     for key, title in names.items():
         ids = getattr(filters, key)
         if ids:

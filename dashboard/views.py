@@ -23,10 +23,13 @@ from dashboard.quotes import quote_table, quotes_about, quotes_by, quotes_in_vie
 from dashboard.rounds import round_rows, rounds_in_view, status_counts
 from dashboard.sidebar import bind
 from dashboard.state import STACK_OPTIONS, Vocabulary
+from data_prep.spreadsheet import to_csv_text
 
 EMPTY_MESSAGE = "No events match these filters. Remove a filter, or press “Clear all filters” in the sidebar."
-NO_ACCUSATIONS = ("No accusations against a mediator among what these filters let through. "
-                  "Remove a filter, or press “Clear all filters” in the sidebar.")
+NO_ACCUSATIONS = (
+    "No accusations against a mediator among what these filters let through. "
+    "Remove a filter, or press “Clear all filters” in the sidebar."
+)
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_COLUMNS = {
     "date": "Date",
@@ -51,6 +54,7 @@ def empty_state() -> None:
 
 
 # ---------------------------------------------------------------- header
+
 
 def header(data: Data, events: pd.DataFrame, current: Filters, vocab: Vocabulary, notes: list[str]) -> None:
     """Title, notes about the opened link, the active filters and the headline figures."""
@@ -92,6 +96,7 @@ def _span(events: pd.DataFrame) -> str:
 
 # ---------------------------------------------------------------- overview
 
+
 def overview_view(data: Data, events: pd.DataFrame) -> None:
     """The mediation tracks, and the evidence behind the rounds picked on it."""
     if events.empty:
@@ -105,21 +110,42 @@ def overview_view(data: Data, events: pd.DataFrame) -> None:
         "(diamonds: dated to a month only; larger: more sources). Click or box-select markers to narrow the table."
     )
     selection = st.plotly_chart(
-        charts.tracks_figure(rounds), key="tracks_chart", on_select="rerun",
-        selection_mode=("points", "box"), config=PLOTLY_CONFIG, width="stretch",
+        charts.tracks_figure(rounds),
+        key="tracks_chart",
+        on_select="rerun",
+        selection_mode=("points", "box"),
+        config=PLOTLY_CONFIG,
+        width="stretch",
     )
     undated = rounds[rounds["date"].isna()]
     if len(undated):
-        st.caption("Not on the chart, no date given in the text: " + "; ".join(
-            md(f"{r.lane} ({r.status}, {r.n_sources} source(s)" + (f"; sources disagree: {r.disagreement}" if r.disagree else "") + ")")
-            for r in undated.itertuples()))
+        st.caption(
+            "Not on the chart, no date given in the text: "
+            + "; ".join(
+                md(
+                    f"{r.lane} ({r.status}, {r.n_sources} source(s)"
+                    + (f"; sources disagree: {r.disagreement}" if r.disagree else "")
+                    + ")"
+                )
+                for r in undated.itertuples()
+            )
+        )
     st.subheader("Rounds")
     n_disagree = int(rounds["disagree"].sum())
-    st.caption(f"{len(rounds)} round(s) in view; sources = articles reporting the round"
-               + (f"; ⚠ {n_disagree} round(s) whose sources disagree (what on, in the last column)." if n_disagree else "."))
-    st.dataframe(round_rows(rounds), key="rounds_table", hide_index=True, width="stretch",
-                 column_config={"Sources": st.column_config.NumberColumn("Sources", width="small"),
-                                "Sources disagree": st.column_config.TextColumn("Sources disagree", width="medium")})
+    st.caption(
+        f"{len(rounds)} round(s) in view; sources = articles reporting the round"
+        + (f"; ⚠ {n_disagree} round(s) whose sources disagree (what on, in the last column)." if n_disagree else ".")
+    )
+    st.dataframe(
+        round_rows(rounds),
+        key="rounds_table",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Sources": st.column_config.NumberColumn("Sources", width="small"),
+            "Sources disagree": st.column_config.TextColumn("Sources disagree", width="medium"),
+        },
+    )
     talks = events[events["event_type"] == "talks"]
     picked = narrow_to_points(talks, selection)
     st.subheader("Evidence for the rounds" + (" selected" if len(picked) < len(talks) else ""))
@@ -127,6 +153,7 @@ def overview_view(data: Data, events: pd.DataFrame) -> None:
 
 
 # ---------------------------------------------------------------- timeline
+
 
 def timeline_view(data: Data, events: pd.DataFrame) -> None:
     """Events per month stacked by type or mediator; a bar selection narrows the table."""
@@ -141,8 +168,12 @@ def timeline_view(data: Data, events: pd.DataFrame) -> None:
         picked = events
     else:
         selection = st.plotly_chart(
-            charts.timeline_figure(counts, stack.lower()), key="timeline_chart", on_select="rerun",
-            selection_mode=("points", "box"), config=PLOTLY_CONFIG, width="stretch",
+            charts.timeline_figure(counts, stack.lower()),
+            key="timeline_chart",
+            on_select="rerun",
+            selection_mode=("points", "box"),
+            config=PLOTLY_CONFIG,
+            width="stretch",
         )
         picked = narrow_to_bars(events, selection, column)
     if left_out:
@@ -152,6 +183,7 @@ def timeline_view(data: Data, events: pd.DataFrame) -> None:
 
 
 # ---------------------------------------------------------------- map
+
 
 @st.cache_data(ttl=600, show_spinner=False)
 def _tiles_reachable() -> bool:
@@ -167,22 +199,30 @@ def map_view(data: Data, events: pd.DataFrame) -> None:
         st.info("None of the events in view has a venue.")
         return
     online = _tiles_reachable()
-    use_tiles = st.toggle("Base map tiles", value=online, key="tiles",
-                          help="Map tiles come from CARTO / OpenStreetMap. Off (or offline): venues are placed by coordinates.")
+    use_tiles = st.toggle(
+        "Base map tiles",
+        value=online,
+        key="tiles",
+        help="Map tiles come from CARTO / OpenStreetMap. Off (or offline): venues are placed by coordinates.",
+    )
     if use_tiles and not online:
         st.caption("The tile server did not answer from here; the map may stay blank under the points.")
-    st.plotly_chart(charts.venue_map_figure(venues, basemap=use_tiles), key="venue_map", config=PLOTLY_CONFIG, width="stretch")
+    st.plotly_chart(
+        charts.venue_map_figure(venues, basemap=use_tiles), key="venue_map", config=PLOTLY_CONFIG, width="stretch"
+    )
     unplaced = venues[venues["lat"].isna() | venues["lon"].isna()]
     if len(unplaced):
         st.caption("Without coordinates, not on the map: " + ", ".join(md(n) for n in unplaced["name"]))
     st.dataframe(
         venues[["name", "track", "n_events", "country", "lat", "lon"]],
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
         column_config={"name": "Venue", "track": "Mediation track", "n_events": "Events"},
     )
 
 
 # ---------------------------------------------------------------- actors
+
 
 def actors_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
     """Who interacts with whom, and one actor's profile: its events, and the quotes by and about it."""
@@ -193,11 +233,20 @@ def actors_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
     if matrix.empty:
         st.info("The events in view name no actors.")
     else:
-        st.plotly_chart(charts.interaction_figure(matrix), key="interaction_chart", config=PLOTLY_CONFIG, width="stretch")
+        st.plotly_chart(
+            charts.interaction_figure(matrix), key="interaction_chart", config=PLOTLY_CONFIG, width="stretch"
+        )
     labels = data.labels["actor"]
     st.subheader("Actor profile")
-    actor = st.selectbox("Actor", list(labels), format_func=labels.get, index=None, key="profile",
-                         placeholder="Choose an actor", **bind())
+    actor = st.selectbox(
+        "Actor",
+        list(labels),
+        format_func=labels.get,
+        index=None,
+        key="profile",
+        placeholder="Choose an actor",
+        **bind(),
+    )
     if actor is None:
         active = links["actor_id"].astype(object).value_counts()
         if active.empty:
@@ -222,8 +271,12 @@ def profile_events(data: Data, own: pd.DataFrame, own_links: pd.DataFrame, name:
     c.metric("Last", own["date"].dropna().max() if own["date"].notna().any() else "—")
     counts = charts.monthly_counts(own, "event_type")
     if not counts.empty:
-        st.plotly_chart(charts.timeline_figure(counts, "type").update_layout(title=f"Events of {name} per month"),
-                        key="profile_timeline", config=PLOTLY_CONFIG, width="stretch")
+        st.plotly_chart(
+            charts.timeline_figure(counts, "type").update_layout(title=f"Events of {name} per month"),
+            key="profile_timeline",
+            config=PLOTLY_CONFIG,
+            width="stretch",
+        )
     left, right = st.columns(2)
     with left:
         roles = own_links["role"].astype(object).value_counts()
@@ -233,8 +286,12 @@ def profile_events(data: Data, own: pd.DataFrame, own_links: pd.DataFrame, name:
         if mediators.empty:
             st.caption("No mediator in its events.")
         else:
-            st.plotly_chart(charts.bar_figure(mediators, "Mediators it deals with", "#2a9d8f"),
-                            key="profile_mediators", config=PLOTLY_CONFIG, width="stretch")
+            st.plotly_chart(
+                charts.bar_figure(mediators, "Mediators it deals with", "#2a9d8f"),
+                key="profile_mediators",
+                config=PLOTLY_CONFIG,
+                width="stretch",
+            )
     st.subheader(f"Events of {md(name)}")
     evidence_section(data, own, "profile")
 
@@ -247,17 +304,27 @@ def profile_quotes(data: Data, actor: str, name: str, current: Filters) -> None:
     in_view = quotes_in_view(data.quotes, current)
     said, heard = quotes_by(in_view, actor), quotes_about(in_view, actor)
     st.subheader(f"Quotes by {md(name)}")
-    quotes_section(said, ["published", "outlet", "about_names", "text", "accusation"], "quotes_by",
-                   f"No quote attributed to {name} among the articles in view.")
+    quotes_section(
+        said,
+        ["published", "outlet", "about_names", "text", "accusation"],
+        "quotes_by",
+        f"No quote attributed to {name} among the articles in view.",
+    )
     st.subheader(f"Quotes about {md(name)}")
-    quotes_section(heard, ["published", "outlet", "speaker", "text", "accusation"], "quotes_about",
-                   f"No quote by others names {name} among the articles in view.")
+    quotes_section(
+        heard,
+        ["published", "outlet", "speaker", "text", "accusation"],
+        "quotes_about",
+        f"No quote by others names {name} among the articles in view.",
+    )
     quote_id = st.query_params.get("quote")
     if quote_id and quote_id in set(said["quote_id"]) | set(heard["quote_id"]):
         reader_for_quote(data, quote_id)
     elif len(said) or len(heard):
-        st.caption("Select a quote to read its article with the quote highlighted. "
-                   "Dates are the articles' publication dates; venue, type and status filters do not apply to quotes.")
+        st.caption(
+            "Select a quote to read its article with the quote highlighted. "
+            "Dates are the articles' publication dates; venue, type and status filters do not apply to quotes."
+        )
 
 
 def quotes_section(quotes: pd.DataFrame, columns: list[str], key: str, when_empty: str) -> None:
@@ -267,11 +334,18 @@ def quotes_section(quotes: pd.DataFrame, columns: list[str], key: str, when_empt
         return
     st.session_state[f"_pt_ids_{key}"] = list(quotes["quote_id"])
     st.dataframe(
-        quote_table(quotes, columns), key=f"table_{key}", on_select=lambda: _pick_row(key, "quote"), selection_mode="single-row",
-        hide_index=True, width="stretch", height=min(38 + 35 * len(quotes), 320),
-        column_config={"Quote": st.column_config.TextColumn("Quote", width="large"),
-                       "Date": st.column_config.TextColumn("Date", width="small"),
-                       "Accusation": st.column_config.TextColumn("Accusation", width="small")},
+        quote_table(quotes, columns),
+        key=f"table_{key}",
+        on_select=lambda: _pick_row(key, "quote"),
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(quotes), 320),
+        column_config={
+            "Quote": st.column_config.TextColumn("Quote", width="large"),
+            "Date": st.column_config.TextColumn("Date", width="small"),
+            "Accusation": st.column_config.TextColumn("Accusation", width="small"),
+        },
     )
 
 
@@ -284,10 +358,16 @@ def reader_for_quote(data: Data, quote_id: str) -> None:
     if quote["accusation"]:
         details.append("accusation")
     st.markdown("**Quote** " + " · ".join(md(d) for d in details))
-    reader(data, str(quote["doc_id"]), [(int(quote["char_start"]), int(quote["char_end"]), quote["text"])], key=f"quote_{quote_id}")
+    reader(
+        data,
+        str(quote["doc_id"]),
+        [(int(quote["char_start"]), int(quote["char_end"]), quote["text"])],
+        key=f"quote_{quote_id}",
+    )
 
 
 # ---------------------------------------------------------------- accusations
+
 
 def accusations_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
     """Who accused which mediator of what, when, in which outlet; a row opens the article."""
@@ -308,22 +388,38 @@ def accusations_view(data: Data, events: pd.DataFrame, current: Filters) -> None
         if counts.empty:
             st.caption("None of these accusations is dated to a month.")
         else:
-            st.plotly_chart(charts.accusations_figure(counts), key="accusations_chart", config=PLOTLY_CONFIG, width="stretch")
+            st.plotly_chart(
+                charts.accusations_figure(counts), key="accusations_chart", config=PLOTLY_CONFIG, width="stretch"
+            )
     with right:
-        st.plotly_chart(charts.accuser_matrix_figure(accuser_mediator_counts(shown)), key="accuser_matrix",
-                        config=PLOTLY_CONFIG, width="stretch")
+        st.plotly_chart(
+            charts.accuser_matrix_figure(accuser_mediator_counts(shown)),
+            key="accuser_matrix",
+            config=PLOTLY_CONFIG,
+            width="stretch",
+        )
     undated = int(shown["month"].isna().sum())
     if undated:
         st.caption(f"{undated} accusation(s) dated only to a year, or undated, are in the table but not on the chart.")
-    st.session_state["_pt_items_accusations"] = list(zip(shown["source"].astype(str), shown["event_id"], shown["quote_id"]))
+    st.session_state["_pt_items_accusations"] = list(
+        zip(shown["source"].astype(str), shown["event_id"], shown["quote_id"])
+    )
     st.dataframe(
-        accusation_rows(shown), key="table_accusations", on_select=_pick_accusation, selection_mode="single-row",
-        hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 420),
-        column_config={"Accusation": st.column_config.TextColumn("Accusation", width="large"),
-                       "Date": st.column_config.TextColumn("Date", width="small"),
-                       "Accuser": st.column_config.TextColumn("Accuser", width="medium"),
-                       "From": st.column_config.TextColumn("From", width="small",
-                                                           help="An accusation event, or a quote flagged as an accusation")},
+        accusation_rows(shown),
+        key="table_accusations",
+        on_select=_pick_accusation,
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 420),
+        column_config={
+            "Accusation": st.column_config.TextColumn("Accusation", width="large"),
+            "Date": st.column_config.TextColumn("Date", width="small"),
+            "Accuser": st.column_config.TextColumn("Accuser", width="medium"),
+            "From": st.column_config.TextColumn(
+                "From", width="small", help="An accusation event, or a quote flagged as an accusation"
+            ),
+        },
     )
     quote_id, event_id = st.query_params.get("quote"), st.query_params.get("event")
     if quote_id and quote_id in set(shown["quote_id"].dropna()):
@@ -348,6 +444,7 @@ def _pick_accusation() -> None:
 
 # ---------------------------------------------------------------- evidence
 
+
 def evidence_view(data: Data, events: pd.DataFrame) -> None:
     """The filtered events with their evidence; downloads of the same rows."""
     if events.empty:
@@ -365,8 +462,13 @@ def evidence_section(data: Data, events: pd.DataFrame, key: str) -> None:
     ids_key = f"_pt_ids_{key}"
     st.session_state[ids_key] = list(events["event_id"])
     st.dataframe(
-        evidence_table(events), key=f"table_{key}", on_select=lambda: _pick_row(key), selection_mode="single-row",
-        hide_index=True, width="stretch", height=min(38 + 35 * max(len(events), 1), 420),
+        evidence_table(events),
+        key=f"table_{key}",
+        on_select=lambda: _pick_row(key),
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * max(len(events), 1), 420),
         column_config={
             "Evidence": st.column_config.TextColumn("Evidence", width="large"),
             "Date": st.column_config.TextColumn("Date", width="small"),
@@ -443,7 +545,12 @@ def reader(data: Data, doc_id: str, sentences: list[tuple[int, int, str]], key: 
     labels = {"actor": data.labels["actor"], "venue": data.labels["venue"]}
     mentions = data.mentions[data.mentions["doc_id"] == doc_id]
     entities = [
-        article.Span(int(m.char_start), int(m.char_end), m.entity_type, labels.get(m.entity_type, {}).get(m.entity_id, m.entity_id))
+        article.Span(
+            int(m.char_start),
+            int(m.char_end),
+            m.entity_type,
+            labels.get(m.entity_type, {}).get(m.entity_id, m.entity_id),
+        )
         for m in mentions.itertuples()
     ]
     st.html(article.STYLE + article.legend_html() + article.render(text, highlights, entities))
@@ -451,11 +558,30 @@ def reader(data: Data, doc_id: str, sentences: list[tuple[int, int, str]], key: 
 
 # ---------------------------------------------------------------- downloads
 
+
 def downloads(data: Data, events: pd.DataFrame) -> None:
     """CSV of the rows in view: events (names joined in), their actors, their venues."""
     st.subheader("Download what is in view")
-    columns = ["event_id", "date", "date_precision", "event_type", "status", "venue_id", "venue", "track_mediator_id",
-               "mediator", "actors", "outlet", "doc_id", "title", "sentence", "char_start", "char_end", "round_id", "confidence"]
+    columns = [
+        "event_id",
+        "date",
+        "date_precision",
+        "event_type",
+        "status",
+        "venue_id",
+        "venue",
+        "track_mediator_id",
+        "mediator",
+        "actors",
+        "outlet",
+        "doc_id",
+        "title",
+        "sentence",
+        "char_start",
+        "char_end",
+        "round_id",
+        "confidence",
+    ]
     flat = events[columns].rename(columns={"track_mediator_id": "mediator_id"})
     flat = flat.merge(data.documents[["doc_id", "url", "published"]], on="doc_id", how="left")
     links = event_actors_for(data, events).merge(
@@ -463,17 +589,29 @@ def downloads(data: Data, events: pd.DataFrame) -> None:
     )[["event_id", "actor_id", "name", "role", "kind", "country", "title"]]
     venues = charts.venue_counts(data.venues, events, data.labels["actor"]).drop(columns=["aliases"], errors="ignore")
     cols = st.columns(3)
-    cols[0].download_button("Events (CSV)", _csv(flat), "peacetrack_events.csv", "text/csv", key="dl_events", icon=":material/download:")
-    cols[1].download_button("Event actors (CSV)", _csv(links), "peacetrack_event_actors.csv", "text/csv", key="dl_actors", icon=":material/download:")
-    cols[2].download_button("Venues (CSV)", _csv(venues), "peacetrack_venues.csv", "text/csv", key="dl_venues", icon=":material/download:")
+    cols[0].download_button(
+        "Events (CSV)", _csv(flat), "peacetrack_events.csv", "text/csv", key="dl_events", icon=":material/download:"
+    )
+    cols[1].download_button(
+        "Event actors (CSV)",
+        _csv(links),
+        "peacetrack_event_actors.csv",
+        "text/csv",
+        key="dl_actors",
+        icon=":material/download:",
+    )
+    cols[2].download_button(
+        "Venues (CSV)", _csv(venues), "peacetrack_venues.csv", "text/csv", key="dl_venues", icon=":material/download:"
+    )
     st.caption("Charts: use the camera icon on a chart for a PNG.")
 
 
 def _csv(df: pd.DataFrame) -> str:
-    return df.astype(object).to_csv(index=False)
+    return to_csv_text(df)
 
 
 # ---------------------------------------------------------------- documents
+
 
 def documents_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
     """The article list, and a reader marking every event sentence in view."""
@@ -484,16 +622,30 @@ def documents_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
     table = docs.assign(events_in_view=docs["doc_id"].map(in_view).fillna(0).astype(int))
     st.dataframe(
         table[["title", "source", "published", "n_words", "n_events", "events_in_view", "n_mentions", "url", "doc_id"]],
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
         column_config={
-            "title": "Title", "source": "Outlet", "published": "Published", "n_words": "Words",
-            "n_events": "Events", "events_in_view": "Events in view", "n_mentions": "Mentions",
-            "url": st.column_config.LinkColumn("Address"), "doc_id": "Document",
+            "title": "Title",
+            "source": "Outlet",
+            "published": "Published",
+            "n_words": "Words",
+            "n_events": "Events",
+            "events_in_view": "Events in view",
+            "n_mentions": "Mentions",
+            "url": st.column_config.LinkColumn("Address"),
+            "doc_id": "Document",
         },
     )
     labels = data.labels["doc"]
-    doc_id = st.selectbox("Read a document", list(labels), format_func=labels.get, index=None, key="doc",
-                          placeholder="Choose a document", **bind())
+    doc_id = st.selectbox(
+        "Read a document",
+        list(labels),
+        format_func=labels.get,
+        index=None,
+        key="doc",
+        placeholder="Choose a document",
+        **bind(),
+    )
     if doc_id is None:
         st.caption("Choose a document to read it with the events in view highlighted.")
         return
@@ -504,6 +656,7 @@ def documents_view(data: Data, events: pd.DataFrame, current: Filters) -> None:
 
 # ---------------------------------------------------------------- about
 
+
 def about_view(data: Data) -> None:
     """What the tables mean, where they came from, and what was skipped."""
     st.markdown(
@@ -513,14 +666,18 @@ def about_view(data: Data) -> None:
     )
     st.markdown(f"**Tables read from** `{data.table_dir}`")
     sources = sorted({s for s in data.documents["source"].dropna()})
-    st.markdown(f"**{len(data.documents)} documents** from {len(sources)} outlet(s): " + ", ".join(md(s) for s in sources))
+    st.markdown(
+        f"**{len(data.documents)} documents** from {len(sources)} outlet(s): " + ", ".join(md(s) for s in sources)
+    )
     report = data.build_report
     if report is None:
         st.caption(f"No build report (build_report.json) beside the tables. Build with `{BUILD_COMMAND}`.")
     else:
         skipped = report.get("skipped") or []
         read = report.get("documents_read")
-        st.markdown(f"**Build:** {md(read) if read is not None else 'unknown number of'} document(s) read, {len(skipped)} skipped.")
+        st.markdown(
+            f"**Build:** {md(read) if read is not None else 'unknown number of'} document(s) read, {len(skipped)} skipped."
+        )
         if skipped:
             st.dataframe(pd.DataFrame(skipped).astype(object), hide_index=True, width="stretch")
     extra = [name for name in ("rounds", "quotes") if getattr(data, name) is not None and len(getattr(data, name))]

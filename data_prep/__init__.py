@@ -11,4 +11,4 @@ linking -> quotes -> tables; the codebook (data_prep/codebook/) drives them all.
 from .evaluate import evaluate
 from .pipeline import BuildReport, NothingToBuild, build
 
-__all__ = ["build", "evaluate", "BuildReport", "NothingToBuild"]
+__all__ = ["BuildReport", "NothingToBuild", "build", "evaluate"]

@@ -27,7 +27,9 @@ def _progress_printer(stream=sys.stderr):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="data_prep", description="Turn news articles into tables of events, actors and venues.")
+    parser = argparse.ArgumentParser(
+        prog="data_prep", description="Turn news articles into tables of events, actors and venues."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build the tables from a folder of articles")
     b.add_argument("input_dir", nargs="?", default="seeds", help="folder of .txt/.md/.html articles (default: seeds)")
@@ -42,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "build":
         try:
-            report = build(args.input_dir, args.out, args.manifest, progress=None if args.quiet else _progress_printer())
+            report = build(
+                args.input_dir, args.out, args.manifest, progress=None if args.quiet else _progress_printer()
+            )
         except NothingToBuild as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

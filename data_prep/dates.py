@@ -17,15 +17,49 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
 }
 
 _MONTH = (
@@ -47,11 +81,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("slashed", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("month_year", re.compile(rf"\b(?:(?P<part>(?i:end|beginning|start|middle|mid|late|early))(?:\s+of|-)?\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:(?P<part>(?i:end|beginning|start|middle|mid|late|early))(?:\s+of|-)?\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"
+        ),
+    ),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![:\d])")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+{_YEAR}\b", re.I)),
-    ("relative_month", re.compile(rf"\b(?P<rel>(?i:last|next|this|in|early|late|mid|since|by|until|during|from|of))[\s-]+{_MONTH}\b(?!\s+\d)")),
+    (
+        "relative_month",
+        re.compile(
+            rf"\b(?P<rel>(?i:last|next|this|in|early|late|mid|since|by|until|during|from|of))[\s-]+{_MONTH}\b(?!\s+\d)"
+        ),
+    ),
     ("year", re.compile(rf"\b(?:in|during|of|by)\s+{_YEAR}\b")),
     ("weekday", re.compile(rf"\b(?:(?P<wrel>last|this|next|on|On|Last|This|Next)\s+)?{_WEEKDAY}\b")),
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|prior)\b", re.I)),
@@ -59,7 +103,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_word", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)),
 ]
 
-_STAMP_WORDS = {"published", "updated", "posted", "on", "at", "am", "pm", "gmt", "utc", "z", "last", "modified", "date", "by"}
+_STAMP_WORDS = {
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "z",
+    "last",
+    "modified",
+    "date",
+    "by",
+}
 # A date stamp: a line that is little more than a date and a time ("19 July 2024 / 14:01").
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\b")
 
@@ -116,9 +175,7 @@ def _plausible(kind: str, groups: dict) -> bool:
         return False
     if "m" in groups and not 1 <= int(groups["m"]) <= 12:
         return False
-    if kind == "weekday" and groups.get("wrel", "").lower() not in ("", "last", "this", "next", "on"):
-        return False
-    return True
+    return not (kind == "weekday" and groups.get("wrel", "").lower() not in ("", "last", "this", "next", "on"))
 
 
 def _month_number(token: str) -> int:
@@ -190,7 +247,11 @@ def resolve(
         if kind == "relative_month":
             return made(_resolve_month(_month_number(g["month"]), g["rel"].lower(), base, future), "month", "relative")
         if kind == "weekday":
-            return made(_resolve_weekday(WEEKDAYS[g["weekday"].lower()], g.get("wrel", "").lower(), base, future), "day", "relative")
+            return made(
+                _resolve_weekday(WEEKDAYS[g["weekday"].lower()], g.get("wrel", "").lower(), base, future),
+                "day",
+                "relative",
+            )
         if kind == "ago":
             return _resolve_offset(mention, base, anchor, made)
         if kind == "relative_period":
@@ -258,7 +319,9 @@ def is_date_stamp(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return False
-    mentions = [m for m in find_dates(stripped) if m.kind in ("iso", "dotted", "slashed", "month_day_year", "day_month_year")]
+    mentions = [
+        m for m in find_dates(stripped) if m.kind in ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
+    ]
     if not mentions:
         return False
     rest = stripped

@@ -18,12 +18,25 @@ import pandas as pd
 
 from .dates import parse_partial
 
-THRESHOLDS = {"actor_f1": 0.90, "venue_f1": 0.90, "talks_f1": 0.90, "mediator_accuracy": 0.90, "published_accuracy": 1.00}
+THRESHOLDS = {
+    "actor_f1": 0.90,
+    "venue_f1": 0.90,
+    "talks_f1": 0.90,
+    "mediator_accuracy": 0.90,
+    "published_accuracy": 1.00,
+}
 
 _EQUIVALENTS = {
-    "us": "united states", "usa": "united states", "united states of america": "united states", "america": "united states",
-    "state department": "us department of state", "department of state": "us department of state",
-    "eu": "european union", "russian federation": "russia", "turkey": "turkiye", "uk": "united kingdom",
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "america": "united states",
+    "state department": "us department of state",
+    "department of state": "us department of state",
+    "eu": "european union",
+    "russian federation": "russia",
+    "turkey": "turkiye",
+    "uk": "united kingdom",
 }
 
 
@@ -75,9 +88,15 @@ class Scores:
 
     def figures(self) -> dict[str, float]:
         return {
-            "actor_precision": self.actors.precision, "actor_recall": self.actors.recall, "actor_f1": self.actors.f1,
-            "venue_precision": self.venues.precision, "venue_recall": self.venues.recall, "venue_f1": self.venues.f1,
-            "talks_precision": self.talks.precision, "talks_recall": self.talks.recall, "talks_f1": self.talks.f1,
+            "actor_precision": self.actors.precision,
+            "actor_recall": self.actors.recall,
+            "actor_f1": self.actors.f1,
+            "venue_precision": self.venues.precision,
+            "venue_recall": self.venues.recall,
+            "venue_f1": self.venues.f1,
+            "talks_precision": self.talks.precision,
+            "talks_recall": self.talks.recall,
+            "talks_f1": self.talks.f1,
             "mediator_accuracy": self.mediator_hits / self.mediator_total if self.mediator_total else 1.0,
             "published_accuracy": self.published_hits / self.published_total if self.published_total else 1.0,
             "furniture_events": float(self.furniture_events),
@@ -109,10 +128,19 @@ def score(gold: list[dict], tables: dict[str, pd.DataFrame], texts: dict[str, st
         doc_events = events[events["doc_id"] == doc_id]
         _score_names(scores.actors, set(doc_mentions["entity_id"]), actor_names, g["actors"], "actor", misses)
         _score_names(scores.venues, set(doc_events["venue_id"].dropna()), venue_names, g["venues"], "venue", misses)
-        _score_talks(scores, doc_events[doc_events["event_type"] == "talks"], g.get("talks", []), venue_names, actor_names, misses)
+        _score_talks(
+            scores,
+            doc_events[doc_events["event_type"] == "talks"],
+            g.get("talks", []),
+            venue_names,
+            actor_names,
+            misses,
+        )
         scores.published_total += 1
         extracted = docs.loc[doc_id, "published"]
-        if _published_ok(None if pd.isna(extracted) else extracted, g.get("published"), g.get("published_tolerance_days", 0)):
+        if _published_ok(
+            None if pd.isna(extracted) else extracted, g.get("published"), g.get("published_tolerance_days", 0)
+        ):
             scores.published_hits += 1
         else:
             misses.append(f"published: extracted {extracted!r}, gold {g.get('published')!r}")
@@ -127,7 +155,9 @@ def score(gold: list[dict], tables: dict[str, pd.DataFrame], texts: dict[str, st
     return scores
 
 
-def _score_names(tally: Tally, extracted_ids: set[str], names: dict[str, set[str]], gold: dict, what: str, misses: list[str]) -> None:
+def _score_names(
+    tally: Tally, extracted_ids: set[str], names: dict[str, set[str]], gold: dict, what: str, misses: list[str]
+) -> None:
     accepted = [*gold.get("required", []), *gold.get("allowed", [])]
     for entity_id in sorted(extracted_ids):
         tally.extracted += 1
@@ -158,7 +188,9 @@ def _round_matches(event, gold_round: dict, venue_names) -> bool:
     return True
 
 
-def _score_talks(scores: Scores, talks: pd.DataFrame, gold_rounds: list[dict], venue_names, actor_names, misses: list[str]) -> None:
+def _score_talks(
+    scores: Scores, talks: pd.DataFrame, gold_rounds: list[dict], venue_names, actor_names, misses: list[str]
+) -> None:
     required = [r for r in gold_rounds if not r.get("optional")]
     optional = [r for r in gold_rounds if r.get("optional")]
     for _, event in talks.iterrows():
@@ -167,7 +199,9 @@ def _score_talks(scores: Scores, talks: pd.DataFrame, gold_rounds: list[dict], v
             if any(_round_matches(event, r, venue_names) for r in optional):
                 continue
             scores.talks.extracted += 1
-            misses.append(f"extra talks: {event['venue_id']} {event['date']} {event['status']}: {event['sentence'][:90]!r}")
+            misses.append(
+                f"extra talks: {event['venue_id']} {event['date']} {event['status']}: {event['sentence'][:90]!r}"
+            )
             continue
         scores.talks.extracted += 1
         scores.talks.hits += 1
@@ -206,12 +240,17 @@ def format_report(scores: Scores, thresholds: dict[str, float] = THRESHOLDS) -> 
         lines.append(f"{doc_id}:")
         lines.extend(f"  {m}" for m in misses)
     figures = scores.figures()
-    lines.extend(f"{name} {value:.3f}" if name != "furniture_events" else f"{name} {int(value)}" for name, value in figures.items())
+    lines.extend(
+        f"{name} {value:.3f}" if name != "furniture_events" else f"{name} {int(value)}"
+        for name, value in figures.items()
+    )
     failing = [f"{k} {figures[k]:.2f} < {v:.2f}" for k, v in thresholds.items() if figures[k] + 1e-9 < v]
     if figures["furniture_events"]:
         failing.append(f"furniture_events {int(figures['furniture_events'])} > 0")
     lines.append(
-        "summary: actors F1 {actor_f1:.2f} · venues F1 {venue_f1:.2f} · talks F1 {talks_f1:.2f} · mediator {mediator_accuracy:.2f} · published {published_accuracy:.2f} · furniture events {furniture_events:.0f}".format(**figures)
+        "summary: actors F1 {actor_f1:.2f} · venues F1 {venue_f1:.2f} · talks F1 {talks_f1:.2f} · mediator {mediator_accuracy:.2f} · published {published_accuracy:.2f} · furniture events {furniture_events:.0f}".format(
+            **figures
+        )
     )
     lines.append("thresholds: " + ("all met" if not failing else "NOT met: " + "; ".join(failing)))
     return "\n".join(lines)

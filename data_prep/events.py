@@ -95,7 +95,9 @@ class EventExtractor:
         base = parse_partial(published)
         base_is_month = bool(published) and len(published) == 7
         dateline_venue = self.codebook.find_venue(dateline[0]) if dateline else None
-        doc = Document(doc_id, published, base, base_is_month, (dateline_venue.venue_id, dateline[1]) if dateline_venue else None)
+        doc = Document(
+            doc_id, published, base, base_is_month, (dateline_venue.venue_id, dateline[1]) if dateline_venue else None
+        )
         dated = self._date_sentences(sentences, base, base_is_month)
         doc.headline_venue = self._headline_venue(dated)
         talks: list[Event] = []
@@ -112,12 +114,16 @@ class EventExtractor:
             talks.extend(found)
             if found:
                 doc.recent = index
-            other = self._other(doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None, doc=doc)
+            other = self._other(
+                doc_id, index, item, talks_found=bool(found), previous=others[-1] if others else None, doc=doc
+            )
             if other is not None:
                 others.append(other)
         for event in [*talks, *others]:
             if event.date is None and base is not None:
-                event.date = ResolvedDate(published, "month" if base_is_month else "day", "publication", "", event.start, event.start)
+                event.date = ResolvedDate(
+                    published, "month" if base_is_month else "day", "publication", "", event.start, event.start
+                )
         rounds = _merge_rounds(talks, self.precedence, self.codebook)
         _credit_cancellations(rounds, others)
         return rounds + _dedupe(others, sentences), dated
@@ -136,7 +142,12 @@ class EventExtractor:
                 if value is None:
                     continue
                 value = replace(value, start=value.start + sentence.start, end=value.end + sentence.start)
-                if base_is_month and value.basis == "relative" and value.precision == "day" and mention.kind in ("weekday", "day_word", "relative_period"):
+                if (
+                    base_is_month
+                    and value.basis == "relative"
+                    and value.precision == "day"
+                    and mention.kind in ("weekday", "day_word", "relative_period")
+                ):
                     value = replace(value, value=value.value[:7], precision="month")
                 resolved.append(value)
                 if value.precision == "day":
@@ -148,7 +159,11 @@ class EventExtractor:
         """The one city a headline names as a place, if it names exactly one."""
         if not dated:
             return None
-        places = {m.entity_id for m in dated[0].mentions if m.entity_type == "venue" and self.codebook.venue(m.entity_id).kind == "city"}
+        places = {
+            m.entity_id
+            for m in dated[0].mentions
+            if m.entity_type == "venue" and self.codebook.venue(m.entity_id).kind == "city"
+        }
         return places.pop() if len(places) == 1 else None
 
     # -- talks ------------------------------------------------------------------
@@ -164,15 +179,19 @@ class EventExtractor:
         if not placed:
             return [e for e in [self._round(doc, index, item, nouns[0], None)] if e]
         nouns_with_places = [noun for noun, _ in placed]
-        return [e for e in (self._round(doc, index, item, noun, venue, nouns_with_places) for noun, venue in placed) if e]
+        return [
+            e for e in (self._round(doc, index, item, noun, venue, nouns_with_places) for noun, venue in placed) if e
+        ]
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
-        """"had not met its obligations": meet in another sense; "a CSTO summit": an
+        """ "had not met its obligations": meet in another sense; "a CSTO summit": an
         organisation's summit, not a round between the parties."""
         if noun.text.lower() in ("summit", "summits"):
             organisations = [a for a in sentence.actors if self._kind(a.key) == "organization"]
             before = [a for a in organisations if 0 <= noun.start - a.end <= 2]
-            after = [a for a in organisations if 0 <= a.start - noun.end <= 12 and "of" in sentence.token_after(noun.end, 1)]
+            after = [
+                a for a in organisations if 0 <= a.start - noun.end <= 12 and "of" in sentence.token_after(noun.end, 1)
+            ]
             return bool(before or after)
         if noun.text.lower() not in ("met", "meet", "meets"):
             return False
@@ -192,14 +211,25 @@ class EventExtractor:
         other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
 
         def of_statement(place: Mention) -> bool:
-            return any(0 <= place.start - c.end <= 30 and _STATEMENT_PLACE.match(text[c.end - base : place.start - base]) for c in said)
+            return any(
+                0 <= place.start - c.end <= 30 and _STATEMENT_PLACE.match(text[c.end - base : place.start - base])
+                for c in said
+            )
 
-        places = sorted((m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start)
+        places = sorted(
+            (m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start
+        )
         ordered = sorted(nouns, key=lambda n: n.start)
         pairs = []
         for i, noun in enumerate(ordered):
             limit = ordered[i + 1].start if i + 1 < len(ordered) else sentence.end
-            after = [p for p in places if p.how != "attributive" and noun.end <= p.start < limit and not any(noun.end <= c.start < p.start for c in other_events)]
+            after = [
+                p
+                for p in places
+                if p.how != "attributive"
+                and noun.end <= p.start < limit
+                and not any(noun.end <= c.start < p.start for c in other_events)
+            ]
             before = [p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= 2]
             if not after and not before and i == 0:
                 # "invited them to Brussels for talks": a place before the first talks word.
@@ -209,7 +239,15 @@ class EventExtractor:
                 pairs.append((noun, candidates[0]))
         return pairs
 
-    def _round(self, doc: Document, index: int, item: DatedSentence, cue: Span, place: Mention | None, placed_nouns: list[Span] = ()) -> Event | None:
+    def _round(
+        self,
+        doc: Document,
+        index: int,
+        item: DatedSentence,
+        cue: Span,
+        place: Mention | None,
+        placed_nouns: list[Span] = (),
+    ) -> Event | None:
         sentence = item.sentence
         region = sentence.quote_of(cue.start)
         window = self.codebook.cues["talks"]["party_window_chars"]
@@ -235,7 +273,19 @@ class EventExtractor:
             venue = doc.headline_venue
         when = _nearest(item.dates, cue, sentence)
         mediator, how = self._mediator(sentence, item.mentions, cue, venue)
-        event = Event(doc.doc_id, "talks", sentence.start, sentence.end, index, status=status, date=when, venue_id=venue, mediator_id=mediator, mediator_how=how, cue_start=cue.start)
+        event = Event(
+            doc.doc_id,
+            "talks",
+            sentence.start,
+            sentence.end,
+            index,
+            status=status,
+            date=when,
+            venue_id=venue,
+            mediator_id=mediator,
+            mediator_how=how,
+            cue_start=cue.start,
+        )
         event.fresh = bool(sentence.cue("talks:new_round"))
         if anaphora and place is None and not event.fresh:
             event.anaphoric = True
@@ -245,7 +295,11 @@ class EventExtractor:
         at_track_venue = bool(place and place.how == "locative" and self.codebook.venue(place.entity_id).mediator_id)
         # "On 6 October they held talks in Prague": a pronoun for the parties of a round
         # this article has just reported.
-        continuing = doc.recent is not None and index - doc.recent <= 3 and any(t[2].lower() in _PARTY_PRONOUNS for t in sentence.tokens)
+        continuing = (
+            doc.recent is not None
+            and index - doc.recent <= 3
+            and any(t[2].lower() in _PARTY_PRONOUNS for t in sentence.tokens)
+        )
         has_parties = (
             len(sides) >= 2
             or generic
@@ -274,24 +328,52 @@ class EventExtractor:
             parties |= {members[0] for members in self.codebook.sides.values()}
         event.roles = {actor_id: "participant" for actor_id in sorted(parties)}
         self._add_mediators(event, actors)
-        event.confidence = round(min(0.95, event.confidence + 0.15 * bool(venue) + 0.15 * bool(when) + 0.1 * bool(len(sides) >= 2) + 0.05 * bool(mediator)), 2)
+        event.confidence = round(
+            min(
+                0.95,
+                event.confidence
+                + 0.15 * bool(venue)
+                + 0.15 * bool(when)
+                + 0.1 * bool(len(sides) >= 2)
+                + 0.05 * bool(mediator),
+            ),
+            2,
+        )
         return event
 
-    def _status(self, sentence: Sentence, cue: Span | None = None, nouns: list[Span] = (), placed: list[Span] = ()) -> str | None:
+    def _status(
+        self, sentence: Sentence, cue: Span | None = None, nouns: list[Span] = (), placed: list[Span] = ()
+    ) -> str | None:
         """The firmest status the sentence states for the talks word `cue`; "held" inside
         "to be held" does not count, and where several talks words stand in the sentence
         each status word goes to the nearest one ("Brussels talks: commissions to meet")."""
         cues = [c for c in sentence.cues if c.key.startswith("status:")]
         if cue is not None and placed:
             overlaps = lambda c, n: c.start < n.end and n.start < c.end  # noqa: E731
-            cues = [c for c in cues if overlaps(c, cue) or not any(overlaps(c, n) for n in nouns if n.start != cue.start)]
+            cues = [
+                c for c in cues if overlaps(c, cue) or not any(overlaps(c, n) for n in nouns if n.start != cue.start)
+            ]
         if cue is not None and len(placed) > 1:
-            distance = lambda c, n: 0 if c.start < n.end and n.start < c.end else min(abs(c.start - n.end), abs(n.start - c.end))  # noqa: E731
+
+            def distance(c, n):
+                return 0 if c.start < n.end and n.start < c.end else min(abs(c.start - n.end), abs(n.start - c.end))
+
             cues = [c for c in cues if min(placed, key=lambda n: distance(c, n)).start == cue.start]
-        kept = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in cues)]
+        kept = [
+            c
+            for c in cues
+            if not any(
+                o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                for o in cues
+            )
+        ]
         present = {c.key.split(":", 1)[1] for c in kept}
         # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
-        if "held" in present and all(sentence.token_before(c.start, 1)[-1:] in (["will"], ["would"], ["to"], ["shall"]) for c in kept if c.key == "status:held"):
+        if "held" in present and all(
+            sentence.token_before(c.start, 1)[-1:] in (["will"], ["would"], ["to"], ["shall"])
+            for c in kept
+            if c.key == "status:held"
+        ):
             present = (present - {"held"}) | {"planned"}
         return next((s for s in self.precedence if s in present), None)
 
@@ -306,25 +388,39 @@ class EventExtractor:
         best = min(places, key=rank)
         return best.entity_id, best
 
-    def _mediator(self, sentence: Sentence, mentions: list[Mention], cue: Span, venue_id: str | None) -> tuple[str | None, str | None]:
+    def _mediator(
+        self, sentence: Sentence, mentions: list[Mention], cue: Span, venue_id: str | None
+    ) -> tuple[str | None, str | None]:
         """Who mediates a round: its declared host, else a mediator listed with the
         parties, else its venue's track, else the mediator named right before the talks
         word ("US talks"), else a mediating country named as the venue, else the state
         hosting the venue."""
-        candidates = [(m, self.codebook.mediator_of(m.entity_id)) for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) is None]
+        candidates = [
+            (m, self.codebook.mediator_of(m.entity_id))
+            for m in mentions
+            if m.entity_type == "actor" and self.codebook.side(m.entity_id) is None
+        ]
         candidates = [(m, med) for m, med in candidates if med]
         text, base = sentence.text, sentence.start
-        own = [h for h in sentence.cue("hosting") if abs(h.start - cue.start) <= 40]  # another round's host is not this one's
+        own = [
+            h for h in sentence.cue("hosting") if abs(h.start - cue.start) <= 40
+        ]  # another round's host is not this one's
         for host in sorted(own, key=lambda h: abs(h.start - cue.start)):
             # The host is the subject right before the verb ("the Russians have hosted",
             # "Michel hosted") or the agent after it ("hosted by", "under the auspices of").
             subject = [(host.start - m.end, med) for m, med in candidates if 0 <= host.start - m.end <= 25]
-            agent = [(m.start - host.end, med) for m, med in candidates if 0 <= m.start - host.end <= 25 and re.search(r"\b(by|of)\b", text[host.end - base : m.start - base])]
+            agent = [
+                (m.start - host.end, med)
+                for m, med in candidates
+                if 0 <= m.start - host.end <= 25 and re.search(r"\b(by|of)\b", text[host.end - base : m.start - base])
+            ]
             if subject or agent:
                 return min(subject or agent)[1], "host"
         # "The Russian, Armenian and Azerbaijani foreign ministers met": a mediator named
         # in one breath with the parties, before the talks word, sits at the table.
-        parties = [m for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) and m.start < cue.start]
+        parties = [
+            m for m in mentions if m.entity_type == "actor" and self.codebook.side(m.entity_id) and m.start < cue.start
+        ]
         if parties:
             low, high = min(p.start for p in parties), max(p.end for p in parties)
             listed = [med for m, med in candidates if low - 40 <= m.start <= high and m.end <= cue.start]
@@ -353,7 +449,9 @@ class EventExtractor:
 
     def _absorb(self, target: Event, anaphor: Event, adjacent: bool) -> None:
         """A sentence that refers back to a round adds what it knows to it."""
-        if anaphor.status and (target.status is None or self.precedence.index(anaphor.status) < self.precedence.index(target.status)):
+        if anaphor.status and (
+            target.status is None or self.precedence.index(anaphor.status) < self.precedence.index(target.status)
+        ):
             target.status = anaphor.status
             if adjacent:
                 target.end = max(target.end, anaphor.end)
@@ -381,7 +479,15 @@ class EventExtractor:
         fits = (first == "It" and kind in ("state", "organization")) or (first in ("He", "She") and kind == "person")
         return lead if fits else None
 
-    def _other(self, doc_id: str, index: int, item: DatedSentence, talks_found: bool, previous: Event | None = None, doc: Document | None = None) -> Event | None:
+    def _other(
+        self,
+        doc_id: str,
+        index: int,
+        item: DatedSentence,
+        talks_found: bool,
+        previous: Event | None = None,
+        doc: Document | None = None,
+    ) -> Event | None:
         sentence = item.sentence
         hedged = bool(sentence.cue("modal"))
         # What the sentence itself reports outranks what a quotation inside it mentions.
@@ -422,7 +528,16 @@ class EventExtractor:
         venue, _ = self._venue(item, cue, allow_country=allow_country)
         if venue is None and doc is not None and doc.dateline and sentence.end <= doc.dateline[1]:
             venue = doc.dateline[0]  # "Baku, 13 March (Agency) – ... told journalists"
-        event = Event(doc_id, event_type, sentence.start, sentence.end, index, date=item.dates[0] if item.dates else None, venue_id=venue, roles=roles)
+        event = Event(
+            doc_id,
+            event_type,
+            sentence.start,
+            sentence.end,
+            index,
+            date=item.dates[0] if item.dates else None,
+            venue_id=venue,
+            roles=roles,
+        )
         event.mediator_id = self._mediator_involved(roles, event_type)
         event.confidence = round(min(0.9, 0.5 + 0.1 * bool(before) + 0.1 * bool(item.dates) + 0.1 * bool(venue)), 2)
         return event
@@ -532,7 +647,11 @@ def _merge_rounds(talks: list[Event], precedence: list[str], codebook: Codebook)
             continue
         if precedence.index(event.status) < precedence.index(home.status):
             home.status = event.status
-        if home.venue_id is None or (event.venue_id and codebook.venue(home.venue_id).kind == "country" and codebook.venue(event.venue_id).kind != "country"):
+        if home.venue_id is None or (
+            event.venue_id
+            and codebook.venue(home.venue_id).kind == "country"
+            and codebook.venue(event.venue_id).kind != "country"
+        ):
             home.venue_id = event.venue_id or home.venue_id
         if (home.date is None or home.date.basis == "publication") and event.date is not None:
             home.date = event.date

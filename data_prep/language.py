@@ -21,7 +21,9 @@ from . import gazetteer
 from .codebook import Codebook, slug
 
 # Curly quotes become straight ones one character for one, so offsets hold.
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'"})
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'"}
+)
 _CONNECTORS = {"and", "of", "the", "for", "on"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "to", "of"}
 _NAME_PARTICLES = {"bin", "von", "der", "de", "al", "van", "ibn", "el"}
@@ -161,7 +163,7 @@ class Language:
             offset += len(line) + 1
         sentences: list[Sentence] = []
         people: dict[str, NewPerson] = {}
-        for (offset, line), doc in zip(paragraphs, self.nlp.pipe(line for _, line in paragraphs)):
+        for (offset, _line), doc in zip(paragraphs, self.nlp.pipe(line for _, line in paragraphs)):
             sentences.extend(self._sentences(doc, offset, text, people))
         if people:
             self._corefer(sentences, people)
@@ -177,7 +179,10 @@ class Language:
         out = []
         for sent in doc.sents:
             s_start, s_end = sent.start_char, sent.end_char
-            inside = lambda sp: s_start <= sp.start and sp.end <= s_end  # noqa: E731
+
+            def inside(sp, s_start=s_start, s_end=s_end):
+                return s_start <= sp.start and sp.end <= s_end
+
             sentence = Sentence(
                 start=offset + s_start,
                 end=offset + s_end,
@@ -219,11 +224,21 @@ class Language:
         kept = []
         for span in spans:
             actor = self.codebook.actors.get(span.key) if span.label == "actor" else None
-            if actor is not None and actor.kind == "person" and span.token_end - span.token_start == 1 and span.token_start > 0:
+            if (
+                actor is not None
+                and actor.kind == "person"
+                and span.token_end - span.token_start == 1
+                and span.token_start > 0
+            ):
                 previous = doc[span.token_start - 1]
                 first_name = actor.name.split()[0]
                 covered = any(o.token_start <= previous.i < o.token_end for o in spans)
-                if _is_name_token(previous) and not covered and previous.text not in self.not_name_words and fuzz.ratio(previous.text, first_name) < 60:
+                if (
+                    _is_name_token(previous)
+                    and not covered
+                    and previous.text not in self.not_name_words
+                    and fuzz.ratio(previous.text, first_name) < 60
+                ):
                     continue
             kept.append(span)
         return kept
@@ -274,7 +289,11 @@ class Language:
         else:
             j = i
             name = []
-            while j < len(doc) and (_is_name_token(doc[j]) or (doc[j].lower_ in _NAME_PARTICLES and name)) and len(name) < 4:
+            while (
+                j < len(doc)
+                and (_is_name_token(doc[j]) or (doc[j].lower_ in _NAME_PARTICLES and name))
+                and len(name) < 4
+            ):
                 name.append(doc[j])
                 j += 1
             while name and not _is_name_token(name[-1]):
@@ -298,11 +317,28 @@ class Language:
         covered = {i for sp in known for i in range(sp.token_start, sp.token_end)}
         found = []
         for token in doc:
-            if token.i in covered or not token.is_title or len(token.text) < 6 or token.text in self.not_name_words or token.text in self.surnames:
+            if (
+                token.i in covered
+                or not token.is_title
+                or len(token.text) < 6
+                or token.text in self.not_name_words
+                or token.text in self.surnames
+            ):
                 continue
             hit = process.extractOne(token.text, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=85)
             if hit:
-                found.append(Span(token.idx, token.idx + len(token.text), token.text, "actor", self.surnames[hit[0]], "fuzzy", token.i, token.i + 1))
+                found.append(
+                    Span(
+                        token.idx,
+                        token.idx + len(token.text),
+                        token.text,
+                        "actor",
+                        self.surnames[hit[0]],
+                        "fuzzy",
+                        token.i,
+                        token.i + 1,
+                    )
+                )
         return found
 
     def _world_places(self, doc, known: list[Span]) -> list[Span]:
@@ -317,7 +353,12 @@ class Language:
             if token.i in covered or doc[token.i - 1].lower_ not in _PLACE_PREPOSITIONS or not _is_name_token(token):
                 continue
             run = [token]
-            while len(run) < 3 and run[-1].i + 1 < len(doc) and _is_name_token(doc[run[-1].i + 1]) and run[-1].i + 1 not in covered:
+            while (
+                len(run) < 3
+                and run[-1].i + 1 < len(doc)
+                and _is_name_token(doc[run[-1].i + 1])
+                and run[-1].i + 1 not in covered
+            ):
                 run.append(doc[run[-1].i + 1])
             for size in range(len(run), 0, -1):
                 words = run[:size]
@@ -351,11 +392,22 @@ def _is_name_token(token) -> bool:
 def _token_span(doc, tokens, label: str, key: str, how: str) -> Span:
     """A Span over consecutive tokens, with character and token offsets."""
     first, last = tokens[0], tokens[-1]
-    return Span(first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, label, key, how, first.i, last.i + 1)
+    return Span(
+        first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, label, key, how, first.i, last.i + 1
+    )
 
 
 def _shift(span: Span, offset: int) -> Span:
-    return Span(span.start + offset, span.end + offset, span.text, span.label, span.key, span.how, span.token_start, span.token_end)
+    return Span(
+        span.start + offset,
+        span.end + offset,
+        span.text,
+        span.label,
+        span.key,
+        span.how,
+        span.token_start,
+        span.token_end,
+    )
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:

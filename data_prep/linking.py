@@ -69,7 +69,9 @@ def _most_specific_venue(events: list[Event], codebook: Codebook) -> str | None:
     return next((e.venue_id for e in events if e.venue_id), None)
 
 
-def rounds_table_rows(talks: list[Event], round_ids: dict[str, str], published: dict[str, str | None], codebook: Codebook) -> list[dict]:
+def rounds_table_rows(
+    talks: list[Event], round_ids: dict[str, str], published: dict[str, str | None], codebook: Codebook
+) -> list[dict]:
     """One row per real-world round, with its source count and where the sources disagree."""
     by_round: dict[str, list[Event]] = defaultdict(list)
     for event in talks:
@@ -80,7 +82,6 @@ def rounds_table_rows(talks: list[Event], round_ids: dict[str, str], published: 
         statuses = {e.status for e in events}
         dates = {e.date.value for e in events if e.date and e.date.basis != "publication"}
         mediators = {e.mediator_id for e in events if e.mediator_id}
-        venues = {e.venue_id for e in events if e.venue_id}
         disagreements = []
         if len(statuses) > 1:
             disagreements.append("status: " + ", ".join(sorted(statuses)))
@@ -91,14 +92,25 @@ def rounds_table_rows(talks: list[Event], round_ids: dict[str, str], published: 
         # The latest report decides what became of a round; ties go to the firmer status.
         latest = max(events, key=lambda e: (published.get(e.doc_id) or "", -precedence.index(e.status)))
         best_date = max(dates, key=lambda d: (len(d), Counter(e.date.value for e in events if e.date)[d]), default=None)
-        parties = sorted({a for e in events for a, role in e.roles.items() if role in ("participant", "initiator") and codebook.side(a)})
-        cancelled_by = sorted({a for e in events if e.status == "cancelled" for a, role in e.roles.items() if role == "initiator"})
+        parties = sorted(
+            {
+                a
+                for e in events
+                for a, role in e.roles.items()
+                if role in ("participant", "initiator") and codebook.side(a)
+            }
+        )
+        cancelled_by = sorted(
+            {a for e in events if e.status == "cancelled" for a, role in e.roles.items() if role == "initiator"}
+        )
         rows.append(
             {
                 "round_id": round_id,
                 "date": best_date,
                 "venue_id": _most_specific_venue(events, codebook),
-                "mediator_id": Counter(e.mediator_id for e in events if e.mediator_id).most_common(1)[0][0] if mediators else None,
+                "mediator_id": Counter(e.mediator_id for e in events if e.mediator_id).most_common(1)[0][0]
+                if mediators
+                else None,
                 "status": latest.status,
                 "parties": parties,
                 "cancelled_by": cancelled_by,

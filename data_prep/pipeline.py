@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -21,7 +21,16 @@ from .events import Event, EventExtractor
 from .language import Language, NewPerson
 from .linking import assign_round_ids, rounds_table_rows
 from .quotes import QUOTE_COLUMNS, extract_quotes
-from .reading import Article, UnreadableFile, doc_id_for, doc_ids_for, iter_input_files, read_article, read_manifest, skip_reason
+from .reading import (
+    Article,
+    UnreadableFile,
+    doc_id_for,
+    doc_ids_for,
+    iter_input_files,
+    read_article,
+    read_manifest,
+    skip_reason,
+)
 
 Progress = Callable[[int, int, Path], None]
 
@@ -45,7 +54,9 @@ class BuildReport:
             f"skipped: {len(self.skipped)}",
             *(f"  - {s['path']}: {s['reason']}" for s in self.skipped),
             *(f"note: {n}" for n in self.notes),
-            "events: {events} ({talks} talks in {rounds} rounds), actors: {actors}, venues: {venues}".format(**self.counts),
+            "events: {events} ({talks} talks in {rounds} rounds), actors: {actors}, venues: {venues}".format(
+                **self.counts
+            ),
             f"time: {self.seconds:.1f} s",
         ]
         return "\n".join(lines)
@@ -82,7 +93,16 @@ class Builder:
         for item in dated:
             for m in item.mentions:
                 text = article.text[m.start : m.end]
-                mentions.append({"doc_id": article.doc_id, "entity_type": m.entity_type, "entity_id": m.entity_id, "char_start": m.start, "char_end": m.end, "text": text})
+                mentions.append(
+                    {
+                        "doc_id": article.doc_id,
+                        "entity_type": m.entity_type,
+                        "entity_id": m.entity_id,
+                        "char_start": m.start,
+                        "char_end": m.end,
+                        "text": text,
+                    }
+                )
                 seen.setdefault(m.entity_id, set()).add(text)
         quotes = extract_quotes(article.doc_id, article.text, dated, self.codebook)
         return Extraction(article, events, mentions, people, seen, quotes)
@@ -116,7 +136,9 @@ def build(
     if not extractions:
         reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])
         more = f"\n  ... and {len(report.skipped) - 10} more" if len(report.skipped) > 10 else ""
-        raise NothingToBuild(f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}")
+        raise NothingToBuild(
+            f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
+        )
     frames, extra = assemble(extractions, builder.codebook)
     report.counts = {
         "events": len(frames["events"]),
@@ -161,7 +183,7 @@ def _read_and_extract(
         try:
             extraction = builder.extract(article)
             check_extraction(extraction)
-        except Exception as error:  # noqa: BLE001 - a fault on one article must not cost the others
+        except Exception as error:
             _skip(report, path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
             continue
         by_hash[article.sha256] = article.doc_id
@@ -191,7 +213,9 @@ def _skip(report: BuildReport, path: Path, reason: str) -> None:
     report.skipped.append({"path": shown, "reason": reason})
 
 
-def _unmatched_manifest_rows(manifest_rows: dict[str, dict], files: list[Path], doc_ids: dict[Path, str], input_dir: Path) -> list[str]:
+def _unmatched_manifest_rows(
+    manifest_rows: dict[str, dict], files: list[Path], doc_ids: dict[Path, str], input_dir: Path
+) -> list[str]:
     """Manifest rows that name no file: usually a typo, so the metadata was not used."""
     known = {key for f in files for key in (doc_ids[f], doc_id_for(f, input_dir), f.stem)}
     unmatched = sorted(set(manifest_rows) - known)
@@ -201,7 +225,9 @@ def _unmatched_manifest_rows(manifest_rows: dict[str, dict], files: list[Path], 
     return [f"manifest: {len(unmatched)} row(s) match no input file: {shown}"]
 
 
-def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+def assemble(
+    extractions: list[Extraction], codebook: Codebook
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
     """Tidy tables from the per-article extractions, only with actors and venues in use."""
     plover = {name: spec["plover"] for name, spec in codebook.cues["event_types"].items()}
     all_events = [e for x in extractions for e in x.events]
@@ -210,18 +236,38 @@ def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[st
     documents, events, event_actors, mentions = [], [], [], []
     for x in extractions:
         a = x.article
-        documents.append({"doc_id": a.doc_id, "title": a.title, "source": a.source, "published": a.published, "published_basis": a.published_basis, "url": a.url, "path": str(a.path), "n_words": len(a.text.split()), "sha256": a.sha256})
+        documents.append(
+            {
+                "doc_id": a.doc_id,
+                "title": a.title,
+                "source": a.source,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "url": a.url,
+                "path": str(a.path),
+                "n_words": len(a.text.split()),
+                "sha256": a.sha256,
+            }
+        )
         mentions.extend(x.mentions)
         for e in x.events:
             events.append(_event_row(e, a.text, plover, round_ids))
-            event_actors.extend({"event_id": e.event_id, "actor_id": actor_id, "role": role} for actor_id, role in e.roles.items())
+            event_actors.extend(
+                {"event_id": e.event_id, "actor_id": actor_id, "role": role} for actor_id, role in e.roles.items()
+            )
     people = {p.actor_id: p for x in extractions for p in x.people}
     seen: dict[str, set[str]] = {}
     for x in extractions:
         for entity_id, texts in x.seen_names.items():
             seen.setdefault(entity_id, set()).update(texts)
-    actor_ids = {m["entity_id"] for m in mentions if m["entity_type"] == "actor"} | {r["actor_id"] for r in event_actors} | {e["mediator_id"] for e in events if e["mediator_id"]}
-    venue_ids = {m["entity_id"] for m in mentions if m["entity_type"] == "venue"} | {e["venue_id"] for e in events if e["venue_id"]}
+    actor_ids = (
+        {m["entity_id"] for m in mentions if m["entity_type"] == "actor"}
+        | {r["actor_id"] for r in event_actors}
+        | {e["mediator_id"] for e in events if e["mediator_id"]}
+    )
+    venue_ids = {m["entity_id"] for m in mentions if m["entity_type"] == "venue"} | {
+        e["venue_id"] for e in events if e["venue_id"]
+    }
     venues = [_venue_row(codebook, v, seen) for v in sorted(venue_ids)]
     actor_ids |= {v["mediator_id"] for v in venues if v["mediator_id"]} | {v["country"] for v in venues if v["country"]}
     actor_ids |= {codebook.actors[a].country for a in actor_ids if a in codebook.actors and codebook.actors[a].country}
@@ -244,7 +290,18 @@ def assemble(extractions: list[Extraction], codebook: Codebook) -> tuple[dict[st
     return frames, extra
 
 
-ROUND_COLUMNS = ["round_id", "date", "venue_id", "mediator_id", "status", "parties", "cancelled_by", "n_sources", "disagree", "disagreement"]
+ROUND_COLUMNS = [
+    "round_id",
+    "date",
+    "venue_id",
+    "mediator_id",
+    "status",
+    "parties",
+    "cancelled_by",
+    "n_sources",
+    "disagree",
+    "disagreement",
+]
 
 
 def _event_row(e: Event, text: str, plover: dict[str, str], round_ids: dict[str, str]) -> dict:
@@ -252,7 +309,11 @@ def _event_row(e: Event, text: str, plover: dict[str, str], round_ids: dict[str,
     fmt = None
     if e.event_type in ("talks", "meeting"):
         states = {a for a, r in e.roles.items() if r in ("participant", "mediator", "initiator", "target")}
-        fmt = "bilateral" if len(states) <= 2 and not e.mediator_id else ("trilateral" if mediators <= 1 else "multilateral")
+        fmt = (
+            "bilateral"
+            if len(states) <= 2 and not e.mediator_id
+            else ("trilateral" if mediators <= 1 else "multilateral")
+        )
     return {
         "event_id": e.event_id,
         "doc_id": e.doc_id,
@@ -278,14 +339,36 @@ def _actor_row(codebook: Codebook, people: dict[str, NewPerson], actor_id: str, 
     if actor_id in codebook.actors:
         a = codebook.actors[actor_id]
         aliases = sorted({*a.aliases, *seen.get(actor_id, set())} - {a.name})
-        return {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country, "title": a.title, "aliases": aliases}
+        return {
+            "actor_id": a.actor_id,
+            "name": a.name,
+            "kind": a.kind,
+            "country": a.country,
+            "title": a.title,
+            "aliases": aliases,
+        }
     p = people[actor_id]
-    return {"actor_id": actor_id, "name": p.name, "kind": "person", "country": p.country, "title": p.title, "aliases": sorted(seen.get(actor_id, set()) - {p.name})}
+    return {
+        "actor_id": actor_id,
+        "name": p.name,
+        "kind": "person",
+        "country": p.country,
+        "title": p.title,
+        "aliases": sorted(seen.get(actor_id, set()) - {p.name}),
+    }
 
 
 def _venue_row(codebook: Codebook, venue_id: str, seen: dict[str, set[str]]) -> dict:
     v = codebook.venue(venue_id)
-    return {"venue_id": v.venue_id, "name": v.name, "country": v.country, "lat": v.lat, "lon": v.lon, "mediator_id": v.mediator_id, "aliases": sorted({*v.aliases, *seen.get(venue_id, set())} - {v.name})}
+    return {
+        "venue_id": v.venue_id,
+        "name": v.name,
+        "country": v.country,
+        "lat": v.lat,
+        "lon": v.lon,
+        "mediator_id": v.mediator_id,
+        "aliases": sorted({*v.aliases, *seen.get(venue_id, set())} - {v.name}),
+    }
 
 
 def _review_names(extractions: list[Extraction]) -> pd.DataFrame:
@@ -296,5 +379,15 @@ def _review_names(extractions: list[Extraction]) -> pd.DataFrame:
         for p in x.people:
             counts[p.actor_id] += 1
             first.setdefault(p.actor_id, (p, x.article.doc_id))
-    rows = [{"actor_id": a, "name": first[a][0].name, "title": first[a][0].title, "country": first[a][0].country, "n_documents": n, "first_doc_id": first[a][1]} for a, n in counts.most_common()]
+    rows = [
+        {
+            "actor_id": a,
+            "name": first[a][0].name,
+            "title": first[a][0].title,
+            "country": first[a][0].country,
+            "n_documents": n,
+            "first_doc_id": first[a][1],
+        }
+        for a, n in counts.most_common()
+    ]
     return pd.DataFrame(rows, columns=["actor_id", "name", "title", "country", "n_documents", "first_doc_id"])

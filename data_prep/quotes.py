@@ -29,8 +29,12 @@ def extract_quotes(doc_id: str, text: str, dated: list[DatedSentence], codebook:
                 continue
             seen.add((start, end))
             speaker = _speaker(dated, index, start, end, codebook)
-            about = sorted({m.entity_id for m in item.mentions if m.entity_type == "actor" and start <= m.start < end} - {speaker})
-            mediators = sorted({codebook.mediator_of(a) for a in about if codebook.mediator_of(a) and codebook.side(a) is None})
+            about = sorted(
+                {m.entity_id for m in item.mentions if m.entity_type == "actor" and start <= m.start < end} - {speaker}
+            )
+            mediators = sorted(
+                {codebook.mediator_of(a) for a in about if codebook.mediator_of(a) and codebook.side(a) is None}
+            )
             accusation = any(c.key == "event:accusation" for c in item.sentence.cues)
             rows.append(
                 {
@@ -50,7 +54,19 @@ def extract_quotes(doc_id: str, text: str, dated: list[DatedSentence], codebook:
     return rows
 
 
-QUOTE_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "sentence_start", "sentence_end", "about", "mediators", "accusation"]
+QUOTE_COLUMNS = [
+    "quote_id",
+    "doc_id",
+    "speaker_id",
+    "text",
+    "char_start",
+    "char_end",
+    "sentence_start",
+    "sentence_end",
+    "about",
+    "mediators",
+    "accusation",
+]
 
 
 def _speaker(dated: list[DatedSentence], index: int, start: int, end: int, codebook: Codebook) -> str | None:
@@ -60,11 +76,18 @@ def _speaker(dated: list[DatedSentence], index: int, start: int, end: int, codeb
     item = dated[index]
     sentence = item.sentence
     outside = [
-        m for m in item.mentions
-        if m.entity_type == "actor" and not (start <= m.start < end) and sentence.quote_of(m.start) is None
+        m
+        for m in item.mentions
+        if m.entity_type == "actor"
+        and not (start <= m.start < end)
+        and sentence.quote_of(m.start) is None
         and (codebook.actors.get(m.entity_id) is None or codebook.actors[m.entity_id].kind != "media")
     ]
-    verbs = [c for c in sentence.cues if c.key in ("event:statement", "event:accusation", "event:refusal") and sentence.quote_of(c.start) is None]
+    verbs = [
+        c
+        for c in sentence.cues
+        if c.key in ("event:statement", "event:accusation", "event:refusal") and sentence.quote_of(c.start) is None
+    ]
     if not outside or not verbs:
         return None
     verb = min(verbs, key=lambda c: min(abs(c.start - end), abs(c.end - start)))

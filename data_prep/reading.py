@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
 
@@ -169,7 +169,9 @@ def _decode_legacy(raw: bytes) -> str:
 
     best = from_bytes(raw, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
-        raise UnreadableFile("not text in any known encoding (tried UTF-8, UTF-16, " + ", ".join(LEGACY_ENCODINGS) + ")")
+        raise UnreadableFile(
+            "not text in any known encoding (tried UTF-8, UTF-16, " + ", ".join(LEGACY_ENCODINGS) + ")"
+        )
     text = str(best)
     if _mixed_script_words(text):
         options = [text] + [raw.decode(e, errors="replace") for e in LEGACY_ENCODINGS]
@@ -230,7 +232,9 @@ def html_to_text(html: str) -> str:
     """
     import trafilatura
 
-    extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=False)
+    extracted = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=False
+    )
     title = trafilatura.extract_metadata(html, extensive=False)
     head = title.title.strip() + "\n" if title is not None and title.title else ""
     date_line = title.date + "\n" if title is not None and title.date else ""
@@ -299,7 +303,9 @@ def read_manifest(path: Path | None) -> tuple[dict[str, dict], list[str]]:
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        row, problem = _manifest_row(dict(zip(header, cells)) if len(cells) == len(header) else None, len(cells), len(header))
+        row, problem = _manifest_row(
+            dict(zip(header, cells)) if len(cells) == len(header) else None, len(cells), len(header)
+        )
         if problem:
             problems.append(f"{where} line {line_no}: {problem}")
         if row is None:
@@ -405,7 +411,11 @@ def furniture_start(text: str, markers: list[str]) -> int:
     cut = len(text)
     for offset, line in lines:
         lowered = line.strip().lower()
-        if offset > len(text) * 0.4 and len(_WORD.findall(lowered)) <= 6 and any(lowered.startswith(m) for m in markers):
+        if (
+            offset > len(text) * 0.4
+            and len(_WORD.findall(lowered)) <= 6
+            and any(lowered.startswith(m) for m in markers)
+        ):
             cut = min(cut, offset)
             break
     block: list[tuple[int, str]] = []
@@ -426,7 +436,7 @@ def furniture_start(text: str, markers: list[str]) -> int:
         # The list starts at the first headline that is followed by a stamp (bylines above it stay).
         start = block[0][0]
         if stamps >= 2:
-            for (offset, line), (_, following) in zip(block, block[1:]):
+            for (offset, line), (_, following) in itertools.pairwise(block):
                 if not is_date_stamp(line) and is_date_stamp(following):
                     start = offset
                     break
@@ -525,7 +535,9 @@ def _first_full_date(line: str) -> str | None:
     return None
 
 
-def read_article(path: Path, input_dir: Path, manifest: dict[str, dict], markers: list[str], doc_id: str | None = None) -> Article:
+def read_article(
+    path: Path, input_dir: Path, manifest: dict[str, dict], markers: list[str], doc_id: str | None = None
+) -> Article:
     """One file to an Article; raises UnreadableFile with the reason when it cannot
     (and OSError when the file cannot be opened: see `skip_reason`).
 

@@ -8,16 +8,46 @@ mentions of a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from .codebook import Codebook, Venue
 from .language import Sentence, Span
 
 _ATTRIBUTIVE_NOUNS = {"meeting", "meetings", "talks", "summit", "round", "negotiations", "session", "-based", "based"}
-_EDGE_WORDS = {"edge", "outskirts", "sidelines", "margins", "margin", "sideline", "suburbs", "centre", "center", "heart"}
-_PLACE_FILLERS = {"the", "and", "or", ",", "capital", "city", "here", "there", "of", "nearby", "southern", "northern", "eastern", "western", "central", "resort", "town", "region", "province"}
+_EDGE_WORDS = {
+    "edge",
+    "outskirts",
+    "sidelines",
+    "margins",
+    "margin",
+    "sideline",
+    "suburbs",
+    "centre",
+    "center",
+    "heart",
+}
+_PLACE_FILLERS = {
+    "the",
+    "and",
+    "or",
+    ",",
+    "capital",
+    "city",
+    "here",
+    "there",
+    "of",
+    "nearby",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "resort",
+    "town",
+    "region",
+    "province",
+}
 
 
 @dataclass(frozen=True)
@@ -78,7 +108,7 @@ class Resolver:
         return None
 
     def capital_of(self, venue: Venue, sentence: Sentence, span: Span) -> Venue:
-        """"the capital of the United Arab Emirates" is the city, not the country."""
+        """ "the capital of the United Arab Emirates" is the city, not the country."""
         before = " ".join(sentence.token_before(span.start, 3))
         if venue.kind != "country" or not re.search(r"capital of( the)?$", before):
             return venue
@@ -123,6 +153,6 @@ def _hyphen_joined(sentence: Sentence, span: Span) -> bool:
     if after[:1] == "-" and after[1:2].isupper():
         return True
     if local_start >= 2 and text[local_start - 1] == "-":
-        previous_word = text[:local_start - 1].split()[-1:] or [""]
+        previous_word = text[: local_start - 1].split()[-1:] or [""]
         return previous_word[0][:1].isupper()
     return False

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from .spreadsheet import to_csv_text
+
 EVENT_TYPES = (
     "talks",
     "meeting",
@@ -231,22 +233,13 @@ def write_tables(
     try:
         for name, df in {**tables, **(extra or {})}.items():
             df.to_parquet(staging / f"{name}.parquet", index=False)
-            _csv_twin(df).to_csv(staging / f"{name}.csv", index=False)
+            (staging / f"{name}.csv").write_text(to_csv_text(df), encoding="utf-8")
         for name, content in (files or {}).items():
             (staging / name).write_text(content, encoding="utf-8")
         _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _csv_twin(df: pd.DataFrame) -> pd.DataFrame:
-    """CSV cannot hold lists: join them with ' | ' for spreadsheet users."""
-    out = df.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
-            out[column] = out[column].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v)
-    return out
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:
@@ -267,4 +260,8 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 def read_tables(table_dir: Path, names=TABLE_NAMES) -> dict[str, pd.DataFrame]:
     """Read the Parquet tables a build wrote; missing optional tables are skipped."""
     table_dir = Path(table_dir)
-    return {name: pd.read_parquet(table_dir / f"{name}.parquet") for name in names if (table_dir / f"{name}.parquet").exists()}
+    return {
+        name: pd.read_parquet(table_dir / f"{name}.parquet")
+        for name in names
+        if (table_dir / f"{name}.parquet").exists()
+    }

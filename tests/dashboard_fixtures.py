@@ -29,9 +29,9 @@ ARTICLES = {
             "Azerbaijan snubs US talks with Armenia\n\n"
             "Azerbaijan's Foreign Ministry said on Thursday that it would not participate in a November 20 "
             "meeting in Washington between the Azerbaijani and Armenian foreign ministers.\n\n"
-            "It accused James O'Brien of \"a one-sided approach by the US\" after his remarks to Congress.\n\n"
+            'It accused James O\'Brien of "a one-sided approach by the US" after his remarks to Congress.\n\n'
             "Meanwhile, Nikol Pashinyan said Armenia intended to sign a peace treaty with Azerbaijan.\n\n"
-            "\"The approach of the United States is one-sided and biased,\" the Azerbaijani Foreign Ministry said.\n"
+            '"The approach of the United States is one-sided and biased," the Azerbaijani Foreign Ministry said.\n'
         ),
     ),
     "d2": dict(
@@ -45,7 +45,7 @@ ARTICLES = {
             "A planned round in Brussels in October was also called off.\n\n"
             "Azerbaijan also turned down talks in Washington on November 21.\n\n"
             "Aliyev said the peace process should return to the region.\n\n"
-            "\"The European Union is biased and cannot mediate,\" Aliyev said.\n"
+            '"The European Union is biased and cannot mediate," Aliyev said.\n'
         ),
     ),
     "d3": dict(
@@ -57,8 +57,8 @@ ARTICLES = {
             "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023, mediated by Russia.\n\n"
             "Armenia accused Azerbaijan of blocking the Lachin corridor.\n\n"
             "In 2023 aid convoys waited for weeks at the checkpoint.\n\n"
-            "Pashinyan said: \"Azerbaijan must lift its one-sided blockade of the Lachin corridor.\"\n\n"
-            "Aliyev said: \"Russia has been a fair mediator.\"\n"
+            'Pashinyan said: "Azerbaijan must lift its one-sided blockade of the Lachin corridor."\n\n'
+            'Aliyev said: "Russia has been a fair mediator."\n'
         ),
     ),
     "d4": dict(
@@ -69,7 +69,7 @@ ARTICLES = {
             "Armenia ready for Brussels round\n\n"
             "Armenia said it was ready for a new round of talks in Brussels in January 2024.\n\n"
             "Comments: <b>great</b> <script>alert('x')</script> & more\n\n"
-            "\"Brussels remains the right place for <b>talks</b>,\" a diplomat said.\n"
+            '"Brussels remains the right place for <b>talks</b>," a diplomat said.\n'
         ),
     ),
 }
@@ -94,50 +94,185 @@ VENUES = [
 
 # event_id, doc, type, status, date, precision, venue, mediator, evidence fragment, round_id, [(actor, role)]
 EVENTS = [
-    ("e1", "d1", "talks", "cancelled", "2023-11-20", "day", "washington", "united-states",
-     "it would not participate in a November 20 meeting in Washington", "washington-2023-11-20",
-     [("armenia", "participant"), ("azerbaijan", "participant"), ("united-states", "mediator")]),
-    ("e2", "d1", "accusation", None, "2023-11-16", "day", None, "united-states",
-     "It accused James O'Brien of \"a one-sided approach by the US\"", None,
-     [("azerbaijan", "initiator"), ("james-obrien", "target")]),
-    ("e3", "d1", "statement", None, None, None, None, None,
-     "Nikol Pashinyan said Armenia intended to sign a peace treaty", None,
-     [("nikol-pashinyan", "speaker"), ("armenia", "participant")]),
-    ("e4", "d2", "talks", "cancelled", "2023-10", "month", "granada", "european-union",
-     "Ilham Aliyev refused to attend the October meeting in Granada", "granada-2023-10",
-     [("ilham-aliyev", "participant"), ("nikol-pashinyan", "participant"), ("european-union", "mediator")]),
-    ("e5", "d2", "talks", "cancelled", "2023-10", "month", "brussels", "european-union",
-     "A planned round in Brussels in October was also called off.", "brussels-2023-10",
-     [("armenia", "participant"), ("azerbaijan", "participant")]),
-    ("e6", "d2", "talks", "cancelled", "2023-11-21", "day", "washington", "united-states",
-     "Azerbaijan also turned down talks in Washington on November 21.", "washington-2023-11-20",
-     [("azerbaijan", "participant"), ("armenia", "participant")]),
-    ("e7", "d2", "refusal", None, "2023-10", "month", "granada", None,
-     "Ilham Aliyev refused to attend", None,
-     [("ilham-aliyev", "initiator")]),
-    ("e8", "d3", "talks", "held", "2023-05-25", "day", "moscow", "russia",
-     "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023", "moscow-2023-05-25",
-     [("nikol-pashinyan", "participant"), ("ilham-aliyev", "participant"), ("russia", "mediator")]),
-    ("e9", "d3", "accusation", None, "2023-09", "month", None, None,
-     "Armenia accused Azerbaijan of blocking the Lachin corridor.", None,
-     [("armenia", "initiator"), ("azerbaijan", "target")]),
-    ("e10", "d3", "humanitarian", None, "2023", "year", None, None,
-     "In 2023 aid convoys waited for weeks at the checkpoint.", None, []),
-    ("e11", "d4", "talks", "planned", "2024-01", "month", "brussels", None,
-     "Armenia said it was ready for a new round of talks in Brussels in January 2024.", None,
-     [("armenia", "participant")]),
+    (
+        "e1",
+        "d1",
+        "talks",
+        "cancelled",
+        "2023-11-20",
+        "day",
+        "washington",
+        "united-states",
+        "it would not participate in a November 20 meeting in Washington",
+        "washington-2023-11-20",
+        [("armenia", "participant"), ("azerbaijan", "participant"), ("united-states", "mediator")],
+    ),
+    (
+        "e2",
+        "d1",
+        "accusation",
+        None,
+        "2023-11-16",
+        "day",
+        None,
+        "united-states",
+        'It accused James O\'Brien of "a one-sided approach by the US"',
+        None,
+        [("azerbaijan", "initiator"), ("james-obrien", "target")],
+    ),
+    (
+        "e3",
+        "d1",
+        "statement",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Nikol Pashinyan said Armenia intended to sign a peace treaty",
+        None,
+        [("nikol-pashinyan", "speaker"), ("armenia", "participant")],
+    ),
+    (
+        "e4",
+        "d2",
+        "talks",
+        "cancelled",
+        "2023-10",
+        "month",
+        "granada",
+        "european-union",
+        "Ilham Aliyev refused to attend the October meeting in Granada",
+        "granada-2023-10",
+        [("ilham-aliyev", "participant"), ("nikol-pashinyan", "participant"), ("european-union", "mediator")],
+    ),
+    (
+        "e5",
+        "d2",
+        "talks",
+        "cancelled",
+        "2023-10",
+        "month",
+        "brussels",
+        "european-union",
+        "A planned round in Brussels in October was also called off.",
+        "brussels-2023-10",
+        [("armenia", "participant"), ("azerbaijan", "participant")],
+    ),
+    (
+        "e6",
+        "d2",
+        "talks",
+        "cancelled",
+        "2023-11-21",
+        "day",
+        "washington",
+        "united-states",
+        "Azerbaijan also turned down talks in Washington on November 21.",
+        "washington-2023-11-20",
+        [("azerbaijan", "participant"), ("armenia", "participant")],
+    ),
+    (
+        "e7",
+        "d2",
+        "refusal",
+        None,
+        "2023-10",
+        "month",
+        "granada",
+        None,
+        "Ilham Aliyev refused to attend",
+        None,
+        [("ilham-aliyev", "initiator")],
+    ),
+    (
+        "e8",
+        "d3",
+        "talks",
+        "held",
+        "2023-05-25",
+        "day",
+        "moscow",
+        "russia",
+        "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023",
+        "moscow-2023-05-25",
+        [("nikol-pashinyan", "participant"), ("ilham-aliyev", "participant"), ("russia", "mediator")],
+    ),
+    (
+        "e9",
+        "d3",
+        "accusation",
+        None,
+        "2023-09",
+        "month",
+        None,
+        None,
+        "Armenia accused Azerbaijan of blocking the Lachin corridor.",
+        None,
+        [("armenia", "initiator"), ("azerbaijan", "target")],
+    ),
+    (
+        "e10",
+        "d3",
+        "humanitarian",
+        None,
+        "2023",
+        "year",
+        None,
+        None,
+        "In 2023 aid convoys waited for weeks at the checkpoint.",
+        None,
+        [],
+    ),
+    (
+        "e11",
+        "d4",
+        "talks",
+        "planned",
+        "2024-01",
+        "month",
+        "brussels",
+        None,
+        "Armenia said it was ready for a new round of talks in Brussels in January 2024.",
+        None,
+        [("armenia", "participant")],
+    ),
 ]
 
 N_EVENTS = len(EVENTS)
 
 # quote_id, doc, speaker, quoted words (with their marks), about, mediators, accusation
 QUOTES = [
-    ("q1", "d1", "azerbaijan", '"The approach of the United States is one-sided and biased,"', ["united-states"], ["united-states"], True),
+    (
+        "q1",
+        "d1",
+        "azerbaijan",
+        '"The approach of the United States is one-sided and biased,"',
+        ["united-states"],
+        ["united-states"],
+        True,
+    ),
     # inside the evidence sentence of accusation event e2: the same accusation, counted once
     ("q2", "d1", "azerbaijan", '"a one-sided approach by the US"', ["united-states"], ["united-states"], True),
-    ("q3", "d2", "ilham-aliyev", '"The European Union is biased and cannot mediate,"', ["european-union"], ["european-union"], True),
+    (
+        "q3",
+        "d2",
+        "ilham-aliyev",
+        '"The European Union is biased and cannot mediate,"',
+        ["european-union"],
+        ["european-union"],
+        True,
+    ),
     # an accusation, but not against a mediator
-    ("q4", "d3", "nikol-pashinyan", '"Azerbaijan must lift its one-sided blockade of the Lachin corridor."', ["azerbaijan"], [], True),
+    (
+        "q4",
+        "d3",
+        "nikol-pashinyan",
+        '"Azerbaijan must lift its one-sided blockade of the Lachin corridor."',
+        ["azerbaijan"],
+        [],
+        True,
+    ),
     # about a mediator, but no accusation
     ("q5", "d3", "ilham-aliyev", '"Russia has been a fair mediator."', ["russia"], ["russia"], False),
     # unattributed, in the article with raw HTML and no publication date
@@ -147,9 +282,26 @@ ACCUSATIONS_BY_MEDIATOR = {"united-states": {"e2", "q1"}, "european-union": {"q3
 
 # round_id, date, venue, mediator, status, parties, n_sources, disagreement (None: the sources agree)
 ROUNDS = [
-    ("washington-2023-11-20", "2023-11-20", "washington", "united-states", "cancelled", ["armenia", "azerbaijan"], 2,
-     "date: 2023-11-20, 2023-11-21"),
-    ("granada-2023-10", "2023-10", "granada", "european-union", "cancelled", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
+    (
+        "washington-2023-11-20",
+        "2023-11-20",
+        "washington",
+        "united-states",
+        "cancelled",
+        ["armenia", "azerbaijan"],
+        2,
+        "date: 2023-11-20, 2023-11-21",
+    ),
+    (
+        "granada-2023-10",
+        "2023-10",
+        "granada",
+        "european-union",
+        "cancelled",
+        ["ilham-aliyev", "nikol-pashinyan"],
+        1,
+        None,
+    ),
     ("brussels-2023-10", "2023-10", "brussels", "european-union", "cancelled", ["armenia", "azerbaijan"], 1, None),
     ("moscow-2023-05-25", "2023-05-25", "moscow", "russia", "held", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
 ]
@@ -159,12 +311,23 @@ ROUNDS_BY_MEDIATOR = {"european-union": {"Brussels", "Granada"}, "united-states"
 
 def _mentions(doc_id: str, text: str) -> list[dict]:
     rows = []
-    for entity_type, items in (("actor", [(a[0], [a[1], *a[5]]) for a in ACTORS]), ("venue", [(v[0], [v[1]]) for v in VENUES])):
+    for entity_type, items in (
+        ("actor", [(a[0], [a[1], *a[5]]) for a in ACTORS]),
+        ("venue", [(v[0], [v[1]]) for v in VENUES]),
+    ):
         for entity_id, names in items:
             for name in names:
                 for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-                    rows.append(dict(doc_id=doc_id, entity_type=entity_type, entity_id=entity_id,
-                                     char_start=match.start(), char_end=match.end(), text=match.group()))
+                    rows.append(
+                        dict(
+                            doc_id=doc_id,
+                            entity_type=entity_type,
+                            entity_id=entity_id,
+                            char_start=match.start(),
+                            char_end=match.end(),
+                            text=match.group(),
+                        )
+                    )
     # Longer names win where aliases overlap ("Azerbaijani" vs "Azerbaijan"): keep non-overlapping.
     rows.sort(key=lambda r: (r["char_start"], -(r["char_end"] - r["char_start"])))
     kept, until = [], -1
@@ -189,26 +352,56 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_opti
         path = articles / f"{doc_id}.txt"
         path.write_text(article["text"], encoding="utf-8")
         texts[doc_id] = article["text"]
-        documents.append(dict(
-            doc_id=doc_id, title=article["title"], source=article["source"], published=article["published"],
-            published_basis="manifest" if article["published"] else "none", url=f"https://example.org/{doc_id}",
-            path=str(path), n_words=len(article["text"].split()),
-            sha256=hashlib.sha256(article["text"].encode()).hexdigest(),
-        ))
+        documents.append(
+            dict(
+                doc_id=doc_id,
+                title=article["title"],
+                source=article["source"],
+                published=article["published"],
+                published_basis="manifest" if article["published"] else "none",
+                url=f"https://example.org/{doc_id}",
+                path=str(path),
+                n_words=len(article["text"].split()),
+                sha256=hashlib.sha256(article["text"].encode()).hexdigest(),
+            )
+        )
         mentions += _mentions(doc_id, article["text"])
     for event_id, doc_id, etype, status, date, precision, venue, mediator, fragment, round_id, links in EVENTS:
         start = texts[doc_id].index(fragment)
-        events.append(dict(
-            event_id=event_id, doc_id=doc_id, event_type=etype, plover="CONSULT" if etype == "talks" else "ACCUSE",
-            status=status, date=date, date_precision=precision, date_text=date, date_basis="explicit" if date else None,
-            venue_id=venue, mediator_id=mediator, sentence=fragment, char_start=start, char_end=start + len(fragment),
-            format="bilateral" if etype == "talks" else None, round_id=round_id, confidence=0.9,
-        ))
+        events.append(
+            dict(
+                event_id=event_id,
+                doc_id=doc_id,
+                event_type=etype,
+                plover="CONSULT" if etype == "talks" else "ACCUSE",
+                status=status,
+                date=date,
+                date_precision=precision,
+                date_text=date,
+                date_basis="explicit" if date else None,
+                venue_id=venue,
+                mediator_id=mediator,
+                sentence=fragment,
+                char_start=start,
+                char_end=start + len(fragment),
+                format="bilateral" if etype == "talks" else None,
+                round_id=round_id,
+                confidence=0.9,
+            )
+        )
         event_actors += [dict(event_id=event_id, actor_id=a, role=r) for a, r in links]
     tables = {
         "documents": frame("documents", documents),
-        "actors": frame("actors", [dict(actor_id=a, name=n, kind=k, country=c, title=t, aliases=al) for a, n, k, c, t, al in ACTORS]),
-        "venues": frame("venues", [dict(venue_id=v, name=n, country=c, lat=la, lon=lo, mediator_id=m, aliases=[]) for v, n, c, la, lo, m in VENUES]),
+        "actors": frame(
+            "actors", [dict(actor_id=a, name=n, kind=k, country=c, title=t, aliases=al) for a, n, k, c, t, al in ACTORS]
+        ),
+        "venues": frame(
+            "venues",
+            [
+                dict(venue_id=v, name=n, country=c, lat=la, lon=lo, mediator_id=m, aliases=[])
+                for v, n, c, la, lo, m in VENUES
+            ],
+        ),
         "events": frame("events", events),
         "event_actors": frame("event_actors", event_actors),
         "mentions": frame("mentions", mentions),
@@ -216,10 +409,15 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_opti
     table_dir = out_dir / "tables"
     write_tables(tables, table_dir, extra=_optional_tables(texts) if with_optional else None)
     if with_report:
-        (table_dir / "build_report.json").write_text(json.dumps({
-            "documents_read": 5,
-            "skipped": [{"path": "seeds/broken.html", "reason": "no article text found"}],
-        }), encoding="utf-8")
+        (table_dir / "build_report.json").write_text(
+            json.dumps(
+                {
+                    "documents_read": 5,
+                    "skipped": [{"path": "seeds/broken.html", "reason": "no article text found"}],
+                }
+            ),
+            encoding="utf-8",
+        )
     return table_dir
 
 
@@ -228,11 +426,32 @@ def _optional_tables(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     quotes = []
     for quote_id, doc_id, speaker, words, about, mediators, accusation in QUOTES:
         start = texts[doc_id].index(words)
-        quotes.append(dict(quote_id=quote_id, doc_id=doc_id, speaker_id=speaker, text=words, char_start=start,
-                           char_end=start + len(words), about=about, mediators=mediators, accusation=accusation))
+        quotes.append(
+            dict(
+                quote_id=quote_id,
+                doc_id=doc_id,
+                speaker_id=speaker,
+                text=words,
+                char_start=start,
+                char_end=start + len(words),
+                about=about,
+                mediators=mediators,
+                accusation=accusation,
+            )
+        )
     rounds = [
-        dict(round_id=r, date=d, venue_id=v, mediator_id=m, status=st, parties=p, n_sources=n,
-             cancelled_by=CANCELLED_BY.get(r, []), disagree=disagreement is not None, disagreement=disagreement)
+        dict(
+            round_id=r,
+            date=d,
+            venue_id=v,
+            mediator_id=m,
+            status=st,
+            parties=p,
+            n_sources=n,
+            cancelled_by=CANCELLED_BY.get(r, []),
+            disagree=disagreement is not None,
+            disagreement=disagreement,
+        )
         for r, d, v, m, st, p, n, disagreement in ROUNDS
     ]
     return {"quotes": pd.DataFrame(quotes), "rounds": pd.DataFrame(rounds)}
@@ -264,7 +483,10 @@ def build_seed_tables(out_dir: Path) -> Path | None:
     out_dir = Path(out_dir) / "processed"
     result = subprocess.run(
         [sys.executable, "-m", "data_prep", "build", str(REPO / "seeds"), "--out", str(out_dir)],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if result.returncode != 0 or not (out_dir / "events.parquet").exists():
         return None

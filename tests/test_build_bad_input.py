@@ -26,8 +26,7 @@ OTHER = (
     "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Granada on Thursday, mediated by the European Union.\n"
 )
 THIRD = (
-    "Talks in Almaty\n\n"
-    "Armenia and Azerbaijan held talks in Almaty on Friday, hosted by Kazakhstan, officials said.\n"
+    "Talks in Almaty\n\nArmenia and Azerbaijan held talks in Almaty on Friday, hosted by Kazakhstan, officials said.\n"
 )
 
 
@@ -94,15 +93,23 @@ def test_html_markdown_and_sub_folders_are_read_with_folder_prefixed_unique_ids(
     src = tmp_path / "in"
     write(src / "2023" / "tass" / "a1.txt", TALKS)
     write(src / "2023" / "reuters" / "a1.txt", OTHER)  # same name, other folder
-    write(src / "notes.md", "# Talks in Almaty\n\nArmenia and **Azerbaijan** held talks in [Almaty](https://x.kz) on Friday, hosted by Kazakhstan.\n")
+    write(
+        src / "notes.md",
+        "# Talks in Almaty\n\nArmenia and **Azerbaijan** held talks in [Almaty](https://x.kz) on Friday, hosted by Kazakhstan.\n",
+    )
     write(
         src / "page.html",
         "<html><head><title>Talks in Granada</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        "<article><h1>Talks in Granada</h1><p>" + OTHER.split("\n\n")[1] + "</p><p>The sides agreed to meet again soon, "
+        "<article><h1>Talks in Granada</h1><p>"
+        + OTHER.split("\n\n")[1]
+        + "</p><p>The sides agreed to meet again soon, "
         "the statement issued after the meeting by both foreign ministries said.</p></article>"
         "<footer>Privacy policy | Contact us</footer></body></html>",
     )
-    write(src / "manifest.csv", "doc_id,published,source\n2023/tass/a1,2023-11-17,TASS\na1,2023-11-18,Someone\nnotes,2024-05-10,Blog\n")
+    write(
+        src / "manifest.csv",
+        "doc_id,published,source\n2023/tass/a1,2023-11-17,TASS\na1,2023-11-18,Someone\nnotes,2024-05-10,Blog\n",
+    )
     build(src, tmp_path / "out")
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id")
     assert sorted(docs.index) == ["2023/reuters/a1", "2023/tass/a1", "notes", "page"]
@@ -110,7 +117,7 @@ def test_html_markdown_and_sub_folders_are_read_with_folder_prefixed_unique_ids(
     assert docs.loc["2023/reuters/a1", "source"] == "Someone"  # matched by file name
     assert docs.loc["notes", "published"] == "2024-05-10"
     assert "Privacy" not in document_text(src / "page.html") and "Home" not in document_text(src / "page.html")
-    for doc_id, row in docs.iterrows():  # the stored path gives back exactly the text the build saw
+    for _doc_id, row in docs.iterrows():  # the stored path gives back exactly the text the build saw
         assert sha256(document_text(row["path"])) == row["sha256"]
 
 
@@ -198,7 +205,10 @@ def test_an_article_whose_events_break_the_table_contract_costs_only_itself(tmp_
     the article is then skipped with the reason instead of failing the whole build."""
     src = tmp_path / "in"
     write(src / "a.txt", TALKS)
-    write(src / "b.txt", "Two rounds\n\nMirzoyan and Bayramov held talks in Washington in May and negotiations in Almaty in June.\n")
+    write(
+        src / "b.txt",
+        "Two rounds\n\nMirzoyan and Bayramov held talks in Washington in May and negotiations in Almaty in June.\n",
+    )
     report = build(src, tmp_path / "out")
     docs = set(pd.read_parquet(tmp_path / "out" / "documents.parquet")["doc_id"])
     assert "a" in docs
@@ -287,7 +297,10 @@ def test_build_report_json_and_printed_summary_list_every_skipped_file_and_why(t
     printed = capsys.readouterr().out
     saved = json.loads((tmp_path / "out" / "build_report.json").read_text(encoding="utf-8"))
     assert saved["documents_read"] == 1
-    assert {os.path.basename(s["path"]): s["reason"] for s in saved["skipped"]} == {"resent.txt": "duplicate of good (same text)", "empty.txt": "empty file"}
+    assert {os.path.basename(s["path"]): s["reason"] for s in saved["skipped"]} == {
+        "resent.txt": "duplicate of good (same text)",
+        "empty.txt": "empty file",
+    }
     assert any("'someday'" in n for n in saved["notes"])
     assert "skipped: 2" in printed
     assert f"{src / 'empty.txt'}: empty file" in printed and f"{src / 'resent.txt'}: duplicate of good" in printed

@@ -3,9 +3,9 @@
 import subprocess
 import sys
 
-from data_prep.cli import main
-
 from conftest import ROOT, SEEDS, SEEDS_GOLD
+
+from data_prep.cli import main
 
 
 def test_build_prints_a_summary_and_writes_tables(tmp_path, capsys):
@@ -35,5 +35,11 @@ def test_evaluate_without_tables_says_what_to_do(tmp_path, capsys):
 
 
 def test_module_entry_point_runs(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "data_prep", "build", str(SEEDS), "--out", str(tmp_path / "t"), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "data_prep", "build", str(SEEDS), "--out", str(tmp_path / "t"), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr

@@ -1,11 +1,8 @@
 """The codebook is data an analyst edits: it must load, hang together and be documented."""
 
-import json
-from pathlib import Path
-
 import pytest
 
-from data_prep.codebook import CodebookError, DEFAULT_DIR, load, slug
+from data_prep.codebook import DEFAULT_DIR, CodebookError, load, slug
 from data_prep.tables import ACTOR_KINDS, EVENT_TYPES
 
 
@@ -52,6 +49,8 @@ def test_an_unknown_country_in_the_codebook_is_reported(tmp_path):
         load(tmp_path)
 
 
-@pytest.mark.parametrize("name, expected", [("James O\u2019Brien", "james-obrien"), ("Kassym-Jomart Tokayev", "kassym-jomart-tokayev")])
+@pytest.mark.parametrize(
+    "name, expected", [("James O\u2019Brien", "james-obrien"), ("Kassym-Jomart Tokayev", "kassym-jomart-tokayev")]
+)
 def test_slug(name, expected):
     assert slug(name) == expected

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
+from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_tables  # noqa: F401 - fixtures
 from streamlit.testing.v1 import AppTest
 
 from dashboard.state import TABS
 from dashboard.views import EMPTY_MESSAGE
-from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_tables  # noqa: F401 - fixtures
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 ALL_LANES = {"Washington · United States", "Brussels · European Union", "Granada · European Union", "Moscow · Russia"}
@@ -100,8 +100,16 @@ def test_every_view_opens_without_exceptions(open_app, view):
 
 def test_overview_gives_the_headline_figures(open_app):
     at = open_app()
-    assert {label: metric(at, label) for label in ("Documents", "Events", "Rounds held", "Rounds planned", "Rounds cancelled", "Actors")} == {
-        "Documents": "4", "Events": str(N_EVENTS), "Rounds held": "1", "Rounds planned": "1", "Rounds cancelled": "3", "Actors": "8",
+    assert {
+        label: metric(at, label)
+        for label in ("Documents", "Events", "Rounds held", "Rounds planned", "Rounds cancelled", "Actors")
+    } == {
+        "Documents": "4",
+        "Events": str(N_EVENTS),
+        "Rounds held": "1",
+        "Rounds planned": "1",
+        "Rounds cancelled": "3",
+        "Actors": "8",
     }
     assert metric(at, "Date span") == "2023 – 2024-01"
     assert "Active filters: none" in texts(at)
@@ -128,11 +136,21 @@ def test_mediator_european_union_leaves_only_brussels_and_granada(open_app):
     "key, values, expected_lanes, expected_events",
     [
         ("mediator", ["russia"], {"Moscow · Russia"}, 1),
-        ("mediator", ["united-states", "russia"], {"Washington · United States", "Moscow · Russia"}, 4),  # e1, e6, e8 and the accusation e2
+        (
+            "mediator",
+            ["united-states", "russia"],
+            {"Washington · United States", "Moscow · Russia"},
+            4,
+        ),  # e1, e6, e8 and the accusation e2
         ("venue", ["granada"], {"Granada · European Union"}, 2),
         ("actor", ["ilham-aliyev"], {"Granada · European Union", "Moscow · Russia"}, 3),
         ("actor", ["european-union"], {"Brussels · European Union", "Granada · European Union"}, 4),
-        ("status", ["cancelled"], {"Washington · United States", "Brussels · European Union", "Granada · European Union"}, 4),
+        (
+            "status",
+            ["cancelled"],
+            {"Washington · United States", "Brussels · European Union", "Granada · European Union"},
+            4,
+        ),
         ("status", ["planned"], {"Brussels · European Union"}, 1),
         ("outlet", ["TURAN"], {"Moscow · Russia"}, 3),
         ("type", ["talks"], ALL_LANES, 6),
@@ -175,10 +193,20 @@ def test_clear_all_removes_every_filter(open_app):
 @pytest.mark.parametrize(
     "params, widget, value, expected_lanes",
     [
-        ({"mediator": "European Union"}, "mediator", ["european-union"], {"Brussels · European Union", "Granada · European Union"}),
+        (
+            {"mediator": "European Union"},
+            "mediator",
+            ["european-union"],
+            {"Brussels · European Union", "Granada · European Union"},
+        ),
         ({"actor": ["James O'Brien", "Russia"]}, "actor", ["james-obrien", "russia"], {"Moscow · Russia"}),
         ({"status": "held"}, "status", ["held"], {"Moscow · Russia"}),
-        ({"venue": ["Washington", "Moscow"]}, "venue", ["washington", "moscow"], {"Washington · United States", "Moscow · Russia"}),
+        (
+            {"venue": ["Washington", "Moscow"]},
+            "venue",
+            ["washington", "moscow"],
+            {"Washington · United States", "Moscow · Russia"},
+        ),
     ],
 )
 def test_a_link_restores_the_filters(open_app, params, widget, value, expected_lanes):
@@ -256,8 +284,13 @@ def test_evidence_table_lists_the_filtered_events(open_app):
     table = at.dataframe(key="table_evidence").value
     assert list(table.columns) == ["Date", "Type", "Status", "Actors", "Venue", "Mediator", "Outlet", "Evidence"]
     assert table.iloc[0].to_dict() | {} == {
-        "Date": "2023-05-25", "Type": "talks", "Status": "held", "Actors": "Ilham Aliyev, Nikol Pashinyan",
-        "Venue": "Moscow", "Mediator": "Russia", "Outlet": "TURAN",
+        "Date": "2023-05-25",
+        "Type": "talks",
+        "Status": "held",
+        "Actors": "Ilham Aliyev, Nikol Pashinyan",
+        "Venue": "Moscow",
+        "Mediator": "Russia",
+        "Outlet": "TURAN",
         "Evidence": "Nikol Pashinyan and Ilham Aliyev held talks in Moscow on May 25, 2023",
     }
 
@@ -386,8 +419,11 @@ def test_an_accusation_event_link_opens_the_article_at_its_sentence(open_app):
     "actor, said, heard",
     [
         ("Nikol Pashinyan", ['"Azerbaijan must lift its one-sided blockade of the Lachin corridor."'], None),
-        ("Azerbaijan", ['"a one-sided approach by the US"', '"The approach of the United States is one-sided and biased,"'],
-         ['"Azerbaijan must lift its one-sided blockade of the Lachin corridor."']),
+        (
+            "Azerbaijan",
+            ['"a one-sided approach by the US"', '"The approach of the United States is one-sided and biased,"'],
+            ['"Azerbaijan must lift its one-sided blockade of the Lachin corridor."'],
+        ),
     ],
 )
 def test_actor_profile_shows_the_quotes_by_and_about_the_actor(open_app, actor, said, heard):
@@ -422,6 +458,10 @@ def test_overview_lists_the_rounds_with_sources_and_flags_disagreement(open_app)
     at = open_app()
     table = dataframe_with(at, "Sources disagree")
     washington = table[table["Venue"] == "Washington"].iloc[0]
-    assert (washington["Status"], washington["Called off by"], washington["Sources"], washington["Sources disagree"]) == (
-        "cancelled", "Azerbaijan", 2, "⚠ date: 2023-11-20, 2023-11-21")
+    assert (
+        washington["Status"],
+        washington["Called off by"],
+        washington["Sources"],
+        washington["Sources disagree"],
+    ) == ("cancelled", "Azerbaijan", 2, "⚠ date: 2023-11-20, 2023-11-21")
     assert "1 round(s) whose sources disagree" in texts(at)

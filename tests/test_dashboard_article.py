@@ -62,7 +62,9 @@ def test_spans_outside_the_text_do_not_break_rendering(spans):
 
 
 def test_overlapping_entities_keep_the_first_longest():
-    markup = render("Azerbaijani ministers", [], [Span(0, 11, "actor", "Azerbaijan (adj)"), Span(0, 10, "actor", "Azerbaijan")])
+    markup = render(
+        "Azerbaijani ministers", [], [Span(0, 11, "actor", "Azerbaijan (adj)"), Span(0, 10, "actor", "Azerbaijan")]
+    )
     assert markup.count("pt-actor") == 1 and 'title="Azerbaijan (adj)"' in markup
 
 

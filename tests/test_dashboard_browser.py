@@ -18,12 +18,17 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from dashboard_fixtures import REPO, build_seed_tables, build_synthetic_tables
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SERVER_START_LIMIT = 90  # seconds to wait for the server before giving up
 UI_WAIT_MS = 30_000  # how long Playwright waits for an element before failing
 EU_LANES = {"Brussels · European Union", "Granada · European Union"}
@@ -70,10 +75,28 @@ def server(tables, tmp_path_factory):
     log = (tmp_path_factory.mktemp("browser_server") / "streamlit.log").open("w")
     env = os.environ | {"PEACETRACK_TABLES": str(tables), "PEACETRACK_OFFLINE": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(REPO / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}"

@@ -3,11 +3,11 @@
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 from dashboard import charts
 from dashboard.filters import Filters, apply
 from dashboard.rounds import rounds_in_view
-from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -23,7 +23,10 @@ def markers(fig):
 def test_tracks_have_one_lane_per_venue_and_mediator(rounds):
     fig = charts.tracks_figure(rounds)
     assert set(fig.layout.yaxis.categoryarray) == {
-        "Washington · United States", "Brussels · European Union", "Granada · European Union", "Moscow · Russia",
+        "Washington · United States",
+        "Brussels · European Union",
+        "Granada · European Union",
+        "Moscow · Russia",
     }
 
 
@@ -56,7 +59,11 @@ def test_track_hover_gives_date_parties_sources_evidence_and_disagreement(rounds
 
 def test_only_disagreeing_rounds_get_an_outline_and_a_hover_line(rounds):
     fig = charts.tracks_figure(rounds)
-    outlined = {lane: (color, custom[6]) for t in fig.data for lane, color, custom in zip(t.y, t.marker.line.color, t.customdata)}
+    outlined = {
+        lane: (color, custom[6])
+        for t in fig.data
+        for lane, color, custom in zip(t.y, t.marker.line.color, t.customdata)
+    }
     assert outlined["Washington · United States"][0] == "black"
     assert outlined["Moscow · Russia"] == ("white", "")
 
@@ -168,14 +175,18 @@ def test_accusations_chart_has_one_bar_series_per_accused_mediator(dashboard_dat
 
 
 def test_accuser_matrix_puts_accusers_on_rows_and_escapes_names():
-    matrix = pd.DataFrame([[2, 0], [0, 1]], index=["Azerbaijan", "<b>X</b>"], columns=["United States", "European Union"])
+    matrix = pd.DataFrame(
+        [[2, 0], [0, 1]], index=["Azerbaijan", "<b>X</b>"], columns=["United States", "European Union"]
+    )
     fig = charts.accuser_matrix_figure(matrix)
     assert list(fig.data[0].y) == ["Azerbaijan", "&lt;b&gt;X&lt;/b&gt;"]
     assert list(fig.data[0].x) == ["United States", "European Union"]
 
 
 def test_a_place_without_a_track_takes_the_track_of_its_rounds(dashboard_data):
-    venues = pd.DataFrame([dict(venue_id="spain", name="Spain", country="spain", lat=40.4, lon=-3.7, mediator_id=None, aliases=[])])
+    venues = pd.DataFrame(
+        [dict(venue_id="spain", name="Spain", country="spain", lat=40.4, lon=-3.7, mediator_id=None, aliases=[])]
+    )
     events = pd.DataFrame([dict(event_id="x", venue_id="spain", event_type="talks", mediator_id="european-union")])
     counts = charts.venue_counts(venues, events, {"european-union": "European Union"})
     assert counts.loc[0, "track"] == "European Union"

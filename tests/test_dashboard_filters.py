@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
+from dashboard_fixtures import N_EVENTS, dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 from dashboard.filters import Filters, apply, documents_for, narrow_to_bars, narrow_to_points, text_matches
-from dashboard_fixtures import N_EVENTS, dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 
 def ids(events):

@@ -1,16 +1,15 @@
 """Loading and preparing the tables: the join every view relies on."""
 
 import os
-import shutil
 
 import pandas as pd
 import pytest
+from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
+from dashboard.filters import Filters, apply
 from dashboard.loading import TablesMissing, load, read_build_report, read_document_text, table_signature, tables_dir
 from dashboard.model import date_period, prepare, unique_labels
 from dashboard.rounds import disagreement, round_rows, rounds_in_view, status_counts
-from dashboard.filters import Filters, apply
-from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
 
 @pytest.mark.parametrize(
@@ -42,7 +41,12 @@ def test_prepared_events_join_names_and_use_categoricals(dashboard_data):
     for column in ("event_type", "status", "outlet", "venue", "mediator"):
         assert isinstance(events[column].dtype, pd.CategoricalDtype), column
     e1 = events.set_index("event_id").loc["e1"]
-    assert (e1["venue"], e1["mediator"], e1["outlet"], e1["actors"]) == ("Washington", "United States", "Azerbaijan in Focus", "Armenia, Azerbaijan")
+    assert (e1["venue"], e1["mediator"], e1["outlet"], e1["actors"]) == (
+        "Washington",
+        "United States",
+        "Azerbaijan in Focus",
+        "Armenia, Azerbaijan",
+    )
 
 
 def test_venue_host_gives_the_mediation_track_when_the_event_names_none(dashboard_data):
@@ -53,7 +57,11 @@ def test_venue_host_gives_the_mediation_track_when_the_event_names_none(dashboar
 def test_rounds_merge_sources_of_the_same_round(dashboard_data):
     rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters())).set_index("round_key")
     washington = rounds.loc["round:washington-2023-11-20"]
-    assert (washington["n_sources"], washington["status"], washington["lane"]) == (2, "cancelled", "Washington · United States")
+    assert (washington["n_sources"], washington["status"], washington["lane"]) == (
+        2,
+        "cancelled",
+        "Washington · United States",
+    )
     assert sorted(washington["event_ids"]) == ["e1", "e6"]
     assert status_counts(rounds.reset_index()) == {"held": 1, "planned": 1, "cancelled": 3}
 
@@ -101,9 +109,18 @@ def test_document_text_is_read_from_its_path_or_reported_missing(dashboard_data,
 
 def test_optional_rounds_table_supplies_source_counts(tmp_path):
     table_dir = build_synthetic_tables(tmp_path)
-    rounds = pd.DataFrame({"round_id": ["granada-2023-10"], "date": ["2023-10"], "venue_id": ["granada"],
-                           "mediator_id": ["european-union"], "status": ["cancelled"], "parties": [["armenia", "azerbaijan"]],
-                           "n_sources": [3], "disagree": [False]})
+    rounds = pd.DataFrame(
+        {
+            "round_id": ["granada-2023-10"],
+            "date": ["2023-10"],
+            "venue_id": ["granada"],
+            "mediator_id": ["european-union"],
+            "status": ["cancelled"],
+            "parties": [["armenia", "azerbaijan"]],
+            "n_sources": [3],
+            "disagree": [False],
+        }
+    )
     rounds.to_parquet(table_dir / "rounds.parquet", index=False)
     data = prepare(load(table_dir))
     view = rounds_in_view(data, apply(data, Filters())).set_index("round_key")
@@ -115,7 +132,10 @@ def test_optional_rounds_table_supplies_source_counts(tmp_path):
 
 def test_the_built_rounds_table_says_where_sources_disagree(dashboard_data):
     rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters())).set_index("round_key")
-    assert rounds.loc["round:washington-2023-11-20", ["disagree", "disagreement"]].tolist() == [True, "date: 2023-11-20, 2023-11-21"]
+    assert rounds.loc["round:washington-2023-11-20", ["disagree", "disagreement"]].tolist() == [
+        True,
+        "date: 2023-11-20, 2023-11-21",
+    ]
     assert rounds.loc["round:moscow-2023-05-25", ["disagree", "disagreement"]].tolist() == [False, ""]
 
 
@@ -125,8 +145,10 @@ def test_the_built_rounds_table_says_where_sources_disagree(dashboard_data):
         ([("cancelled", "2023-10", "explicit"), ("cancelled", "2023-10", "explicit")], ""),
         ([("cancelled", "2023-10", "explicit"), ("planned", "2023-10", "explicit")], "status: cancelled, planned"),
         ([("held", "2023-10", "explicit"), ("held", "2023-10-04", "explicit")], "date: 2023-10, 2023-10-04"),
-        ([("cancelled", "2023-10", "explicit"), ("planned", "2023-10-04", "explicit")],
-         "status: cancelled, planned; date: 2023-10, 2023-10-04"),
+        (
+            [("cancelled", "2023-10", "explicit"), ("planned", "2023-10-04", "explicit")],
+            "status: cancelled, planned; date: 2023-10, 2023-10-04",
+        ),
         # a publication date says when it was reported, not when the round met
         ([("held", "2023-10", "explicit"), ("held", "2023-11-17", "publication")], ""),
         ([("held", None, None), ("held", "2023-10", "explicit")], ""),
@@ -146,8 +168,22 @@ def test_without_a_rounds_table_disagreement_comes_from_the_events(tmp_path):
 
 def test_rounds_table_lists_each_round_with_its_sources_and_a_visible_flag(dashboard_data):
     table = round_rows(rounds_in_view(dashboard_data, apply(dashboard_data, Filters())))
-    assert list(table.columns) == ["Date", "Venue", "Mediator", "Status", "Called off by", "Sources", "Sources disagree", "Parties"]
+    assert list(table.columns) == [
+        "Date",
+        "Venue",
+        "Mediator",
+        "Status",
+        "Called off by",
+        "Sources",
+        "Sources disagree",
+        "Parties",
+    ]
     washington = table[table["Venue"] == "Washington"].iloc[0]
-    assert (washington["Date"], washington["Status"], washington["Called off by"], washington["Sources"]) == ("2023-11-20", "cancelled", "Azerbaijan", 2)
+    assert (washington["Date"], washington["Status"], washington["Called off by"], washington["Sources"]) == (
+        "2023-11-20",
+        "cancelled",
+        "Azerbaijan",
+        2,
+    )
     assert washington["Sources disagree"] == "⚠ date: 2023-11-20, 2023-11-21"
     assert set(table.loc[table["Venue"] != "Washington", "Sources disagree"]) == {""}

@@ -4,13 +4,13 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from dashboard_fixtures import ACCUSATIONS_BY_MEDIATOR, QUOTES, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
 from dashboard.accusations import accusation_rows, accusations_in_view, accuser_mediator_counts
 from dashboard.filters import Filters
 from dashboard.loading import load
 from dashboard.model import prepare
 from dashboard.quotes import NOT_NAMED, as_ids, quote_table, quotes_about, quotes_by, quotes_in_view
-from dashboard_fixtures import ACCUSATIONS_BY_MEDIATOR, QUOTES, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
 
 def ids(frame, column="quote_id"):
@@ -30,7 +30,11 @@ def test_every_quote_is_loaded_with_its_article_outlet_and_date(dashboard_data):
     assert len(quotes) == len(QUOTES)
     q3 = quotes.loc["q3"]
     assert (q3["speaker"], q3["outlet"], q3["published"], q3["about_names"]) == (
-        "Ilham Aliyev", "Daily Sabah", "2023-12-06", "European Union")
+        "Ilham Aliyev",
+        "Daily Sabah",
+        "2023-12-06",
+        "European Union",
+    )
     assert q3["date_start"] == pd.Timestamp("2023-12-06")
 
 
@@ -54,7 +58,13 @@ def test_a_build_without_quotes_gives_empty_frames_not_errors(tmp_path):
 
 @pytest.mark.parametrize(
     "cell, expected",
-    [(None, ()), (float("nan"), ()), ("armenia", ("armenia",)), (["a", "b"], ("a", "b")), (pd.array(["a"]).to_numpy(), ("a",))],
+    [
+        (None, ()),
+        (float("nan"), ()),
+        ("armenia", ("armenia",)),
+        (["a", "b"], ("a", "b")),
+        (pd.array(["a"]).to_numpy(), ("a",)),
+    ],
 )
 def test_list_cells_become_tuples_of_ids(cell, expected):
     assert as_ids(cell) == expected
@@ -117,7 +127,9 @@ def test_quote_table_cells_are_plain_text(dashboard_data):
 def test_accusations_come_from_events_and_quotes_each_counted_once(dashboard_data):
     table = dashboard_data.accusations
     by_mediator = {m: accusation_ids(table[table["mediator_id"] == m]) for m in table["mediator_id"].dropna().unique()}
-    assert by_mediator == ACCUSATIONS_BY_MEDIATOR  # q2 repeats event e2's sentence; q4 accuses no mediator; q5 accuses nobody
+    assert (
+        by_mediator == ACCUSATIONS_BY_MEDIATOR
+    )  # q2 repeats event e2's sentence; q4 accuses no mediator; q5 accuses nobody
 
 
 @pytest.mark.parametrize(
@@ -129,11 +141,18 @@ def test_accusations_come_from_events_and_quotes_each_counted_once(dashboard_dat
     ],
 )
 def test_each_accusation_says_who_accused_which_mediator_when_and_where(
-        dashboard_data, accusation, accuser, mediator, targets, date, outlet, source):
+    dashboard_data, accusation, accuser, mediator, targets, date, outlet, source
+):
     table = dashboard_data.accusations
     row = table[[accusation in (e, q) for e, q in zip(table["event_id"], table["quote_id"])]].iloc[0]
     assert (row["accuser"], row["mediator"], row["targets"], row["date"], row["outlet"], row["source"]) == (
-        accuser, mediator, targets, date, outlet, source)
+        accuser,
+        mediator,
+        targets,
+        date,
+        outlet,
+        source,
+    )
 
 
 @pytest.mark.parametrize(
@@ -164,8 +183,10 @@ def test_sidebar_filters_narrow_the_accusations(dashboard_data, filters, expecte
 
 def test_accuser_by_mediator_counts(dashboard_data):
     matrix = accuser_mediator_counts(dashboard_data.accusations)
-    assert matrix.to_dict() == {"European Union": {"Azerbaijan": 0, "Ilham Aliyev": 1},
-                                "United States": {"Azerbaijan": 2, "Ilham Aliyev": 0}}
+    assert matrix.to_dict() == {
+        "European Union": {"Azerbaijan": 0, "Ilham Aliyev": 1},
+        "United States": {"Azerbaijan": 2, "Ilham Aliyev": 0},
+    }
     assert accuser_mediator_counts(dashboard_data.accusations.iloc[0:0]).empty
 
 

@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from dashboard_fixtures import seed_tables  # noqa: F401 - fixture
 from streamlit.testing.v1 import AppTest
 
 from dashboard.state import TABS
-from dashboard_fixtures import seed_tables  # noqa: F401 - fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 
@@ -88,7 +88,9 @@ def test_accusations_tab_lists_accusations_against_the_us_from_the_seeds(open_ap
     assert not at.exception
     table = accusation_table(at)
     assert "United States" in set(table["Mediator"])
-    assert {"Azerbaijan in Focus", "JAMnews"} <= set(table["Outlet"])  # the snub article and the Washington-bias analysis
+    assert {"Azerbaijan in Focus", "JAMnews"} <= set(
+        table["Outlet"]
+    )  # the snub article and the Washington-bias analysis
 
 
 def test_mediator_united_states_leaves_only_accusations_against_the_us(open_app):

@@ -4,10 +4,10 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 from dashboard.filters import Filters
 from dashboard.state import TABS, View, dates_to_filter, describe, encode, parse_query, share_url, vocabulary
-from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -18,7 +18,10 @@ def vocab(dashboard_data):
 ROUND_TRIPS = [
     (Filters(), View()),
     (Filters(mediator=("european-union",)), View()),
-    (Filters(actor=("james-obrien", "nikol-pashinyan"), type=("talks", "accusation")), View(view="Timeline", stack="Mediator")),
+    (
+        Filters(actor=("james-obrien", "nikol-pashinyan"), type=("talks", "accusation")),
+        View(view="Timeline", stack="Mediator"),
+    ),
     (Filters(venue=("brussels",), status=("cancelled",), outlet=("Daily Sabah",)), View(view="Map")),
     (Filters(date_from=dt.date(2023, 6, 1), date_to=dt.date(2023, 11, 30)), View(view="Evidence", event="e1")),
     (Filters(date_from=dt.date(2023, 6, 1)), View()),

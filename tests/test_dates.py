@@ -94,6 +94,8 @@ def test_is_date_stamp(line, stamp):
     assert is_date_stamp(line) is stamp
 
 
-@pytest.mark.parametrize("value, expected", [("2024-07", date(2024, 7, 1)), ("2023-11-17", date(2023, 11, 17)), (None, None), ("July", None)])
+@pytest.mark.parametrize(
+    "value, expected", [("2024-07", date(2024, 7, 1)), ("2023-11-17", date(2023, 11, 17)), (None, None), ("July", None)]
+)
 def test_parse_partial(value, expected):
     assert parse_partial(value) == expected

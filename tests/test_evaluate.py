@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from conftest import DEV, SEEDS_GOLD
 
 from data_prep.evaluate import evaluate, fold, format_report, score, thresholds_for
-
-from conftest import DEV, SEEDS_GOLD
 
 SEED_THRESHOLDS = thresholds_for(SEEDS_GOLD)
 DEV_THRESHOLDS = thresholds_for(DEV / "dev_gold.json")
@@ -40,7 +39,13 @@ def test_the_third_set_stays_at_the_required_quality(holdout_figures, figure, th
 
 
 def test_thresholds_are_those_the_issues_set():
-    assert SEED_THRESHOLDS == {"actor_f1": 0.90, "venue_f1": 0.90, "talks_f1": 0.90, "mediator_accuracy": 0.90, "published_accuracy": 1.00}
+    assert SEED_THRESHOLDS == {
+        "actor_f1": 0.90,
+        "venue_f1": 0.90,
+        "talks_f1": 0.90,
+        "mediator_accuracy": 0.90,
+        "published_accuracy": 1.00,
+    }
     assert DEV_THRESHOLDS == {"actor_f1": 0.85, "venue_f1": 0.85, "talks_f1": 0.85, "published_accuracy": 0.95}
 
 
@@ -64,7 +69,13 @@ def test_dev_extraction_draws_no_events_from_page_furniture(dev_figures):
 
 @pytest.mark.parametrize(
     "a, b",
-    [("James O'Brien", "James O\u2019Brien"), ("U.S.", "United States"), ("US", "United States"), ("State Department", "U.S. Department of State"), ("Türkiye", "Turkiye")],
+    [
+        ("James O'Brien", "James O\u2019Brien"),
+        ("U.S.", "United States"),
+        ("US", "United States"),
+        ("State Department", "U.S. Department of State"),
+        ("Türkiye", "Turkiye"),
+    ],
 )
 def test_fold_treats_standard_equivalents_as_one_name(a, b):
     assert fold(a) == fold(b)
@@ -78,8 +89,21 @@ def test_score_counts_hits_misses_and_optional_rounds(seed_tables):
             "actors": {"required": ["Toivo Klaar", "Nobody Known"], "allowed": []},
             "venues": {"required": ["Granada"], "allowed": []},
             "talks": [
-                {"venue": "Granada", "alt_venues": [], "date": "2023-10", "status": "cancelled", "mediator": "European Union"},
-                {"venue": "Paris", "alt_venues": [], "date": None, "status": "held", "mediator": "France", "optional": True},
+                {
+                    "venue": "Granada",
+                    "alt_venues": [],
+                    "date": "2023-10",
+                    "status": "cancelled",
+                    "mediator": "European Union",
+                },
+                {
+                    "venue": "Paris",
+                    "alt_venues": [],
+                    "date": None,
+                    "status": "held",
+                    "mediator": "France",
+                    "optional": True,
+                },
             ],
         }
     ]

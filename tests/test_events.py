@@ -62,7 +62,7 @@ def test_a_round_of_talks_with_status_date_venue_and_mediator(extract, text, pub
         "If the U.S. changes course, Baku could restore U.S.-led talks with Armenia.",
         "Pashinyan said the alliance had not met its security obligations towards Armenia and Azerbaijan.",
         "In November 2022, at a CSTO summit in Yerevan, Pashinyan refused to sign a declaration on Azerbaijan.",
-        "O'Brien was expected in Baku for talks aimed at \"supporting the peace between Azerbaijan and Armenia.\"",
+        'O\'Brien was expected in Baku for talks aimed at "supporting the peace between Azerbaijan and Armenia."',
     ],
 )
 def test_sentences_that_report_no_round(extract, text):
@@ -106,7 +106,10 @@ def test_the_date_of_a_statement_is_not_the_date_of_the_round(extract):
 
 
 def test_host_named_in_the_sentence_is_the_mediator(extract):
-    x = extract("Two days of talks between the foreign ministers of Armenia and Azerbaijan, hosted by German Foreign Minister Annalena Baerbock in Berlin, ended on Thursday.", "2024-03-01")
+    x = extract(
+        "Two days of talks between the foreign ministers of Armenia and Azerbaijan, hosted by German Foreign Minister Annalena Baerbock in Berlin, ended on Thursday.",
+        "2024-03-01",
+    )
     assert only_round(x)[3] == "germany"
 
 
@@ -116,7 +119,16 @@ def test_a_wire_dateline_gives_the_place_of_talks_in_its_paragraph(builder):
     from data_prep.reading import Article, sha256
 
     text = "Ministers meet\n\nALMATY, May 10 (Agency) – The foreign ministers of Azerbaijan and Armenia began two days of negotiations in Kazakhstan's largest city on Friday."
-    article = Article("d", Path("d.txt"), text, sha256(text), published="2024-05-10", published_basis="text", body_end=len(text), dateline=("Almaty", len(text)))
+    article = Article(
+        "d",
+        Path("d.txt"),
+        text,
+        sha256(text),
+        published="2024-05-10",
+        published_basis="text",
+        body_end=len(text),
+        dateline=("Almaty", len(text)),
+    )
     x = builder.extract(article)
     assert [(e.venue_id, e.status) for e in x.events if e.event_type == "talks"] == [("almaty", "held")]
 
@@ -124,7 +136,7 @@ def test_a_wire_dateline_gives_the_place_of_talks_in_its_paragraph(builder):
 @pytest.mark.parametrize(
     "text, event_type",
     [
-        ("Azerbaijan objected to \"one-sided and biased\" comments by O'Brien.", "accusation"),
+        ('Azerbaijan objected to "one-sided and biased" comments by O\'Brien.', "accusation"),
         ("It said senior U.S. officials were unwelcome in Baku.", "refusal"),
         ("O'Brien said Washington had suspended military assistance to Azerbaijan.", "sanction"),
         ("Blinken spoke with President Aliyev on Sunday.", "call"),
@@ -139,7 +151,12 @@ def test_event_types_from_cue_words(extract, text, event_type):
 
 
 def test_accusation_names_who_accused_which_mediator(extract):
-    event = next(e for e in extract("Azerbaijan objected to \"one-sided and biased\" comments on Wednesday by U.S. Assistant Secretary of State James O'Brien.").events)
+    event = next(
+        e
+        for e in extract(
+            'Azerbaijan objected to "one-sided and biased" comments on Wednesday by U.S. Assistant Secretary of State James O\'Brien.'
+        ).events
+    )
     assert event.roles["azerbaijan"] == "initiator"
     assert event.roles["james-obrien"] == "target"
     assert event.mediator_id == "united-states"
@@ -147,7 +164,9 @@ def test_accusation_names_who_accused_which_mediator(extract):
 
 
 def test_a_person_speaks_rather_than_the_adjective_before_them(extract):
-    event = extract("Azerbaijani Prime Minister Ali Asadov told a forum in Tbilisi last month that peace was near.").events[0]
+    event = extract(
+        "Azerbaijani Prime Minister Ali Asadov told a forum in Tbilisi last month that peace was near."
+    ).events[0]
     assert event.roles["ali-asadov"] == "initiator" and event.venue_id == "tbilisi" and event.date.value == "2023-10"
 
 
@@ -178,10 +197,16 @@ def test_no_events_from_trailing_headline_lists(extract):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Armenia and Azerbaijan's foreign ministers will hold talks in Washington next week.", ("washington", "planned")),
+        (
+            "Armenia and Azerbaijan's foreign ministers will hold talks in Washington next week.",
+            ("washington", "planned"),
+        ),
         ("Baku pulled out of talks in Washington scheduled for November 20.", ("washington", "cancelled")),
         ("Lavrov met Bayramov and Mirzoyan in Moscow on Friday.", ("moscow", "held")),
-        ("The meeting in Moscow between the Armenian and Azerbaijani foreign ministers was postponed.", ("moscow", "cancelled")),
+        (
+            "The meeting in Moscow between the Armenian and Azerbaijani foreign ministers was postponed.",
+            ("moscow", "cancelled"),
+        ),
     ],
 )
 def test_status_of_a_round_from_its_wording(extract, text, expected):
@@ -206,13 +231,18 @@ def test_a_mediator_accusing_a_party_is_not_an_accusation_against_a_mediator(ext
 
 
 def test_a_sentence_opening_with_it_continues_the_last_actor(extract):
-    x = extract("Azerbaijan objected to the one-sided comments by O'Brien. It complained that O'Brien did not mention Armenia's delays.")
+    x = extract(
+        "Azerbaijan objected to the one-sided comments by O'Brien. It complained that O'Brien did not mention Armenia's delays."
+    )
     second = [e for e in x.events if e.event_type == "accusation"][-1]
     assert second.roles["azerbaijan"] == "initiator" and second.roles["james-obrien"] == "target"
 
 
 def test_a_mediator_listed_with_the_parties_mediates(extract):
-    x = extract("The Russian, Armenian and Azerbaijani foreign ministers last met together in the Kazakh capital Astana in October 2022.", "2023-05-19")
+    x = extract(
+        "The Russian, Armenian and Azerbaijani foreign ministers last met together in the Kazakh capital Astana in October 2022.",
+        "2023-05-19",
+    )
     assert only_round(x) == ("astana", "held", "2022-10", "russia")
 
 
@@ -226,18 +256,30 @@ def test_they_continues_the_parties_of_a_round_just_reported(extract):
 
 
 def test_a_round_without_a_place_happened_where_the_headline_says(extract):
-    x = extract("LIVE | Eastern Partnership summit in Brussels\nCharles Michel hosted Aliyev and Pashinyan on Tuesday evening for four hours of talks.", "2021-12-15")
+    x = extract(
+        "LIVE | Eastern Partnership summit in Brussels\nCharles Michel hosted Aliyev and Pashinyan on Tuesday evening for four hours of talks.",
+        "2021-12-15",
+    )
     assert only_round(x)[:3] == ("brussels", "held", "2021-12-14")
 
 
 def test_a_place_of_fighting_is_not_the_place_of_a_round(extract):
-    x = extract("Michel hosted Aliyev and Pashinyan in Brussels on Wednesday. The meeting comes four weeks after a flare-up in Karabakh on 1-3 August.", "2022-08-31")
+    x = extract(
+        "Michel hosted Aliyev and Pashinyan in Brussels on Wednesday. The meeting comes four weeks after a flare-up in Karabakh on 1-3 August.",
+        "2022-08-31",
+    )
     assert {r.venue_id for r in talks_of(x)} == {"brussels"}
 
 
 def test_meeting_again_is_another_round(extract):
-    x = extract("Michel said the border commissions would hold their first meeting on the inter-state border. The leaders agreed to meet again in July in Brussels.", "2022-05-23")
-    assert {(r.venue_id, r.status) for r in talks_of(x)} == {("armenia-azerbaijan-border", "planned"), ("brussels", "planned")}
+    x = extract(
+        "Michel said the border commissions would hold their first meeting on the inter-state border. The leaders agreed to meet again in July in Brussels.",
+        "2022-05-23",
+    )
+    assert {(r.venue_id, r.status) for r in talks_of(x)} == {
+        ("armenia-azerbaijan-border", "planned"),
+        ("brussels", "planned"),
+    }
 
 
 def test_a_host_named_for_another_round_is_not_this_rounds_mediator(extract):

@@ -17,9 +17,18 @@ from hypothesis import strategies as st
 
 from data_prep import tables
 from data_prep.pipeline import Builder, assemble
-from data_prep.reading import UnreadableFile, article_from_text, decode, furniture_start, published_from_text, read_manifest
+from data_prep.reading import (
+    UnreadableFile,
+    article_from_text,
+    decode,
+    furniture_start,
+    published_from_text,
+    read_manifest,
+)
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 DATE_VALUE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -39,30 +48,128 @@ def _names(builder) -> list[str]:
     return names + [n for v in list(cb.venues.values())[:40] for n in (v.name, *v.aliases[:1])]
 
 
-CUES = ["talks", "held talks", "will meet", "met", "negotiations", "mediated by", "hosted by", "peace treaty", "round of talks",
-        "cancelled", "postponed", "said", "accused", "signed", "agreed", "the two sides", "the ministers", "summit", "in", "at", "on", "and", "with"]
-DATES = ["November 18, 2023 - 13:12 AMT", "10.05.2024 | 14:22", "Nov 7", "on Monday", "last week", "2023-13-45", "31.02.2024",
-         "99/99/2024", "3 weeks earlier", "in 2022", "Dec. 6, 2023", "0.0.0000", "29 February 2023", "1/1/1900", "next month",
-         "09 July 2024 / 13:33", "mid-2024", "2023-11-17T10:00:00Z", "Sunday, Sunday", "12:00"]
-PUNCTUATION = [".", ",", ":", ";", " \u2013 ", " - ", "\u201c", "\u201d", '"', "'", "\u2019", "\u00ab", "\u00bb", "(", ")", "(AA Photo)", "(Reuters) -", "!", "?", "\u2026"]
-ODD = ["\t", "\x0b", "\x0c", "\x07", "\u200b", "\u00a0", "\ufeff", "\u202e", "\U0001f600", "e\u0301", "\ufffd", "\u2028", "\x85", "ǅ", "ß", "İ", "\r", "\r\n"]
-FURNITURE = ["Related news", "Read more", "Most read", "Share this article", "\u00a9 2024 News Agency. All rights reserved."]
+CUES = [
+    "talks",
+    "held talks",
+    "will meet",
+    "met",
+    "negotiations",
+    "mediated by",
+    "hosted by",
+    "peace treaty",
+    "round of talks",
+    "cancelled",
+    "postponed",
+    "said",
+    "accused",
+    "signed",
+    "agreed",
+    "the two sides",
+    "the ministers",
+    "summit",
+    "in",
+    "at",
+    "on",
+    "and",
+    "with",
+]
+DATES = [
+    "November 18, 2023 - 13:12 AMT",
+    "10.05.2024 | 14:22",
+    "Nov 7",
+    "on Monday",
+    "last week",
+    "2023-13-45",
+    "31.02.2024",
+    "99/99/2024",
+    "3 weeks earlier",
+    "in 2022",
+    "Dec. 6, 2023",
+    "0.0.0000",
+    "29 February 2023",
+    "1/1/1900",
+    "next month",
+    "09 July 2024 / 13:33",
+    "mid-2024",
+    "2023-11-17T10:00:00Z",
+    "Sunday, Sunday",
+    "12:00",
+]
+PUNCTUATION = [
+    ".",
+    ",",
+    ":",
+    ";",
+    " \u2013 ",
+    " - ",
+    "\u201c",
+    "\u201d",
+    '"',
+    "'",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "(",
+    ")",
+    "(AA Photo)",
+    "(Reuters) -",
+    "!",
+    "?",
+    "\u2026",
+]
+ODD = [
+    "\t",
+    "\x0b",
+    "\x0c",
+    "\x07",
+    "\u200b",
+    "\u00a0",
+    "\ufeff",
+    "\u202e",
+    "\U0001f600",
+    "e\u0301",
+    "\ufffd",
+    "\u2028",
+    "\x85",
+    "ǅ",
+    "ß",
+    "İ",
+    "\r",
+    "\r\n",
+]
+FURNITURE = [
+    "Related news",
+    "Read more",
+    "Most read",
+    "Share this article",
+    "\u00a9 2024 News Agency. All rights reserved.",
+]
 
 
 @st.composite
 def adversarial_text(draw, names: list[str]) -> str:
     """Paragraphs of codebook names, cue words, date-like strings, punctuation and odd
     characters, with headlines repeated, very long lines and trailing furniture."""
-    pieces = st.one_of(st.sampled_from(names), st.sampled_from(CUES), st.sampled_from(DATES), st.sampled_from(PUNCTUATION),
-                       st.sampled_from(ODD), st.text(max_size=8))
+    pieces = st.one_of(
+        st.sampled_from(names),
+        st.sampled_from(CUES),
+        st.sampled_from(DATES),
+        st.sampled_from(PUNCTUATION),
+        st.sampled_from(ODD),
+        st.text(max_size=8),
+    )
     paragraphs = draw(st.lists(st.lists(pieces, min_size=1, max_size=30).map(" ".join), min_size=1, max_size=8))
     headline = draw(st.sampled_from(paragraphs))
     if draw(st.booleans()):
         paragraphs = [headline, headline, *paragraphs]  # repeated headline
     if draw(st.booleans()):
-        paragraphs.append(" ".join(draw(st.lists(st.sampled_from(names + CUES), min_size=200, max_size=400))))  # a very long line
+        paragraphs.append(
+            " ".join(draw(st.lists(st.sampled_from(names + CUES), min_size=200, max_size=400)))
+        )  # a very long line
     if draw(st.booleans()):
-        paragraphs += [draw(st.sampled_from(FURNITURE))] + [draw(st.sampled_from(names)) + " talks\n" + draw(st.sampled_from(DATES)) for _ in range(3)]
+        paragraphs += [draw(st.sampled_from(FURNITURE))] + [
+            draw(st.sampled_from(names)) + " talks\n" + draw(st.sampled_from(DATES)) for _ in range(3)
+        ]
     return draw(st.sampled_from(["\n", "\n\n", "\r\n"])).join(paragraphs)
 
 
@@ -142,7 +249,11 @@ def test_decoding_random_bytes_returns_text_or_a_reason(raw):
 
 
 @SETTINGS
-@given(text=st.one_of(st.text(max_size=2000), st.lists(st.sampled_from(DATES + FURNITURE + CUES), max_size=30).map("\n".join)))
+@given(
+    text=st.one_of(
+        st.text(max_size=2000), st.lists(st.sampled_from(DATES + FURNITURE + CUES), max_size=30).map("\n".join)
+    )
+)
 def test_furniture_and_publication_date_never_raise_and_stay_in_range(markers, text):
     body_end = furniture_start(text, markers)
     assert 0 <= body_end <= len(text)
@@ -151,7 +262,18 @@ def test_furniture_and_publication_date_never_raise_and_stay_in_range(markers, t
 
 
 @SETTINGS
-@given(raw=st.one_of(st.binary(max_size=2000), st.lists(st.lists(st.sampled_from(["a1", "", "2023-11-17", "2023-13-45", '"', ",", ";", "\x00", "\n", "x" * 50]), max_size=7).map(",".join), max_size=10).map(lambda rows: ("doc_id,published,source,url,title\n" + "\n".join(rows)).encode())))
+@given(
+    raw=st.one_of(
+        st.binary(max_size=2000),
+        st.lists(
+            st.lists(
+                st.sampled_from(["a1", "", "2023-11-17", "2023-13-45", '"', ",", ";", "\x00", "\n", "x" * 50]),
+                max_size=7,
+            ).map(",".join),
+            max_size=10,
+        ).map(lambda rows: ("doc_id,published,source,url,title\n" + "\n".join(rows)).encode()),
+    )
+)
 def test_any_manifest_gives_rows_and_notes_never_an_error(tmp_path_factory, raw):
     path = tmp_path_factory.mktemp("manifest") / "manifest.csv"
     path.write_bytes(raw)

@@ -50,7 +50,7 @@ def write(path, content, encoding="utf-8"):
 
 
 def test_utf8_text_is_read_as_is_with_line_endings_normalised():
-    assert decode("Talks in Baku\r\nand Yerevan\r".encode()) == "Talks in Baku\nand Yerevan\n"
+    assert decode(b"Talks in Baku\r\nand Yerevan\r") == "Talks in Baku\nand Yerevan\n"
 
 
 def test_windows_1251_russian_and_english_text_is_decoded():
@@ -109,7 +109,7 @@ def test_binary_files_are_refused():
 
 def test_binary_without_nul_bytes_is_refused():
     junk = bytes(b for b in range(1, 32) if b not in (9, 10, 11, 12, 13)) * 200
-    with pytest.raises(UnreadableFile, match="binary|not text"):
+    with pytest.raises(UnreadableFile, match=r"binary|not text"):
         decode(junk)
 
 
@@ -161,7 +161,16 @@ def test_saved_html_page_keeps_the_article_and_drops_navigation_and_furniture(tm
     assert text.startswith("Armenia and Azerbaijan foreign ministers meet in Almaty\n")
     assert "held two days of talks in Almaty on Friday" in text
     assert "ready to host further rounds" in text
-    for furniture in ("Log in", "cookies", "Related news", "Aliyev meets Blinken", "Privacy policy", "newsletter", "dataLayer", "font-family"):
+    for furniture in (
+        "Log in",
+        "cookies",
+        "Related news",
+        "Aliyev meets Blinken",
+        "Privacy policy",
+        "newsletter",
+        "dataLayer",
+        "font-family",
+    ):
         assert furniture not in text
 
 
@@ -183,14 +192,20 @@ def test_html_without_a_declared_date_does_not_take_one_from_the_body(tmp_path):
 
 
 def test_html_page_with_nothing_but_navigation_is_refused(tmp_path):
-    with pytest.raises(UnreadableFile, match="no main text|no article text"):
+    with pytest.raises(UnreadableFile, match=r"no main text|no article text"):
         document_text(write(tmp_path / "nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"))
 
 
 def test_windows_1251_html_page_is_decoded(tmp_path):
-    page = SAVED_PAGE.replace('charset="utf-8"', 'charset="windows-1251"').replace(
-        "country was ready to host further rounds.", "country was ready to host further rounds. Переговоры продолжатся."
-    ).replace("\u2013", "-").replace("\u00a9", "(c)")
+    page = (
+        SAVED_PAGE.replace('charset="utf-8"', 'charset="windows-1251"')
+        .replace(
+            "country was ready to host further rounds.",
+            "country was ready to host further rounds. Переговоры продолжатся.",
+        )
+        .replace("\u2013", "-")
+        .replace("\u00a9", "(c)")
+    )
     text = document_text(write(tmp_path / "ru.html", page, encoding="cp1251"))
     assert "Переговоры продолжатся" in text
 
@@ -199,7 +214,7 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
-    with pytest.raises(UnreadableFile, match="too large.*50 MB"):
+    with pytest.raises(UnreadableFile, match=r"too large.*50 MB"):
         document_text(big)
     assert MAX_BYTES < 50 * 1024 * 1024
 
@@ -211,7 +226,16 @@ def test_text_longer_than_the_analysis_can_take_is_refused(tmp_path):
 
 
 def test_folder_tree_is_walked_in_stable_order_skipping_hidden_and_other_files(tmp_path):
-    for name in ("b.txt", "a.md", "sub/c.html", "sub/deeper/d.TXT", ".hidden.txt", ".git/e.txt", "notes.pdf", "manifest.csv"):
+    for name in (
+        "b.txt",
+        "a.md",
+        "sub/c.html",
+        "sub/deeper/d.TXT",
+        ".hidden.txt",
+        ".git/e.txt",
+        "notes.pdf",
+        "manifest.csv",
+    ):
         write(tmp_path / name, "x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files(tmp_path)]
     assert found == ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.TXT"]
@@ -242,10 +266,19 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_a_reason(tmp_path):
 
 
 def test_manifest_rows_are_read_by_doc_id(tmp_path):
-    path = write(tmp_path / "m.csv", "doc_id,published,source,url,title\na1,2023-11-17,TASS,https://t.ru/1,Talks\na2,2024-07,,,\n")
+    path = write(
+        tmp_path / "m.csv",
+        "doc_id,published,source,url,title\na1,2023-11-17,TASS,https://t.ru/1,Talks\na2,2024-07,,,\n",
+    )
     rows, problems = read_manifest(path)
     assert problems == []
-    assert rows["a1"] == {"doc_id": "a1", "published": "2023-11-17", "source": "TASS", "url": "https://t.ru/1", "title": "Talks"}
+    assert rows["a1"] == {
+        "doc_id": "a1",
+        "published": "2023-11-17",
+        "source": "TASS",
+        "url": "https://t.ru/1",
+        "title": "Talks",
+    }
     assert rows["a2"]["published"] == "2024-07" and rows["a2"]["source"] is None
 
 
@@ -254,14 +287,19 @@ def test_missing_manifest_is_no_manifest():
 
 
 def test_manifest_row_with_wrong_column_count_is_reported_and_the_rest_kept(tmp_path):
-    path = write(tmp_path / "m.csv", "doc_id,published,source,url,title\na1,2023-11-17,TASS,u,t,extra\na2,2023-11-18,TASS,u,t\n")
+    path = write(
+        tmp_path / "m.csv", "doc_id,published,source,url,title\na1,2023-11-17,TASS,u,t,extra\na2,2023-11-18,TASS,u,t\n"
+    )
     rows, problems = read_manifest(path)
     assert set(rows) == {"a2"}
     assert len(problems) == 1 and "line 2" in problems[0] and "6 fields" in problems[0]
 
 
 def test_manifest_bad_date_costs_only_the_date(tmp_path):
-    path = write(tmp_path / "m.csv", "doc_id,published,source\na1,2023-13-45,TASS\na2,17/11/2023,TASS\na3,2023-11-17T10:00:00Z,TASS\n")
+    path = write(
+        tmp_path / "m.csv",
+        "doc_id,published,source\na1,2023-13-45,TASS\na2,17/11/2023,TASS\na3,2023-11-17T10:00:00Z,TASS\n",
+    )
     rows, problems = read_manifest(path)
     assert rows["a1"]["published"] is None and rows["a1"]["source"] == "TASS"
     assert rows["a2"]["published"] is None
@@ -307,7 +345,17 @@ def test_manifest_doc_ids_are_normalised_to_build_ids():
     assert normalise_doc_id("v1.2") == "v1.2"
 
 
-@pytest.mark.parametrize("value, expected", [("2023-11-17", "2023-11-17"), ("2023-11", "2023-11"), ("2024-02-30", None), ("2023-1-5", None), ("yesterday", None), ("2023-11-17 10:00", "2023-11-17")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2023-11-17", "2023-11-17"),
+        ("2023-11", "2023-11"),
+        ("2024-02-30", None),
+        ("2023-1-5", None),
+        ("yesterday", None),
+        ("2023-11-17 10:00", "2023-11-17"),
+    ],
+)
 def test_published_values_must_be_calendar_dates(value, expected):
     assert parse_published(value) == expected
 
@@ -317,7 +365,12 @@ def test_manifest_matches_files_in_sub_folders_by_path_or_by_name(tmp_path):
     write(tmp_path / "in" / "b2.txt", BODY.replace("Tuesday", "Monday"))
     manifest = {"tass/a1": {"source": "TASS", "published": "2023-11-17"}, "b2": {"source": "Reuters"}}
     a1 = read_article(tmp_path / "in" / "tass" / "a1.txt", tmp_path / "in", manifest, MARKERS)
-    assert a1.doc_id == "tass/a1" and a1.source == "TASS" and a1.published == "2023-11-17" and a1.published_basis == "manifest"
+    assert (
+        a1.doc_id == "tass/a1"
+        and a1.source == "TASS"
+        and a1.published == "2023-11-17"
+        and a1.published_basis == "manifest"
+    )
     by_name = read_article(tmp_path / "in" / "tass" / "a1.txt", tmp_path / "in", {"a1": {"source": "TASS"}}, MARKERS)
     assert by_name.source == "TASS"
 

@@ -25,7 +25,9 @@ def test_spellings_of_one_person_are_one_actor(extract, text):
     assert "nikol-pashinyan" in actors_of(extract(text))
 
 
-@pytest.mark.parametrize("text", ["O'Brien said so.", "O\u2019Brien said so.", "James O\u2019Brien\u2019s visit ended."])
+@pytest.mark.parametrize(
+    "text", ["O'Brien said so.", "O\u2019Brien said so.", "James O\u2019Brien\u2019s visit ended."]
+)
 def test_apostrophes_do_not_split_an_actor(extract, text):
     assert actors_of(extract(text)) == {"james-obrien"}
 
@@ -105,7 +107,9 @@ def test_places_of_events(extract, text, venue):
     assert venue in venues_of(extract(text))
 
 
-@pytest.mark.parametrize("text", ["Washington remains serious about it.", "Support to Armenia continues.", "In May the talks resumed."])
+@pytest.mark.parametrize(
+    "text", ["Washington remains serious about it.", "Support to Armenia continues.", "In May the talks resumed."]
+)
 def test_names_not_used_as_places_make_no_venue(extract, text):
     assert venues_of(extract(text)) == set()
 
