@@ -514,9 +514,8 @@ def test_gold_documents_are_well_formed(doc, article):
         assert t["status"] in ("held", "planned", "cancelled")
         if "round" in t:
             assert ROUND_KEY.match(t["round"]), t["round"]
-            if t.get("date"):  # the key's date and the entry's date agree as far as both go
-                common = min(len(t["date"]), len(t["round"].split()[0]))
-                assert t["round"][:common] == t["date"][:common], t
+            if t.get("date") and t["status"] == "held":  # a held round's key has its month (plans may move)
+                assert t["round"][:7] == t["date"][:7], t
 
 
 @pytest.mark.parametrize("doc, article", _gold_docs())
