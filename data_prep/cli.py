@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .evaluate import evaluate, format_report, thresholds_for
+from .evaluate import ThresholdError, evaluate, format_report, thresholds_for, verdict
 from .pipeline import NothingToBuild, build
 
 
@@ -60,12 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (Path(args.tables) / "events.parquet").exists():
         print(f"error: no tables in {args.tables}; run `python -m data_prep build` first", file=sys.stderr)
         return 2
+    try:
+        thresholds = thresholds_for(args.gold)
+    except ThresholdError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     scores = evaluate(args.gold, args.tables)
-    thresholds = thresholds_for(args.gold)
-    print(format_report(scores, thresholds))
-    figures = scores.figures()
-    met = all(figures[k] + 1e-9 >= v for k, v in thresholds.items()) and not figures["furniture_events"]
-    return 1 if args.strict and not met else 0
+    result = verdict(scores.figures(), thresholds)
+    print(format_report(scores, result))
+    return 1 if args.strict and not result.met else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
