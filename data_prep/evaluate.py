@@ -353,6 +353,16 @@ def _round_matches(event, gold_round: dict, venue_names) -> bool:
     return True
 
 
+def _mediator_ok(mediator_id, gold: str | list[str | None] | None, actor_names: dict[str, set[str]]) -> bool:
+    """Right when the extracted mediator is one the gold names; a gold `null` (a round the
+    parties held on their own, a host that took no part, a border commission) is right
+    only when no mediator was extracted."""
+    options = gold if isinstance(gold, list) else [gold]
+    if mediator_id is None or pd.isna(mediator_id):
+        return any(m is None for m in options)
+    return any(m is not None and _matches(actor_names.get(mediator_id, set()), m) for m in options)
+
+
 def _score_talks(
     scores: Scores,
     doc_id: str,
@@ -379,10 +389,8 @@ def _score_talks(
         scores.talks.extracted += 1
         scores.talks.hits += 1
         _link(scores, doc_id, event, matched)
-        mediators = matched.get("mediator")
-        mediators = mediators if isinstance(mediators, list) else [mediators]
         scores.mediator_total += 1
-        if any(_matches(actor_names.get(event["mediator_id"], set()), m) for m in mediators if m):
+        if _mediator_ok(event["mediator_id"], matched.get("mediator"), actor_names):
             scores.mediator_hits += 1
         else:
             misses.append(f"wrong mediator for {matched.get('venue')} {matched.get('date')}: {event['mediator_id']}")
