@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -223,19 +224,35 @@ def oidc_identity(policy: Policy, user: Mapping) -> Identity | None:
     return Identity(email, EDITOR if _listed(email, policy.editors) else VIEWER, "oidc")
 
 
-def is_local_request(ip_address: str | None, headers: Mapping[str, str]) -> bool:
+def is_local_request(ip_address: object, headers: Mapping[str, str]) -> bool:
     """Whether the browser runs on this machine and no proxy relayed the request.
 
-    `st.context.ip_address` is None on loopback; a reverse proxy on the same machine
-    also connects from loopback but adds forwarding headers, so those count as remote.
+    Local means: the connection comes from loopback (`st.context.ip_address` is None
+    there, and not a string at all under AppTest), no forwarding header was added,
+    and the page's own address (Origin, Host) is a loopback name. A reverse proxy on
+    the same machine connects from loopback too, but the browser's Origin gives it away
+    even when the proxy adds no forwarding header.
     """
-    lowered = {str(k).lower() for k in headers}
+    lowered = {str(k).lower(): v for k, v in headers.items()}
     if any(h in lowered for h in FORWARDING_HEADERS):
         return False
-    if ip_address is None:
+    for name in ("origin", "host"):
+        if lowered.get(name) and not _loopback_name(urlsplit(_with_scheme(str(lowered[name]))).hostname):
+            return False
+    return not isinstance(ip_address, str) or _loopback_name(ip_address)
+
+
+def _with_scheme(address: str) -> str:
+    return address if "://" in address else "//" + address
+
+
+def _loopback_name(hostname: str | None) -> bool:
+    if not hostname:
+        return False
+    if hostname.lower() == "localhost":
         return True
     try:
-        return ipaddress.ip_address(ip_address).is_loopback
+        return ipaddress.ip_address(hostname.strip("[]")).is_loopback
     except ValueError:
         return False
 
