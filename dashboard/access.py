@@ -344,8 +344,18 @@ def gate() -> Identity:
 
     Call before anything reads data: until this returns, only the login form has
     been drawn, so no table, chart or article text is in the page or its websocket
-    messages.
+    messages. Fails closed: an unexpected error stops the script with an error id.
     """
+    from dashboard import errors
+
+    try:
+        return _gate()
+    except Exception as error:
+        st.error(errors.viewer_message(errors.log_error(error)), icon=":material/error:")
+        st.stop()
+
+
+def _gate() -> Identity:
     try:
         policy = Policy.from_config(_secrets(), os.environ)
     except AccessConfigError as error:

@@ -22,20 +22,34 @@ def tables_present(table_dir: Path) -> bool:
     return all((Path(table_dir) / f"{name}.parquet").exists() for name in loading.REQUIRED)
 
 
+INPUTS = ("seeds/*", "data_prep/codebook/*", "data_prep/*.py")  # what `make build` rebuilds on, too
+
+
 def ensure_tables(table_dir: Path) -> None:
-    """Build the default tables from seeds/ when they are absent (first start on a new host).
+    """Build the default tables from seeds/ when they are absent or older than their inputs
+    (first start on a new host, or a host that pulled new articles or code).
 
     Tables chosen with PEACETRACK_TABLES are never built here: whoever chose them
     builds them, and the app says so when they are missing.
     """
-    if os.environ.get(loading.ENV_VAR, "").strip() or tables_present(table_dir):
+    if os.environ.get(loading.ENV_VAR, "").strip():
         return
-    _build_once(str(table_dir))
+    newest = newest_input()
+    if tables_present(table_dir) and (built := built_at(table_dir)) and built.timestamp() >= newest:
+        return
+    _build_once(str(table_dir), newest)
 
 
-@st.cache_resource(show_spinner="First start: building the tables from seeds/ …")
-def _build_once(table_dir: str) -> dict:
-    """One build per server, however many sessions arrive at once (cache_resource locks per key)."""
+def newest_input() -> float:
+    """Modification time of the newest article, codebook file or build module."""
+    times = [p.stat().st_mtime for pattern in INPUTS for p in loading.REPO_ROOT.glob(pattern) if p.is_file()]
+    return max(times, default=0.0)
+
+
+@st.cache_resource(show_spinner="Building the tables from seeds/ (first start, or the articles changed) …")
+def _build_once(table_dir: str, newest_input: float) -> dict:
+    """One build per server and inputs, however many sessions arrive at once
+    (cache_resource computes a key once while the others wait)."""
     from data_prep import pipeline
 
     report = pipeline.build(_relative(SEEDS), Path(table_dir))

@@ -405,6 +405,17 @@ def test_access_app_a_plain_password_in_the_secrets_is_a_clear_error(app, eviden
     assert_no_data(at, evidence)
 
 
+def test_access_app_fails_closed_on_an_unexpected_error(app, evidence, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the secrets store is unreachable")
+
+    monkeypatch.setattr(access.Policy, "from_config", broken)
+    at = app(TEAM_SECRETS).run()
+    assert "error id" in at.error[0].value
+    assert "unreachable" not in page_protos(at)
+    assert_no_data(at, evidence)
+
+
 OIDC_SECRETS = {"auth": OIDC, "access": {"allowed": ["@example.org"]}}
 
 
@@ -432,3 +443,65 @@ def test_access_seed_evidence_is_real(evidence):
     """The texts the gate tests look for do exist in the build (else they would prove nothing)."""
     assert len(evidence["sentences"]) >= 10 and len(evidence["titles"]) >= 3 and evidence["quotes"]
     assert all(isinstance(s, str) and len(s) > 30 for s in evidence["sentences"])
+
+
+# ------------------------------------------------------------------ the wire, on a real server
+
+
+@pytest.mark.slow
+def test_access_websocket_carries_no_data_before_login(seed_build, evidence, tmp_path):
+    """What a client that never logs in receives over /_stcore/stream from `streamlit run`
+    with a password configured: the login form, and nothing of the data."""
+    import importlib
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    client = importlib.import_module("benchmarks.streamlit_client")
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text(f'[access]\npassword_hash = "{TEAM_HASH}"\n', encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = os.environ | {"PEACETRACK_TABLES": str(seed_build[0]), "PEACETRACK_OFFLINE": "1"}
+    flags = ["--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true"]
+    flags += ["--server.fileWatcherType", "none", "--secrets.files", str(secrets_file)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", APP, *flags],
+        cwd=Path(APP).parent.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, "streamlit exited"
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "streamlit did not start"
+                time.sleep(0.3)
+        with client.Session(url) as session:
+            runs = [session.run(timeout=60)]
+            field = next(w for w in session.widgets.values() if getattr(w, "label", "") == "Password")
+            session.states[field.id] = client.WidgetState(id=field.id, string_value="not the password")
+            runs.append(session.run(timeout=60))
+        received = b"".join(m.SerializeToString() for run in runs for m in run.messages)
+        assert all(run.status == client.FINISHED for run in runs)
+        assert b"Password" in received  # the form came
+        for texts in evidence.values():
+            for text in texts:
+                assert text[:60].encode() not in received, text[:60]
+        kinds = {kind for run in runs for kind, _ in run.elements}
+        assert not kinds & {"dataframe", "arrow_data_frame", "plotly_chart", "html", "metric", "download_button"}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)

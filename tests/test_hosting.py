@@ -56,6 +56,19 @@ def test_hosting_first_start_builds_the_tables_once(tmp_path, monkeypatch):
     assert (out / "events.parquet").stat().st_mtime_ns == stamp
 
 
+def test_hosting_tables_older_than_their_inputs_are_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.delenv(loading.ENV_VAR, raising=False)
+    monkeypatch.chdir(REPO)
+    hosting._build_once.clear()
+    out = tmp_path / "processed"
+    hosting.ensure_tables(out)
+    stamp = (out / "events.parquet").stat().st_mtime_ns
+    built = hosting.built_at(out).timestamp()
+    monkeypatch.setattr(hosting, "newest_input", lambda: built + 60)  # an article pulled after the build
+    hosting.ensure_tables(out)
+    assert (out / "events.parquet").stat().st_mtime_ns != stamp
+
+
 def test_hosting_chosen_tables_are_never_built(tmp_path, monkeypatch):
     monkeypatch.setenv(loading.ENV_VAR, str(tmp_path / "elsewhere"))
     hosting.ensure_tables(tmp_path / "elsewhere")
