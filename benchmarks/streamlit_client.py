@@ -52,13 +52,14 @@ class Session:
 
     def __init__(self, url: str, *, open_timeout: float = 30) -> None:
         stream = url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-        self._ws = connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=open_timeout)
+        self._connection = connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=open_timeout)
+        self._ws = self._connection.__enter__()
         self.widgets: dict[str, object] = {}  # widget id -> latest element proto (multiselect, ...)
         self.states: dict[str, WidgetState] = {}  # widget id -> the value this client set
         self.query_string = ""
 
     def close(self) -> None:
-        self._ws.close()
+        self._connection.__exit__(None, None, None)
 
     def __enter__(self) -> Session:
         return self
