@@ -329,6 +329,18 @@ class Throttle:
             self._failures.pop(key, None)
 
 
+UNKNOWN_NAME = "(unknown name)"
+
+
+def throttle_key(policy: Policy, name: str) -> str:
+    """The account a login attempt counts against. Names that are no account share one
+    key, so guessing names is slowed too and the throttle's memory stays bounded."""
+    key = name.strip().lower()
+    if not key:
+        return TEAM
+    return key if key in policy.users else UNKNOWN_NAME
+
+
 def delay_after(failures: int) -> float:
     """Seconds to wait after `failures` failures in a row: 0, 1, 2, 4, ... 60."""
     return 0.0 if failures <= 0 else min(FIRST_DELAY_S * 2 ** (failures - 1), MAX_DELAY_S)
@@ -434,7 +446,7 @@ def _login_page(policy: Policy) -> None:
 
 def _try_password(policy: Policy, name: str, password: str) -> None:
     throttle = _shared_throttle()
-    key = name.strip().lower() or TEAM
+    key = throttle_key(policy, name)
     wait = throttle.wait_seconds(key)
     if wait > 0:
         st.error(f"Too many failed attempts. Try again in {wait:.0f} s.")

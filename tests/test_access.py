@@ -239,6 +239,13 @@ def test_access_throttle_per_account_and_cleared_by_success():
     assert throttle.wait_seconds("amira") == 1  # the count started again
 
 
+def test_access_unknown_names_share_one_throttle_key(policy):
+    assert access.throttle_key(policy, " Amira ") == "amira"
+    assert access.throttle_key(policy, "") == access.TEAM
+    keys = {access.throttle_key(policy, f"guess{i}") for i in range(1000)}
+    assert keys == {access.UNKNOWN_NAME}
+
+
 # ------------------------------------------------------------------ local or relayed
 
 
