@@ -132,8 +132,19 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         env = os.environ | {"PEACETRACK_TABLES": str(tables), "PEACETRACK_OFFLINE": "1"}
         self._log = log.open("w")
+        secrets = ("--secrets.files", str(log.parent / "no-secrets.toml"))  # this clone's login would stop the load
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), *SERVER_FLAGS, "--server.port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(APP),
+                *SERVER_FLAGS,
+                "--server.port",
+                str(self.port),
+                *secrets,
+            ],
             cwd=ROOT,
             env=env,
             stdout=self._log,

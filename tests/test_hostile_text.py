@@ -268,8 +268,9 @@ def hostile_server(hostile_tables, tmp_path_factory):
     port = _free_port()
     log = (tmp_path_factory.mktemp("hostile_server") / "streamlit.log").open("w")
     env = os.environ | {"PEACETRACK_TABLES": str(hostile_tables), "PEACETRACK_OFFLINE": "1"}
+    no_secrets = ("--secrets.files", str(Path(log.name).parent / "no-secrets.toml"))  # not this clone's login, if any
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), *SERVER_FLAGS],
+        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), *SERVER_FLAGS, *no_secrets],
         cwd=ROOT,
         env=env,
         stdout=log,
