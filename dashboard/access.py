@@ -377,7 +377,9 @@ def _gate() -> Identity:
     if not policy.configured:
         local = is_local_request(st.context.ip_address, dict(st.context.headers))
         if local or policy.public:
-            return Identity("local" if local else "public", EDITOR if local else VIEWER, "local" if local else "public")
+            how = "local" if local else "public"
+            st.session_state[IDENTITY_KEY] = Identity(how, EDITOR if local else VIEWER, how)
+            return st.session_state[IDENTITY_KEY]
         st.title("peacetrack")
         st.error(
             "This peacetrack is reached from another machine but has no access control configured. "
@@ -393,6 +395,19 @@ def _gate() -> Identity:
     return identity
 
 
+def current_identity() -> Identity | None:
+    """Who this session is, once `gate` let it in (None before)."""
+    identity = st.session_state.get(IDENTITY_KEY)
+    return identity if isinstance(identity, Identity) else None
+
+
+def can_edit() -> bool:
+    """Whether this session may change data. Anything that adds articles or corrects the
+    tables must check this first: only editors may (and the owner of a local run)."""
+    identity = current_identity()
+    return identity is not None and identity.can_edit
+
+
 def _secrets() -> Mapping:
     try:
         return {key: st.secrets[key] for key in ("access", "auth") if key in st.secrets}
@@ -401,8 +416,8 @@ def _secrets() -> Mapping:
 
 
 def _current_identity(policy: Policy) -> Identity | None:
-    identity = st.session_state.get(IDENTITY_KEY)
-    if isinstance(identity, Identity):
+    identity = current_identity()
+    if identity is not None and identity.method not in ("local", "public"):
         return identity
     if policy.oidc_providers:
         user = st.user.to_dict()

@@ -349,6 +349,14 @@ def test_access_app_opens_directly_on_a_local_run_without_configuration(app):
     assert not [b for b in at.button if b.label in ("Log in", "Log out")]
 
 
+def test_access_app_roles_reach_the_session(app):
+    at = app({}).run()
+    assert at.session_state[access.IDENTITY_KEY] == Identity("local", EDITOR, "local")  # the owner of a local run
+    at = log_in(app(TEAM_SECRETS).run(), TEAM_PASSWORD)
+    assert at.session_state[access.IDENTITY_KEY] == Identity("team", VIEWER, "password")
+    assert not at.session_state[access.IDENTITY_KEY].can_edit
+
+
 def test_access_app_refuses_another_machine_without_configuration(app, monkeypatch, evidence):
     monkeypatch.setattr(access, "is_local_request", lambda ip, headers: False)
     at = app({}).run()
