@@ -14,23 +14,26 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this as a
 
 import streamlit as st
 
-from dashboard import loading, sidebar, state, views
+from dashboard import access, errors, hosting, loading, sidebar, state, views
 from dashboard.filters import apply
 from dashboard.model import Data, prepare
 
 st.set_page_config(
     page_title="peacetrack", layout="wide"
 )  # no page_icon: a Material icon favicon is fetched from Google
+access.gate()  # before anything reads data: until it lets the session in, only the login form is drawn
 
 
-@st.cache_data(show_spinner="Reading the tables…", max_entries=4)
+@st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
 def load_data(table_dir: str, signature: tuple) -> Data:
-    """The prepared tables; `signature` (file times and sizes) makes a rebuild a cache miss."""
+    """The prepared tables, one copy shared by all sessions (views never modify it);
+    `signature` (file times and sizes) makes a rebuild a cache miss."""
     return prepare(loading.load(Path(table_dir)))
 
 
 def main() -> None:
     table_dir = loading.tables_dir()
+    hosting.ensure_tables(table_dir)
     try:
         data = load_data(str(table_dir), loading.table_signature(table_dir))
     except loading.TablesMissing as missing:
@@ -65,4 +68,4 @@ def main() -> None:
     sidebar.share_link(current, vocab)  # last: reflects the tab and items chosen this run
 
 
-main()
+errors.guarded(main)  # viewers get a message and an error id; the details go to the server log

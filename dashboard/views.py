@@ -13,7 +13,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import about, article, charts
+from dashboard import about, article, charts, hosting
 from dashboard.accusations import accusation_rows, accusations_in_view, accuser_mediator_counts
 from dashboard.basemap import tiles_reachable
 from dashboard.filters import Filters, documents_for, event_actors_for, narrow_to_bars, narrow_to_points
@@ -664,7 +664,7 @@ def about_view(data: Data) -> None:
         "event into a row with the sentence that supports it. Every figure here can be checked: pick an "
         "event in an evidence table to read its article with that sentence highlighted."
     )
-    st.markdown(f"**Tables read from** `{data.table_dir}`")
+    st.markdown(hosting.describe_tables(data.table_dir, data.build_report))  # no server path
     sources = sorted({s for s in data.documents["source"].dropna()})
     st.markdown(
         f"**{len(data.documents)} documents** from {len(sources)} outlet(s): " + ", ".join(md(s) for s in sources)
