@@ -39,7 +39,10 @@ def build_tables(records: Sequence[Record], codebook: Codebook) -> dict[str, pd.
     plover = {name: spec.plover for name, spec in codebook.cues.event_types.items()}
     talks = [e for r in records for e in r.talks]
     round_ids = assign_round_ids(talks, places, codebook.cues.linking.same_round_days)
-    documents, events, event_actors, mentions = [], [], [], []
+    documents: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    event_actors: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
     seen: dict[str, set[str]] = {}
     for record in records:
         a = record.article
@@ -76,17 +79,17 @@ def build_tables(records: Sequence[Record], codebook: Codebook) -> dict[str, pd.
                 {"event_id": e.event_id, "actor_id": actor_id, "role": role} for actor_id, role in e.roles.items()
             )
     people = {p.actor_id: p for r in records for p in r.people}
-    actor_ids = (
+    actor_ids: set[str] = (
         {m["entity_id"] for m in mentions if m["entity_type"] == "actor"}
         | {r["actor_id"] for r in event_actors}
         | {e["mediator_id"] for e in events if e["mediator_id"]}
     )
-    venue_ids = {m["entity_id"] for m in mentions if m["entity_type"] == "venue"} | {
+    venue_ids: set[str] = {m["entity_id"] for m in mentions if m["entity_type"] == "venue"} | {
         e["venue_id"] for e in events if e["venue_id"]
     }
     venues = [_venue_row(places, v, seen) for v in sorted(venue_ids)]
     actor_ids |= {v["mediator_id"] for v in venues if v["mediator_id"]} | {v["country"] for v in venues if v["country"]}
-    actor_ids |= {codebook.actors[a].country for a in actor_ids if a in codebook.actors and codebook.actors[a].country}
+    actor_ids |= {c for a in actor_ids if a in codebook.actors and (c := codebook.actors[a].country)}
     actor_ids |= {p.country for p in people.values() if p.country}
     actors = [_actor_row(codebook, people, a, seen) for a in sorted(actor_ids)]
     published = {r.article.doc_id: r.article.published for r in records}

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -111,7 +112,7 @@ def _matches(names: set[str], gold: str | None) -> bool:
     return fold(gold) in names
 
 
-def score(gold: list[dict], tables: dict[str, pd.DataFrame], texts: dict[str, str] | None = None) -> Scores:
+def score(gold: list[dict[str, Any]], tables: dict[str, pd.DataFrame], texts: dict[str, str] | None = None) -> Scores:
     """Compare built tables with gold documents; `texts` (doc_id -> text) locates furniture."""
     scores = Scores()
     actor_names = _names(tables["actors"], "actor_id")
@@ -156,7 +157,12 @@ def score(gold: list[dict], tables: dict[str, pd.DataFrame], texts: dict[str, st
 
 
 def _score_names(
-    tally: Tally, extracted_ids: set[str], names: dict[str, set[str]], gold: dict, what: str, misses: list[str]
+    tally: Tally,
+    extracted_ids: set[str],
+    names: dict[str, set[str]],
+    gold: dict[str, Any],
+    what: str,
+    misses: list[str],
 ) -> None:
     accepted = [*gold.get("required", []), *gold.get("allowed", [])]
     for entity_id in sorted(extracted_ids):
@@ -173,14 +179,14 @@ def _score_names(
             misses.append(f"missing {what}: {required}")
 
 
-def _venue_ok(venue_id, gold_round: dict, venue_names: dict[str, set[str]]) -> bool:
+def _venue_ok(venue_id: Any, gold_round: dict[str, Any], venue_names: dict[str, set[str]]) -> bool:
     options = [gold_round.get("venue"), *gold_round.get("alt_venues", [])]
     if venue_id is None or pd.isna(venue_id):
         return any(o is None for o in options)
     return any(o is not None and _matches(venue_names.get(venue_id, set()), o) for o in options)
 
 
-def _round_matches(event, gold_round: dict, venue_names) -> bool:
+def _round_matches(event: Any, gold_round: dict[str, Any], venue_names: dict[str, set[str]]) -> bool:
     if event["status"] != gold_round.get("status") or not _venue_ok(event["venue_id"], gold_round, venue_names):
         return False
     if gold_round.get("date"):
@@ -189,7 +195,12 @@ def _round_matches(event, gold_round: dict, venue_names) -> bool:
 
 
 def _score_talks(
-    scores: Scores, talks: pd.DataFrame, gold_rounds: list[dict], venue_names, actor_names, misses: list[str]
+    scores: Scores,
+    talks: pd.DataFrame,
+    gold_rounds: list[dict[str, Any]],
+    venue_names: dict[str, set[str]],
+    actor_names: dict[str, set[str]],
+    misses: list[str],
 ) -> None:
     required = [r for r in gold_rounds if not r.get("optional")]
     optional = [r for r in gold_rounds if r.get("optional")]

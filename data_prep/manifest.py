@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from .decoding import SUFFIXES, decode, read_bytes, skip_reason
 from .errors import UnreadableFile
 
+ManifestRow = Mapping[str, str | None]  # column -> cell, blank cells as None
+
 MANIFEST_COLUMNS = ("doc_id", "published", "source", "url", "title")
 _PUBLISHED = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
-def read_manifest(path: Path | None) -> tuple[dict[str, dict], list[str]]:
+def read_manifest(path: Path | None) -> tuple[dict[str, ManifestRow], list[str]]:
     """Rows of manifest.csv by doc_id, and a message for each row that was unusable.
 
     A bad row costs only itself (the build goes on without its metadata); a manifest
@@ -35,7 +38,7 @@ def read_manifest(path: Path | None) -> tuple[dict[str, dict], list[str]]:
         return {}, [f"{where}: {skip_reason(error)}; manifest ignored"]
     lines = text.splitlines()
     delimiter = _delimiter(lines[0] if lines else "")
-    rows: dict[str, dict] = {}
+    rows: dict[str, ManifestRow] = {}
     problems: list[str] = []
     reader = csv.reader(lines, delimiter=delimiter)
     header = [cell.strip().lower() for cell in next(reader, [])]
@@ -59,10 +62,12 @@ def read_manifest(path: Path | None) -> tuple[dict[str, dict], list[str]]:
             problems.append(f"{where} line {line_no}: {problem}")
         if row is None:
             continue
-        if row["doc_id"] in rows:
-            problems.append(f"{where} line {line_no}: doc_id {row['doc_id']!r} listed again, the first row is used")
+        doc_id = row["doc_id"]
+        assert doc_id is not None, "a row without a doc_id was refused above"
+        if doc_id in rows:
+            problems.append(f"{where} line {line_no}: doc_id {doc_id!r} listed again, the first row is used")
             continue
-        rows[row["doc_id"]] = row
+        rows[doc_id] = row
     return rows, problems
 
 
@@ -74,7 +79,9 @@ def _delimiter(header_line: str) -> str:
     return ","
 
 
-def _manifest_row(cells: dict | None, n_cells: int, n_columns: int) -> tuple[dict | None, str | None]:
+def _manifest_row(
+    cells: dict[str, str] | None, n_cells: int, n_columns: int
+) -> tuple[dict[str, str | None] | None, str | None]:
     """One manifest row cleaned, or None with the reason it cannot be used; a bad
     date costs only the date."""
     if cells is None:

@@ -72,9 +72,9 @@ def round_mediator(
             return med, "adjacent"
     if venue is not None and venue.kind == "country" and venue.country in codebook.mediators:
         return venue.country, "country"
-    host = codebook.host_country(venue)
-    if host:
-        return host, "country"
+    hosting_state = codebook.host_country(venue)
+    if hosting_state:
+        return hosting_state, "country"
     return None, None
 
 

@@ -32,11 +32,11 @@ from .dating import date_sentences
 from .decoding import skip_reason
 from .errors import NothingToBuild, UnreadableFile
 from .language import find_names
-from .manifest import read_manifest
+from .manifest import ManifestRow, read_manifest
 from .matchers import Knowledge
 from .other_events import credit_cancellations, drop_repeated_events, find_other_events
 from .quotes import find_quotes
-from .reading import ManifestRow, doc_ids_for, iter_input_files, manifest_keys, read_article
+from .reading import doc_ids_for, iter_input_files, manifest_keys, read_article
 from .record import Article, Record
 from .resolution import resolve_names
 from .talks import find_talks

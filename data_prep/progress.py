@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Never, TextIO
 
 from tqdm import tqdm
 
@@ -27,15 +27,16 @@ class TerminalProgress:
 
     def __init__(self, stream: TextIO):
         self.stream = stream
-        self.bar: tqdm[None] | None = None
+        self.bar: tqdm[Never] | None = None
 
     def __call__(self, number: int, total: int, path: Path) -> None:
-        if self.bar is None:
-            self.bar = tqdm(total=total, unit="file", desc="reading", file=self.stream, leave=True)
-        self.bar.set_postfix_str(path.name[:40], refresh=False)
-        self.bar.update(1)
+        bar = self.bar
+        if bar is None:
+            bar = self.bar = tqdm(total=total, unit="file", desc="reading", file=self.stream, leave=True)
+        bar.set_postfix_str(path.name[:40], refresh=False)
+        bar.update(1)
         if number == total:
-            self.bar.close()
+            bar.close()
 
 
 class LogProgress:

@@ -19,10 +19,9 @@ from .cues import Cues
 from .decoding import SUFFIXES, document_text, non_blank_lines
 from .errors import UnreadableFile
 from .furniture import furniture_start
+from .manifest import ManifestRow
 from .published import dateline_place, published_from_text
 from .record import Article
-
-ManifestRow = Mapping[str, str | None]
 
 __all__ = [
     "Article",
@@ -45,7 +44,7 @@ def iter_input_files(input_dir: Path) -> list[Path]:
     build's own staging folders) and not symlinked folders, which can loop.
     """
     input_dir = Path(input_dir)
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(input_dir):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         found.extend(Path(folder) / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
