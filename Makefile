@@ -1,17 +1,22 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11):
 #   make run   - create .venv, build the tables from seeds/, open the dashboard
-#   make test  - create .venv, run the whole test suite (browser tests included)
+#   make test  - create .venv, check lint, format and types, run the tests
+# .venv is installed from requirements.lock: the versions CI tested.
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TABLES := data/processed
+# The default test run leaves out tests marked slow (the browser tests among them);
+# CI (CI=true) and `make test-all` run everything.
+PYTEST_SELECT := $(if $(CI),,-m "not slow")
 
-.PHONY: run build test lint evaluate benchmark browser clean
+.PHONY: run build test test-all lint evaluate benchmark browser lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # Rebuild when an article, the manifest, the codebook or the code is newer than the tables.
@@ -35,12 +40,21 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test: lint browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto $(PYTEST_SELECT)
+
+test-all: lint browser
+	$(PY) -m pytest -n auto
 
 benchmark: $(STAMP)
 	$(PY) -m benchmarks.run
 
+# Re-pin requirements.lock after changing the dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --quiet -o requirements.lock
+
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache .mypy_cache

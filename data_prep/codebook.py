@@ -17,16 +17,18 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from . import gazetteer
 from .cues import Cues, load_cues
 from .errors import CodebookError
 
 DEFAULT_DIR = Path(__file__).parent / "codebook"
+T = TypeVar("T")
 WORLD_STATE_MIN_POPULATION = 1_000_000
 
 
@@ -165,15 +167,11 @@ def load(directory: Path | str = DEFAULT_DIR, world: bool = True) -> Codebook:
     'Nikol Pashinyan'
     """
     directory = Path(directory)
-    try:
-        actors = {row.actor_id: row for row in _read_actors(directory / "actors.csv")}
-        venues = {row.venue_id: row for row in _read_venues(directory / "venues.csv")}
-        for venue in _read_countries(directory / "countries.csv", actors):
-            venues.setdefault(venue.venue_id, venue)
-        conflict = json.loads((directory / "conflict.json").read_text(encoding="utf-8"))
-        sides, mediators, name = conflict["sides"], conflict["mediators"], conflict.get("name", "")
-    except (OSError, ValueError, KeyError) as error:
-        raise CodebookError(f"cannot read the codebook in {directory}: {_describe(error)}") from None
+    actors = {row.actor_id: row for row in _read(directory / "actors.csv", _read_actors)}
+    venues = {row.venue_id: row for row in _read(directory / "venues.csv", _read_venues)}
+    for venue in _read(directory / "countries.csv", lambda path: _read_countries(path, actors)):
+        venues.setdefault(venue.venue_id, venue)
+    sides, mediators, name = _read(directory / "conflict.json", _read_conflict)
     cues = load_cues(directory / "cues.json")
     _check(actors, venues, sides, mediators)
     if world:
@@ -183,12 +181,21 @@ def load(directory: Path | str = DEFAULT_DIR, world: bool = True) -> Codebook:
     return Codebook(actors, venues, sides, mediators, cues, name, directory)
 
 
-def _describe(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return f"{Path(error.filename or '').name}: {error.strerror or error}"
-    if isinstance(error, KeyError):
-        return f"missing column or key {error}"
-    return str(error)
+def _read(path: Path, reader: Callable[[Path], T]) -> T:
+    """`reader(path)`, any failure reported as a CodebookError naming the file."""
+    try:
+        return reader(path)
+    except OSError as error:
+        raise CodebookError(f"cannot read {path}: {error.strerror or error}") from None
+    except KeyError as error:
+        raise CodebookError(f"{path.name}: missing column or key {error}") from None
+    except ValueError as error:
+        raise CodebookError(f"{path.name}: {error}") from None
+
+
+def _read_conflict(path: Path) -> tuple[dict[str, list[str]], list[str], str]:
+    conflict = json.loads(path.read_text(encoding="utf-8"))
+    return conflict["sides"], conflict["mediators"], conflict.get("name", "")
 
 
 def _world_states(actors: dict[str, Actor], venues: dict[str, Venue], cues: Cues) -> tuple[list[Actor], list[Venue]]:

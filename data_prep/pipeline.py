@@ -125,8 +125,12 @@ def build(
     manifest: Path | str | None = None,
     codebook: Codebook | None = None,
     progress: Progress | None = None,
+    knowledge: Knowledge | None = None,
 ) -> BuildReport:
     """Read `input_dir`, analyse each article, validate and write the tables to `out_dir`.
+
+    `knowledge` (the codebook and its compiled matchers) can be shared between builds
+    in one process; by default it is made from `codebook`, else the default codebook.
 
     Raises NothingToBuild when no document could be read (nothing is written then),
     CodebookError for a broken codebook, SchemaViolation or IntegrityError when the
@@ -142,7 +146,7 @@ def build(
         report.notes.append(f"manifest not found: {manifest_path}")
     manifest_rows, problems = read_manifest(manifest_path)
     report.notes.extend(problems)
-    knowledge = Knowledge.load(codebook)
+    knowledge = knowledge or Knowledge.load(codebook)
     files = iter_input_files(input_dir)
     doc_ids = doc_ids_for(files, input_dir)
     articles = read_articles(files, input_dir, doc_ids, manifest_rows, knowledge, report, progress)

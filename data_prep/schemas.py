@@ -136,6 +136,7 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
             "char_end": _required(int, pa.Check.ge(0)),
             "text": _required(str),
         },
+        checks=[pa.Check(lambda df: df["char_start"] <= df["char_end"], error="char_end before char_start")],
         strict=True,
     ),
     "rounds": pa.DataFrameSchema(
@@ -170,7 +171,11 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
         },
         checks=[
             pa.Check(
-                lambda df: (df["sentence_start"] <= df["char_start"]) & (df["char_end"] <= df["sentence_end"]),
+                lambda df: (
+                    (df["sentence_start"] <= df["char_start"])
+                    & (df["char_start"] <= df["char_end"])
+                    & (df["char_end"] <= df["sentence_end"])
+                ),
                 error="a quote must lie inside its sentence",
             )
         ],
