@@ -9,9 +9,10 @@
    changes nothing else. `analyse_article` runs them; it depends only on the
    article and the read-only `Knowledge` (codebook and matchers), so its result
    can be cached by the article's content or computed in another process.
-3. The cross-article steps (`CROSS_ARTICLE`): rounds linked across articles and
-   every table made (assemble.py, linking.py), then validated against the
-   contract and written atomically (tables.py, schemas.py).
+3. The cross-article steps, at the end of `build`: rounds linked across articles
+   and every table made (`assemble.build_tables`, with linking.py), then validated
+   against the contract and written atomically (`tables.write_tables`, with
+   schemas.py).
 """
 
 from __future__ import annotations
@@ -70,11 +71,6 @@ STAGES: tuple[Stage, ...] = (
     drop_repeated_events,  # other_events.py: a sentence printed twice reports one event
     find_quotes,  # quotes.py: who said what about whom
     check_offsets,  # here: unique event ids, every offset inside the text
-)
-
-CROSS_ARTICLE = (
-    "assemble.build_tables: link rounds across articles (linking.py) and make every table",
-    "tables.write_tables: validate against the contract (schemas.py) and write atomically",
 )
 
 
@@ -164,6 +160,7 @@ def build(
         raise NothingToBuild(
             f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
         )
+    # The cross-article steps: link rounds and make the tables, then validate and write them.
     frames = build_tables(records, knowledge.codebook)
     report.counts = _counts(frames)
     report.seconds = round(time.perf_counter() - started, 2)

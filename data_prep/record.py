@@ -37,10 +37,6 @@ class Article:
     body_end: int = 0  # where page furniture begins (len(text) when there is none)
     dateline: tuple[str, int] | None = None  # (place as written, end of its paragraph)
 
-    @property
-    def body(self) -> str:
-        return self.text[: self.body_end]
-
 
 @dataclass(frozen=True)
 class Span:

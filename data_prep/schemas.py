@@ -199,7 +199,6 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
 # The tables every build writes and every reader needs; `rounds`, `quotes` and
 # `review_names` came later, and readers of older builds treat them as optional.
 CORE_TABLES = ("documents", "actors", "venues", "events", "event_actors", "mentions")
-TABLE_NAMES = CORE_TABLES  # kept for callers that predate the later tables
 ALL_TABLES = tuple(CONTRACT)
 SCHEMAS = {name: CONTRACT[name] for name in CORE_TABLES}  # the core tables' schemas, as readers knew them
 

@@ -29,7 +29,6 @@ from .schemas import (
     FOREIGN_KEYS,
     ROLES,
     SCHEMAS,
-    TABLE_NAMES,
     TALKS_STATUSES,
     ForeignKey,
 )
@@ -44,7 +43,6 @@ __all__ = [
     "FOREIGN_KEYS",
     "ROLES",
     "SCHEMAS",
-    "TABLE_NAMES",
     "TALKS_STATUSES",
     "IntegrityError",
     "SchemaViolation",
@@ -173,7 +171,7 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def read_tables(table_dir: Path | str, names: Iterable[str] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
+def read_tables(table_dir: Path | str, names: Iterable[str] = CORE_TABLES) -> dict[str, pd.DataFrame]:
     """Read the Parquet tables a build wrote; tables that are missing are left out."""
     table_dir = Path(table_dir)
     return {
