@@ -195,19 +195,26 @@ def check_extraction(knowledge, texts: list[str]) -> None:
     assert set(frames["rounds"]["round_id"]) == set(frames["events"]["round_id"].dropna())
 
 
+# Each example runs the whole extraction on up to a few thousand characters: half as many.
+@settings(max_examples=max(5, settings().max_examples // 2))
 @given(data=st.data())
 def test_extraction_never_raises_and_offsets_slice_back(knowledge, data):
     text = data.draw(any_text(knowledge))
     check_extraction(knowledge, [text])
 
 
-# Each example validates nine tables: fewer, larger examples.
-@settings(max_examples=max(5, settings().max_examples // 3))
+# Each example extracts several articles and validates nine tables: a quarter as many.
+@settings(max_examples=max(5, settings().max_examples // 4))
 @given(data=st.data())
 def test_several_articles_assemble_into_tables_that_fit_together(knowledge, data):
     names = _names(knowledge)
     texts = data.draw(st.lists(adversarial_text(names), min_size=2, max_size=3, unique=True))
     check_extraction(knowledge, texts)
+
+
+def _has_words(text: str) -> bool:
+    """Something besides white space, once a leading byte order mark is read as one."""
+    return bool(text.removeprefix("\ufeff").strip())
 
 
 # Text a person could have written: no control characters (tabs and line breaks
@@ -217,7 +224,7 @@ READABLE = st.text(
     | st.sampled_from("\t\n\r"),
     min_size=1,
     max_size=2000,
-).filter(lambda t: t.strip())
+).filter(_has_words)
 
 
 @given(text=READABLE)
@@ -249,7 +256,7 @@ def _readable_utf8(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     control = any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r" for ch in text)
-    return bool(text.strip()) and not control and "\ufffd" not in text
+    return _has_words(text) and not control and "\ufffd" not in text
 
 
 @pytest.mark.parametrize(
