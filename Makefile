@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TABLES := data/processed
 # The default test run leaves out tests marked slow (the browser tests among them);
 # CI (CI=true) and `make test-all` run everything.
-PYTEST_SELECT := $(if $(CI),,-m "not slow")
+PYTEST_SELECT := $(if $(filter true 1 yes,$(CI)),,-m "not slow")
 
 .PHONY: run build test test-all lint evaluate benchmark browser lock clean
 

@@ -92,6 +92,7 @@ class NameCues(_Strict):
     """Finding people and places the codebook lacks, and telling names from words."""
 
     connectors: Words
+    domain_articles: Words
     particles: Words
     world_place_prepositions: Words
     not_government_before: Words

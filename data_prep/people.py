@@ -104,7 +104,7 @@ def _name_after_title(doc: Doc, i: int, codebook: Codebook) -> tuple[list[Token]
     if doc[i].lower_ in cues.title_domain_openers:
         # "Special Representative for the South Caucasus Toivo Klaar": the last two capitals.
         j = i + 1
-        if j < len(doc) and doc[j].lower_ == "the":
+        if j < len(doc) and doc[j].lower_ in names.domain_articles:
             j += 1
         run: list[Token] = []
         while (

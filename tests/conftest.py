@@ -34,7 +34,8 @@ DEV = ROOT / "eval" / "dev"
 _SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 settings.register_profile("quick", max_examples=25, deadline=None, suppress_health_check=_SLOW_OK)
 settings.register_profile("thorough", max_examples=100, deadline=None, suppress_health_check=_SLOW_OK)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("thorough" if os.environ.get("CI") else "quick"))
+IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("thorough" if IN_CI else "quick"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
