@@ -179,21 +179,24 @@ def read_articles(
 ) -> Iterator[Article]:
     """Each file read on its own, so that one bad file costs only itself: it goes to
     `report.skipped` with the reason and the others carry on. A file with the same
-    text as one read before is skipped as its duplicate."""
+    text as one read before is skipped as its duplicate.
+
+    `progress` hears of each file once it is done with: read, and analysed by
+    whoever consumed the article before asking for the next."""
     by_hash: dict[str, str] = {}
     for number, path in enumerate(files, start=1):
-        if progress:
-            progress(number, len(files), path)
         try:
             article = read_article(path, input_dir, manifest_rows, knowledge.cues, doc_ids[path])
         except (UnreadableFile, OSError) as error:
             report.skip(path, skip_reason(error))
-            continue
-        if article.sha256 in by_hash:
-            report.skip(path, f"duplicate of {by_hash[article.sha256]} (same text)")
-            continue
-        by_hash[article.sha256] = article.doc_id
-        yield article
+        else:
+            if article.sha256 in by_hash:
+                report.skip(path, f"duplicate of {by_hash[article.sha256]} (same text)")
+            else:
+                by_hash[article.sha256] = article.doc_id
+                yield article
+        if progress:
+            progress(number, len(files), path)
 
 
 def _unmatched_manifest_rows(manifest_rows: Mapping[str, ManifestRow], known: set[str]) -> list[str]:

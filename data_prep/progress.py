@@ -1,7 +1,8 @@
 """Progress of a build for a person watching: a tqdm bar on a terminal, plain lines in a log.
 
-`build(progress=...)` calls the progress function once per file with (number,
-total, path); this module makes one that suits where the output goes. A log gets
+`build(progress=...)` calls the progress function once per file, when it is done
+with it, with (number, total, path); this module makes one that suits where the
+output goes. A log gets
 a line at every tenth of the way, never a carriage return.
 """
 
@@ -32,7 +33,7 @@ class TerminalProgress:
     def __call__(self, number: int, total: int, path: Path) -> None:
         bar = self.bar
         if bar is None:
-            bar = self.bar = tqdm(total=total, unit="file", desc="reading", file=self.stream, leave=True)
+            bar = self.bar = tqdm(total=total, unit="file", desc="articles", file=self.stream, leave=True)
         bar.set_postfix_str(path.name[:40], refresh=False)
         bar.update(1)
         if number == total:
@@ -50,4 +51,4 @@ class LogProgress:
         tenth = number * 10 // max(total, 1)
         if number in (1, total) or tenth > self.shown:
             self.shown = tenth
-            print(f"reading {number}/{total} {path.name}", file=self.stream, flush=True)
+            print(f"read {number}/{total} {path.name}", file=self.stream, flush=True)

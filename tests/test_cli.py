@@ -114,4 +114,4 @@ def test_compare_says_identical_or_lists_the_differences(seed_build, tmp_path, c
 def test_the_build_shows_progress_as_plain_lines_when_not_on_a_terminal(tmp_path, capsys):
     assert main(["build", str(SEEDS), "--out", str(tmp_path / "t")]) == 0
     err = capsys.readouterr().err
-    assert "reading 1/5" in err and "reading 5/5" in err and "\r" not in err
+    assert "read 1/5" in err and "read 5/5" in err and "\r" not in err

@@ -80,3 +80,16 @@ def test_check_offsets_refuses_an_event_outside_the_text(extract, knowledge):
     twice = replace(record, other_events=(event, event))
     with pytest.raises(ValueError, match="duplicate event id"):
         pipeline.check_offsets(twice, knowledge)
+
+
+def test_progress_hears_of_every_file_once_in_order_skipped_ones_too(tmp_path, knowledge):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Pashinyan said Armenia was ready.")
+    (src / "b.txt").write_text("")
+    (src / "c.txt").write_text("Aliyev said Azerbaijan was ready.")
+    heard = []
+    pipeline.build(
+        src, tmp_path / "out", knowledge=knowledge, progress=lambda n, total, path: heard.append((n, total, path.name))
+    )
+    assert heard == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.txt")]
