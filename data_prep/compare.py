@@ -6,7 +6,7 @@ Parquet files, the same columns with the same Arrow types, the same rows in the
 same order, the same CSV twins, and the same build report, less what is allowed to
 differ between two runs (where the files were and how long it took).
 
-    >>> compare_builds("/tmp/before", "/tmp/after").identical   # doctest: +SKIP
+    >>> compare_builds("tables-before", "tables-after").identical   # doctest: +SKIP
     True
 """
 
