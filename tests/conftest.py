@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from data_prep import pipeline, tables
-from data_prep.codebook import load
+from data_prep.codebook import DEFAULT_DIR, load
+from data_prep.cues import load_cues
 from data_prep.furniture import furniture_start
 from data_prep.matchers import Knowledge
 from data_prep.reading import sha256
@@ -28,6 +29,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "eval" / "seeds" / "seeds_gold.json"
 DEV = ROOT / "eval" / "dev"
+CUES = load_cues(DEFAULT_DIR / "cues.json")  # the shipped cue vocabulary (no world gazetteer: cheap)
+
+# A plain article, for the reading tests.
+BODY = (
+    "Armenia and Azerbaijan resume talks in Washington\n\n"
+    "The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday for a new round of talks.\n\n"
+    "Both sides said progress had been made on the text of a peace treaty, according to a statement.\n\n"
+    "The next round is expected in the coming weeks, officials said after the meeting ended.\n"
+)
+
+
+def write(path, content, encoding="utf-8"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode(encoding))
+    return path
+
 
 # Property tests: a quick look in the default run, a thorough one where CI=true
 # (or HYPOTHESIS_PROFILE=thorough). Each test's own settings still apply on top.

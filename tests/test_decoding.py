@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CUES, write
 
-from data_prep.codebook import load
 from data_prep.decoding import MAX_BYTES, decode, document_text, markdown_to_text
 from data_prep.errors import UnreadableFile
 from data_prep.furniture import furniture_start
 from data_prep.published import published_from_text
-
-CUES = load().cues
-MARKERS = CUES.furniture_markers
-PAGE = CUES.page
-
-BODY = (
-    "Armenia and Azerbaijan resume talks in Washington\n\n"
-    "The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday for a new round of talks.\n\n"
-    "Both sides said progress had been made on the text of a peace treaty, according to a statement.\n\n"
-    "The next round is expected in the coming weeks, officials said after the meeting ended.\n"
-)
-
-
-def write(path, content, encoding="utf-8"):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_bytes(content.encode(encoding))
-    return path
 
 
 def test_utf8_text_is_read_as_is_with_line_endings_normalised():
@@ -155,7 +135,7 @@ def test_saved_html_page_keeps_the_article_and_drops_navigation_and_furniture(tm
 
 def test_saved_html_page_publication_date_comes_from_its_metadata(tmp_path):
     text = document_text(write(tmp_path / "page.html", SAVED_PAGE))
-    assert published_from_text(text, PAGE, furniture_start(text, MARKERS)) == "2024-05-10"
+    assert published_from_text(text, CUES.page, furniture_start(text, CUES.furniture_markers)) == "2024-05-10"
 
 
 def test_html_without_a_declared_date_does_not_take_one_from_the_body(tmp_path):
@@ -167,7 +147,7 @@ def test_html_without_a_declared_date_does_not_take_one_from_the_body(tmp_path):
     )
     text = document_text(write(tmp_path / "page.html", page))
     assert "March 3, 2021" in text
-    assert published_from_text(text, PAGE) is None
+    assert published_from_text(text, CUES.page) is None
 
 
 def test_html_page_with_nothing_but_navigation_is_refused(tmp_path):

@@ -3,29 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import write
 
-from data_prep.codebook import load
 from data_prep.manifest import normalise_doc_id, parse_published, read_manifest
-
-CUES = load().cues
-MARKERS = CUES.furniture_markers
-PAGE = CUES.page
-
-BODY = (
-    "Armenia and Azerbaijan resume talks in Washington\n\n"
-    "The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday for a new round of talks.\n\n"
-    "Both sides said progress had been made on the text of a peace treaty, according to a statement.\n\n"
-    "The next round is expected in the coming weeks, officials said after the meeting ended.\n"
-)
-
-
-def write(path, content, encoding="utf-8"):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_bytes(content.encode(encoding))
-    return path
 
 
 def test_manifest_rows_are_read_by_doc_id(tmp_path):

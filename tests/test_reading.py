@@ -5,30 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import BODY, CUES, write
 
-from data_prep.codebook import load
 from data_prep.errors import UnreadableFile
 from data_prep.reading import doc_id_for, doc_ids_for, iter_input_files, read_article
-
-CUES = load().cues
-MARKERS = CUES.furniture_markers
-PAGE = CUES.page
-
-BODY = (
-    "Armenia and Azerbaijan resume talks in Washington\n\n"
-    "The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday for a new round of talks.\n\n"
-    "Both sides said progress had been made on the text of a peace treaty, according to a statement.\n\n"
-    "The next round is expected in the coming weeks, officials said after the meeting ended.\n"
-)
-
-
-def write(path, content, encoding="utf-8"):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_bytes(content.encode(encoding))
-    return path
 
 
 def test_folder_tree_is_walked_in_stable_order_skipping_hidden_and_other_files(tmp_path):
