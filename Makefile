@@ -7,8 +7,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TABLES := data/processed
 # The default test run leaves out tests marked slow (the browser tests among them);
-# CI (CI=true) and `make test-all` run everything.
-PYTEST_SELECT := $(if $(filter true 1 yes,$(CI)),,-m "not slow")
+# CI (CI=true) and `make test-all` run them too, after the others and on their own,
+# so that no other test competes with the browser for the cores.
+IN_CI := $(filter true 1 yes,$(CI))
 
 .PHONY: run build test test-all lint evaluate benchmark browser lock clean
 
@@ -43,10 +44,12 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: lint browser
-	$(PY) -m pytest -n auto $(PYTEST_SELECT)
+	$(PY) -m pytest -n auto -m "not slow"
+	$(if $(IN_CI),$(PY) -m pytest -m slow)
 
 test-all: lint browser
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto -m "not slow"
+	$(PY) -m pytest -m slow
 
 benchmark: $(STAMP)
 	$(PY) -m benchmarks.run
