@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11):
 #   make run   - create .venv, build the tables from seeds/, open the dashboard
-#   make test  - create .venv, run the whole test suite (browser tests included)
+#   make test  - create .venv, check lint, format and types, run the tests
+# .venv is installed from requirements.lock: the versions CI tested.
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -10,12 +11,18 @@ TABLES := data/processed
 HOST   := localhost
 PORT   := 8501
 
-.PHONY: run build test lint evaluate benchmark loadtest browser clean
+# The default test run leaves out tests marked slow (the browser tests among them);
+# CI (CI=true) and `make test-all` run them too, after the others and on their own,
+# so that no other test competes with the browser for the cores.
+IN_CI := $(filter true 1 yes,$(CI))
 
-$(STAMP): pyproject.toml
+.PHONY: run build test test-all lint evaluate benchmark loadtest browser lock clean
+
+$(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # Rebuild when an article, the manifest, the codebook or the code is newer than the tables.
@@ -39,9 +46,15 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test: lint browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto -m "not slow"
+	$(if $(IN_CI),$(PY) -m pytest -m slow)
+
+test-all: lint browser
+	$(PY) -m pytest -n auto -m "not slow"
+	$(PY) -m pytest -m slow
 
 benchmark: $(STAMP)
 	$(PY) -m benchmarks.run
@@ -51,5 +64,10 @@ benchmark: $(STAMP)
 loadtest: $(STAMP)
 	$(PY) -m benchmarks.loadtest
 
+# Re-pin requirements.lock after changing the dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --quiet -o requirements.lock
+
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache .mypy_cache

@@ -1,29 +1,23 @@
-"""Command line: `python -m data_prep build|evaluate`. It parses, calls the library, reports."""
+"""Command line: `python -m data_prep build|evaluate|compare`. It parses, calls the library, reports.
+
+Every error data_prep raises on purpose (errors.py) becomes one line on stderr,
+`error: <kind>: <what went wrong>`, and exit status 1; nothing else is caught
+here, so a bug still shows its traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
-from .evaluate import ThresholdError, evaluate, format_report, thresholds_for, verdict
-from .pipeline import NothingToBuild, build
-
-
-def _progress_printer(stream=sys.stderr):
-    """A one-line progress counter, redrawn at most a few times a second."""
-    last = [0.0]
-
-    def show(number: int, total: int, path: Path) -> None:
-        now = time.monotonic()
-        if number == total or now - last[0] > 0.25:
-            last[0] = now
-            end = "\n" if number == total else ""
-            stream.write(f"\rreading {number}/{total} {path.name[:50]:<50}{end}")
-            stream.flush()
-
-    return show
+from .compare import compare_builds
+from .errors import DataPrepError
+from .evaluate import evaluate, format_report
+from .figures import ThresholdError, thresholds_for, verdict
+from .pipeline import build
+from .progress import progress_for
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,25 +29,49 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("input_dir", nargs="?", default="seeds", help="folder of .txt/.md/.html articles (default: seeds)")
     b.add_argument("--out", default="data/processed", help="where the tables go (default: data/processed)")
     b.add_argument("--manifest", default=None, help="publication metadata CSV (default: INPUT_DIR/manifest.csv)")
-    b.add_argument("--quiet", action="store_true", help="no progress line")
+    b.add_argument("--quiet", action="store_true", help="no progress")
     e = commands.add_parser("evaluate", help="score built tables against a gold annotation")
     e.add_argument("gold", help="gold JSON file")
     e.add_argument("--tables", default="data/processed", help="folder of built tables (default: data/processed)")
     e.add_argument("--strict", action="store_true", help="exit 1 when a threshold is not met")
+    c = commands.add_parser("compare", help="compare the tables of two builds")
+    c.add_argument("a", help="folder of one build's tables")
+    c.add_argument("b", help="folder of the other build's tables")
+    c.add_argument("--include-paths", action="store_true", help="also compare the documents' file paths")
     args = parser.parse_args(argv)
+    commands_by_name: dict[str, Callable[[argparse.Namespace], int]] = {
+        "build": _build,
+        "evaluate": _evaluate,
+        "compare": _compare,
+    }
+    try:
+        return commands_by_name[args.command](args)
+    except DataPrepError as error:
+        headline, *details = str(error).splitlines() or [""]
+        print(f"error: {error.label}: {headline}", file=sys.stderr)
+        for line in details:
+            print(line, file=sys.stderr)
+        return 1
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
 
-    if args.command == "build":
-        try:
-            report = build(
-                args.input_dir, args.out, args.manifest, progress=None if args.quiet else _progress_printer()
-            )
-        except NothingToBuild as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-        print(report.summary())
-        print(f"tables written to {args.out}")
-        return 0
 
+def _build(args: argparse.Namespace) -> int:
+    report = build(args.input_dir, args.out, args.manifest, progress=None if args.quiet else progress_for())
+    print(report.summary())
+    print(f"tables written to {args.out}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    comparison = compare_builds(args.a, args.b, ignore_columns=() if args.include_paths else ("path",))
+    print(comparison.summary())
+    return 0 if comparison.identical else 1
+
+
+def _evaluate(args: argparse.Namespace) -> int:
     if not Path(args.gold).exists():
         print(f"error: gold file not found: {args.gold}", file=sys.stderr)
         return 2

@@ -11,56 +11,25 @@ padded out to a made-up day.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+# Full names and three-letter abbreviations ("Nov"), and "Sept".
+MONTHS = {name: n for n, name in enumerate(_MONTH_NAMES, 1)} | {name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}
+MONTHS["sept"] = 9
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "several": None,
-    "few": None,
-}
+NUMBER_WORDS: dict[str, int | None] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": None, "few": None,
+}  # fmt: skip
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -75,7 +44,7 @@ _PERIOD = r"(?P<period>week|month|year|weekend)"
 
 # Order matters: the first pattern that matches at a position wins, so longer
 # forms come before the shorter forms they contain.
-PATTERNS: list[tuple[str, re.Pattern]] = [
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<day>\d{{2}})(?=T\d|\b)")),
     ("dotted", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b")),
     ("slashed", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b")),
@@ -131,7 +100,7 @@ class DateMention:
     text: str
     start: int
     end: int
-    groups: dict
+    groups: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -147,6 +116,9 @@ class ResolvedDate:
         """The first day the value covers, for arithmetic and ordering."""
         parts = [int(p) for p in self.value.split("-")] + [1, 1]
         return date(parts[0], parts[1], parts[2])
+
+
+_Make = Callable[[date | None, str, str], "ResolvedDate | None"]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -170,7 +142,7 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _plausible(kind: str, groups: dict) -> bool:
+def _plausible(kind: str, groups: dict[str, str]) -> bool:
     if "day" in groups and not 1 <= int(groups["day"]) <= 31:
         return False
     if "m" in groups and not 1 <= int(groups["m"]) <= 12:
@@ -288,20 +260,25 @@ def _resolve_weekday(weekday: int, rel: str, base: date, future: bool) -> date:
     return base + timedelta(days=ahead) if future else base - timedelta(days=back)
 
 
-def _resolve_offset(mention: DateMention, base: date, anchor: date | None, made):
+def _resolve_offset(mention: DateMention, base: date, anchor: date | None, made: _Make) -> ResolvedDate | None:
     g = mention.groups
     number = NUMBER_WORDS.get(g["num"].lower()) if not g["num"].isdigit() else int(g["num"])
     if not number:
         return None
     unit, direction = g["unit"].lower(), g["dir"].lower()
-    delta = relativedelta(**{f"{unit}s": number})
+    delta = {
+        "day": relativedelta(days=number),
+        "week": relativedelta(weeks=number),
+        "month": relativedelta(months=number),
+        "year": relativedelta(years=number),
+    }[unit]
     start = base if direction == "ago" else (anchor or base)
     moved = start + delta if direction in ("later", "after") else start - delta
     precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
     return made(moved, precision, "relative")
 
 
-def _resolve_period(rel: str, period: str, base: date, made):
+def _resolve_period(rel: str, period: str, base: date, made: _Make) -> ResolvedDate | None:
     if period == "weekend":
         saturday = base - timedelta(days=(base.weekday() - 5) % 7)
         if rel == "next":

@@ -1,7 +1,18 @@
-"""The build: a folder of articles in, validated tables out.
+"""The build: a folder of articles in, validated tables out. Read this file first.
 
-`build()` reads every file it can, reports every file it cannot (with the reason)
-and goes on; the tables are written only when all are complete and valid.
+    files --read--> Article --STAGES--> Record --cross-article steps--> tables
+
+1. Reading (reading.py, I/O): each file becomes an `Article`; a file that cannot be
+   read is skipped with the reason, a duplicate of another is skipped too.
+2. The per-article stages, in order (`STAGES`): each is a function
+   `(Record, Knowledge) -> Record` that fills its own fields of the record and
+   changes nothing else. `analyse_article` runs them; it depends only on the
+   article and the read-only `Knowledge` (codebook and matchers), so its result
+   can be cached by the article's content or computed in another process.
+3. The cross-article steps, at the end of `build`: rounds linked across articles
+   and every table made (`assemble.build_tables`, with linking.py), then validated
+   against the contract and written atomically (`tables.write_tables`, with
+   schemas.py).
 """
 
 from __future__ import annotations
@@ -9,30 +20,66 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import tables
-from .codebook import Codebook, load
-from .events import Event, EventExtractor
-from .language import Language, NewPerson
-from .linking import assign_round_ids, rounds_table_rows
-from .quotes import QUOTE_COLUMNS, extract_quotes
-from .reading import (
-    Article,
-    UnreadableFile,
-    doc_id_for,
-    doc_ids_for,
-    iter_input_files,
-    read_article,
-    read_manifest,
-    skip_reason,
+from .assemble import build_tables
+from .codebook import Codebook
+from .dating import date_sentences
+from .decoding import skip_reason
+from .errors import NothingToBuild, UnreadableFile
+from .language import find_names
+from .manifest import ManifestRow, read_manifest
+from .matchers import Knowledge
+from .other_events import credit_cancellations, drop_repeated_events, find_other_events
+from .quotes import find_quotes
+from .reading import doc_ids_for, iter_input_files, manifest_keys, read_article
+from .record import Article, Record
+from .resolution import resolve_names
+from .talks import find_talks
+
+Stage = Callable[[Record, Knowledge], Record]
+Progress = Callable[[int, int, Path], None]
+
+
+def check_offsets(record: Record, knowledge: Knowledge) -> Record:
+    """Raise ValueError unless the record fits the table contract on its own (unique
+    event ids, offsets inside the text), so that a fault shows as this article
+    skipped, not as the whole build failing validation."""
+    ids = Counter(e.event_id for e in record.events)
+    repeated = [i for i, n in ids.items() if n > 1]
+    if repeated:
+        raise ValueError(f"event extraction gave {len(repeated)} duplicate event id(s), e.g. {repeated[0]}")
+    n = len(record.article.text)
+    spans = [(e.start, e.end) for e in record.events] + [(m.start, m.end) for ms in record.mentions for m in ms]
+    if any(not 0 <= start <= end <= n for start, end in spans):
+        raise ValueError("an event or mention lies outside the text")
+    return record
+
+
+STAGES: tuple[Stage, ...] = (
+    find_names,  # language.py: sentences, codebook names, cue words, new people, world places
+    resolve_names,  # resolution.py: what each name means in its sentence (actor or venue); the dateline's venue
+    date_sentences,  # dating.py: each sentence's dates, resolved against the publication date
+    find_talks,  # talks.py: rounds of talks, one per round per article, with status, date, venue, mediator
+    find_other_events,  # other_events.py: one other event per sentence at most, with its actors' roles
+    credit_cancellations,  # other_events.py: who called a cancelled round off
+    drop_repeated_events,  # other_events.py: a sentence printed twice reports one event
+    find_quotes,  # quotes.py: who said what about whom
+    check_offsets,  # here: unique event ids, every offset inside the text
 )
 
-Progress = Callable[[int, int, Path], None]
+
+def analyse_article(article: Article, knowledge: Knowledge, stages: Sequence[Stage] = STAGES) -> Record:
+    """Run the per-article stages over one article: a pure function of its arguments."""
+    record = Record(article)
+    for stage in stages:
+        record = stage(record, knowledge)
+    return record
 
 
 @dataclass
@@ -40,13 +87,13 @@ class BuildReport:
     input_dir: str
     out_dir: str
     documents_read: int = 0
-    skipped: list[dict] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
     def as_json(self) -> str:
-        return json.dumps(self.__dict__, indent=2, ensure_ascii=False)
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
 
     def summary(self) -> str:
         lines = [
@@ -61,51 +108,11 @@ class BuildReport:
         ]
         return "\n".join(lines)
 
-
-class NothingToBuild(RuntimeError):
-    """No document in the input could be read; the previous tables are left as they were."""
-
-
-@dataclass
-class Extraction:
-    """What the build extracted from one article."""
-
-    article: Article
-    events: list[Event]
-    mentions: list[dict]
-    people: list[NewPerson]
-    seen_names: dict[str, set[str]]
-    quotes: list[dict] = field(default_factory=list)
-
-
-class Builder:
-    """Holds the codebook and its matchers so many articles reuse them."""
-
-    def __init__(self, codebook: Codebook | None = None):
-        self.codebook = codebook or load()
-        self.language = Language(self.codebook)
-        self.extractor = EventExtractor(self.codebook)
-
-    def extract(self, article: Article) -> Extraction:
-        sentences, people = self.language.analyse(article.text, article.body_end)
-        events, dated = self.extractor.extract(article.doc_id, sentences, article.published, article.dateline)
-        mentions, seen = [], {}
-        for item in dated:
-            for m in item.mentions:
-                text = article.text[m.start : m.end]
-                mentions.append(
-                    {
-                        "doc_id": article.doc_id,
-                        "entity_type": m.entity_type,
-                        "entity_id": m.entity_id,
-                        "char_start": m.start,
-                        "char_end": m.end,
-                        "text": text,
-                    }
-                )
-                seen.setdefault(m.entity_id, set()).add(text)
-        quotes = extract_quotes(article.doc_id, article.text, dated, self.codebook)
-        return Extraction(article, events, mentions, people, seen, quotes)
+    def skip(self, path: Path, reason: str) -> None:
+        """List a skipped file; its name is made printable (a name in a foreign
+        encoding must not break the JSON report or the terminal)."""
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        self.skipped.append({"path": shown, "reason": reason})
 
 
 def build(
@@ -114,10 +121,16 @@ def build(
     manifest: Path | str | None = None,
     codebook: Codebook | None = None,
     progress: Progress | None = None,
+    knowledge: Knowledge | None = None,
 ) -> BuildReport:
-    """Read `input_dir`, extract, validate and write the tables to `out_dir`.
+    """Read `input_dir`, analyse each article, validate and write the tables to `out_dir`.
 
-    Raises NothingToBuild when no document could be read (nothing is written then).
+    `knowledge` (the codebook and its compiled matchers) can be shared between builds
+    in one process; by default it is made from `codebook`, else the default codebook.
+
+    Raises NothingToBuild when no document could be read (nothing is written then),
+    CodebookError for a broken codebook, SchemaViolation or IntegrityError when the
+    tables break their contract (the previous tables stay as they were).
     """
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
@@ -129,95 +142,65 @@ def build(
         report.notes.append(f"manifest not found: {manifest_path}")
     manifest_rows, problems = read_manifest(manifest_path)
     report.notes.extend(problems)
-    builder = Builder(codebook)
+    knowledge = knowledge or Knowledge.load(codebook)
     files = iter_input_files(input_dir)
-    extractions = _read_and_extract(files, input_dir, manifest_rows, builder, report, progress)
-    report.documents_read = len(extractions)
-    if not extractions:
+    doc_ids = doc_ids_for(files, input_dir)
+    articles = read_articles(files, input_dir, doc_ids, manifest_rows, knowledge, report, progress)
+    records = []
+    for article in articles:
+        try:
+            records.append(analyse_article(article, knowledge))
+        except Exception as error:  # one article's fault costs only that article
+            report.skip(article.path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
+    report.notes.extend(_unmatched_manifest_rows(manifest_rows, manifest_keys(files, doc_ids, input_dir)))
+    report.documents_read = len(records)
+    if not records:
         reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])
         more = f"\n  ... and {len(report.skipped) - 10} more" if len(report.skipped) > 10 else ""
         raise NothingToBuild(
             f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
         )
-    frames, extra = assemble(extractions, builder.codebook)
-    report.counts = {
-        "events": len(frames["events"]),
-        "talks": int((frames["events"]["event_type"] == "talks").sum()) if len(frames["events"]) else 0,
-        "rounds": len(extra["rounds"]),
-        "actors": len(frames["actors"]),
-        "venues": len(frames["venues"]),
-        "mentions": len(frames["mentions"]),
-        "new_names": len(extra["review_names"]),
-        "quotes": len(extra["quotes"]),
-    }
+    # The cross-article steps: link rounds and make the tables, then validate and write them.
+    frames = build_tables(records, knowledge.codebook)
+    report.counts = _counts(frames)
     report.seconds = round(time.perf_counter() - started, 2)
-    tables.write_tables(frames, out_dir, extra=extra, files={"build_report.json": report.as_json()})
+    tables.write_tables(frames, out_dir, files={"build_report.json": report.as_json()})
     return report
 
 
-def _read_and_extract(
+def read_articles(
     files: list[Path],
     input_dir: Path,
-    manifest_rows: dict[str, dict],
-    builder: Builder,
+    doc_ids: Mapping[Path, str],
+    manifest_rows: Mapping[str, ManifestRow],
+    knowledge: Knowledge,
     report: BuildReport,
-    progress: Progress | None,
-) -> list[Extraction]:
-    """Read and analyse each file on its own, so that one bad file costs only itself:
-    it goes to `report.skipped` with the reason and the others carry on."""
-    markers = builder.codebook.cues["furniture_markers"]
-    doc_ids = doc_ids_for(files, input_dir)
-    extractions: list[Extraction] = []
+    progress: Progress | None = None,
+) -> Iterator[Article]:
+    """Each file read on its own, so that one bad file costs only itself: it goes to
+    `report.skipped` with the reason and the others carry on. A file with the same
+    text as one read before is skipped as its duplicate.
+
+    `progress` hears of each file once it is done with: read, and analysed by
+    whoever consumed the article before asking for the next."""
     by_hash: dict[str, str] = {}
     for number, path in enumerate(files, start=1):
+        try:
+            article = read_article(path, input_dir, manifest_rows, knowledge.cues, doc_ids[path])
+        except (UnreadableFile, OSError) as error:
+            report.skip(path, skip_reason(error))
+        else:
+            if article.sha256 in by_hash:
+                report.skip(path, f"duplicate of {by_hash[article.sha256]} (same text)")
+            else:
+                by_hash[article.sha256] = article.doc_id
+                yield article
         if progress:
             progress(number, len(files), path)
-        try:
-            article = read_article(path, input_dir, manifest_rows, markers, doc_ids[path])
-        except (UnreadableFile, OSError) as error:
-            _skip(report, path, skip_reason(error))
-            continue
-        if article.sha256 in by_hash:
-            _skip(report, path, f"duplicate of {by_hash[article.sha256]} (same text)")
-            continue
-        try:
-            extraction = builder.extract(article)
-            check_extraction(extraction)
-        except Exception as error:
-            _skip(report, path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
-            continue
-        by_hash[article.sha256] = article.doc_id
-        extractions.append(extraction)
-    report.notes.extend(_unmatched_manifest_rows(manifest_rows, files, doc_ids, input_dir))
-    return extractions
 
 
-def check_extraction(x: Extraction) -> None:
-    """Raise ValueError unless one article's output fits the table contract on its own:
-    unique event ids and offsets inside the text. Checked per article so that a fault
-    shows as that article skipped, not as the whole build failing validation."""
-    ids = Counter(e.event_id for e in x.events)
-    repeated = [i for i, n in ids.items() if n > 1]
-    if repeated:
-        raise ValueError(f"event extraction gave {len(repeated)} duplicate event id(s), e.g. {repeated[0]}")
-    n = len(x.article.text)
-    spans = [(e.start, e.end) for e in x.events] + [(m["char_start"], m["char_end"]) for m in x.mentions]
-    if any(not 0 <= start <= end <= n for start, end in spans):
-        raise ValueError("an event or mention lies outside the text")
-
-
-def _skip(report: BuildReport, path: Path, reason: str) -> None:
-    """List a skipped file; its name is made printable (a name in a foreign encoding
-    must not break the JSON report or the terminal)."""
-    shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    report.skipped.append({"path": shown, "reason": reason})
-
-
-def _unmatched_manifest_rows(
-    manifest_rows: dict[str, dict], files: list[Path], doc_ids: dict[Path, str], input_dir: Path
-) -> list[str]:
+def _unmatched_manifest_rows(manifest_rows: Mapping[str, ManifestRow], known: set[str]) -> list[str]:
     """Manifest rows that name no file: usually a typo, so the metadata was not used."""
-    known = {key for f in files for key in (doc_ids[f], doc_id_for(f, input_dir), f.stem)}
     unmatched = sorted(set(manifest_rows) - known)
     if not unmatched:
         return []
@@ -225,169 +208,15 @@ def _unmatched_manifest_rows(
     return [f"manifest: {len(unmatched)} row(s) match no input file: {shown}"]
 
 
-def assemble(
-    extractions: list[Extraction], codebook: Codebook
-) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    """Tidy tables from the per-article extractions, only with actors and venues in use."""
-    plover = {name: spec["plover"] for name, spec in codebook.cues["event_types"].items()}
-    all_events = [e for x in extractions for e in x.events]
-    talks = [e for e in all_events if e.event_type == "talks"]
-    round_ids = assign_round_ids(talks, codebook)
-    documents, events, event_actors, mentions = [], [], [], []
-    for x in extractions:
-        a = x.article
-        documents.append(
-            {
-                "doc_id": a.doc_id,
-                "title": a.title,
-                "source": a.source,
-                "published": a.published,
-                "published_basis": a.published_basis,
-                "url": a.url,
-                "path": str(a.path),
-                "n_words": len(a.text.split()),
-                "sha256": a.sha256,
-            }
-        )
-        mentions.extend(x.mentions)
-        for e in x.events:
-            events.append(_event_row(e, a.text, plover, round_ids))
-            event_actors.extend(
-                {"event_id": e.event_id, "actor_id": actor_id, "role": role} for actor_id, role in e.roles.items()
-            )
-    people = {p.actor_id: p for x in extractions for p in x.people}
-    seen: dict[str, set[str]] = {}
-    for x in extractions:
-        for entity_id, texts in x.seen_names.items():
-            seen.setdefault(entity_id, set()).update(texts)
-    actor_ids = (
-        {m["entity_id"] for m in mentions if m["entity_type"] == "actor"}
-        | {r["actor_id"] for r in event_actors}
-        | {e["mediator_id"] for e in events if e["mediator_id"]}
-    )
-    venue_ids = {m["entity_id"] for m in mentions if m["entity_type"] == "venue"} | {
-        e["venue_id"] for e in events if e["venue_id"]
-    }
-    venues = [_venue_row(codebook, v, seen) for v in sorted(venue_ids)]
-    actor_ids |= {v["mediator_id"] for v in venues if v["mediator_id"]} | {v["country"] for v in venues if v["country"]}
-    actor_ids |= {codebook.actors[a].country for a in actor_ids if a in codebook.actors and codebook.actors[a].country}
-    actor_ids |= {p.country for p in people.values() if p.country}
-    actors = [_actor_row(codebook, people, a, seen) for a in sorted(actor_ids)]
-    published = {x.article.doc_id: x.article.published for x in extractions}
-    frames = {
-        "documents": tables.frame("documents", documents),
-        "actors": tables.frame("actors", actors),
-        "venues": tables.frame("venues", venues),
-        "events": tables.frame("events", events),
-        "event_actors": tables.frame("event_actors", event_actors),
-        "mentions": tables.frame("mentions", mentions),
-    }
-    extra = {
-        "rounds": pd.DataFrame(rounds_table_rows(talks, round_ids, published, codebook), columns=ROUND_COLUMNS),
-        "review_names": _review_names(extractions),
-        "quotes": pd.DataFrame([q for x in extractions for q in x.quotes], columns=QUOTE_COLUMNS),
-    }
-    return frames, extra
-
-
-ROUND_COLUMNS = [
-    "round_id",
-    "date",
-    "venue_id",
-    "mediator_id",
-    "status",
-    "parties",
-    "cancelled_by",
-    "n_sources",
-    "disagree",
-    "disagreement",
-]
-
-
-def _event_row(e: Event, text: str, plover: dict[str, str], round_ids: dict[str, str]) -> dict:
-    mediators = sum(1 for role in e.roles.values() if role == "mediator")
-    fmt = None
-    if e.event_type in ("talks", "meeting"):
-        states = {a for a, r in e.roles.items() if r in ("participant", "mediator", "initiator", "target")}
-        fmt = (
-            "bilateral"
-            if len(states) <= 2 and not e.mediator_id
-            else ("trilateral" if mediators <= 1 else "multilateral")
-        )
+def _counts(frames: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    events = frames["events"]
     return {
-        "event_id": e.event_id,
-        "doc_id": e.doc_id,
-        "event_type": e.event_type,
-        "plover": plover[e.event_type],
-        "status": e.status,
-        "date": e.date.value if e.date else None,
-        "date_precision": e.date.precision if e.date else None,
-        "date_text": (e.date.text or None) if e.date else None,
-        "date_basis": e.date.basis if e.date else None,
-        "venue_id": e.venue_id,
-        "mediator_id": e.mediator_id,
-        "sentence": text[e.start : e.end],
-        "char_start": e.start,
-        "char_end": e.end,
-        "format": fmt,
-        "round_id": round_ids.get(e.event_id),
-        "confidence": float(e.confidence),
+        "events": len(events),
+        "talks": int((events["event_type"] == "talks").sum()) if len(events) else 0,
+        "rounds": len(frames["rounds"]),
+        "actors": len(frames["actors"]),
+        "venues": len(frames["venues"]),
+        "mentions": len(frames["mentions"]),
+        "new_names": len(frames["review_names"]),
+        "quotes": len(frames["quotes"]),
     }
-
-
-def _actor_row(codebook: Codebook, people: dict[str, NewPerson], actor_id: str, seen: dict[str, set[str]]) -> dict:
-    if actor_id in codebook.actors:
-        a = codebook.actors[actor_id]
-        aliases = sorted({*a.aliases, *seen.get(actor_id, set())} - {a.name})
-        return {
-            "actor_id": a.actor_id,
-            "name": a.name,
-            "kind": a.kind,
-            "country": a.country,
-            "title": a.title,
-            "aliases": aliases,
-        }
-    p = people[actor_id]
-    return {
-        "actor_id": actor_id,
-        "name": p.name,
-        "kind": "person",
-        "country": p.country,
-        "title": p.title,
-        "aliases": sorted(seen.get(actor_id, set()) - {p.name}),
-    }
-
-
-def _venue_row(codebook: Codebook, venue_id: str, seen: dict[str, set[str]]) -> dict:
-    v = codebook.venue(venue_id)
-    return {
-        "venue_id": v.venue_id,
-        "name": v.name,
-        "country": v.country,
-        "lat": v.lat,
-        "lon": v.lon,
-        "mediator_id": v.mediator_id,
-        "aliases": sorted({*v.aliases, *seen.get(venue_id, set())} - {v.name}),
-    }
-
-
-def _review_names(extractions: list[Extraction]) -> pd.DataFrame:
-    """Names found from title cues that the codebook lacks: candidates for an analyst to add."""
-    counts: Counter = Counter()
-    first: dict[str, tuple[NewPerson, str]] = {}
-    for x in extractions:
-        for p in x.people:
-            counts[p.actor_id] += 1
-            first.setdefault(p.actor_id, (p, x.article.doc_id))
-    rows = [
-        {
-            "actor_id": a,
-            "name": first[a][0].name,
-            "title": first[a][0].title,
-            "country": first[a][0].country,
-            "n_documents": n,
-            "first_doc_id": first[a][1],
-        }
-        for a, n in counts.most_common()
-    ]
-    return pd.DataFrame(rows, columns=["actor_id", "name", "title", "country", "n_documents", "first_doc_id"])

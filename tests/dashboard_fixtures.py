@@ -473,30 +473,3 @@ def dashboard_data(dashboard_tables):
 
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def build_seed_tables(out_dir: Path) -> Path | None:
-    """Run data_prep's real build on seeds/ into out_dir; None when the build is not available."""
-    import subprocess
-    import sys
-
-    out_dir = Path(out_dir) / "processed"
-    result = subprocess.run(
-        [sys.executable, "-m", "data_prep", "build", str(REPO / "seeds"), "--out", str(out_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0 or not (out_dir / "events.parquet").exists():
-        return None
-    return out_dir
-
-
-@pytest.fixture(scope="session")
-def seed_tables(tmp_path_factory) -> Path:
-    """Tables built by data_prep from the sample articles in seeds/ (skips if the build fails)."""
-    built = build_seed_tables(tmp_path_factory.mktemp("dashboard_seeds"))
-    if built is None:
-        pytest.skip("data_prep could not build the seeds' tables")
-    return built

@@ -12,9 +12,11 @@ import os
 import pandas as pd
 import pytest
 
-from data_prep import cli, pipeline, reading
-from data_prep.pipeline import NothingToBuild, build
-from data_prep.reading import document_text, sha256
+from data_prep import cli, decoding, pipeline
+from data_prep.decoding import document_text
+from data_prep.errors import NothingToBuild
+from data_prep.pipeline import build
+from data_prep.reading import sha256
 
 TALKS = (
     "Armenia and Azerbaijan resume talks in Washington\n\n"
@@ -30,15 +32,10 @@ THIRD = (
 )
 
 
-@pytest.fixture(scope="module")
-def shared_builder():
-    return pipeline.Builder()
-
-
 @pytest.fixture(autouse=True)
-def reuse_builder(monkeypatch, shared_builder):
-    """Building the matchers takes seconds; every build in this module shares one."""
-    monkeypatch.setattr(pipeline, "Builder", lambda codebook=None: shared_builder)
+def reuse_knowledge(monkeypatch, knowledge):
+    """Loading the codebook and its matchers takes seconds; every build in this module shares one."""
+    monkeypatch.setattr(pipeline.Knowledge, "load", classmethod(lambda cls, codebook=None: knowledge))
 
 
 def write(path, content):
@@ -171,38 +168,38 @@ def test_a_file_that_cannot_be_opened_is_skipped_with_the_reason(tmp_path, monke
     src = tmp_path / "in"
     write(src / "a.txt", TALKS)
     write(src / "locked.txt", OTHER)
-    real = reading.read_bytes
+    real = decoding.read_bytes
 
     def read_bytes(path):
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(reading, "read_bytes", read_bytes)
+    monkeypatch.setattr(decoding, "read_bytes", read_bytes)
     report = build(src, tmp_path / "out")
     assert report.documents_read == 1 and skipped(report) == {"locked.txt": "permission denied"}
 
 
-def test_an_article_whose_analysis_fails_is_skipped_and_the_rest_built(tmp_path, monkeypatch, shared_builder):
+def test_an_article_whose_analysis_fails_is_skipped_and_the_rest_built(tmp_path, monkeypatch):
     src = tmp_path / "in"
     write(src / "a.txt", TALKS)
     write(src / "b.txt", OTHER)
-    real = shared_builder.extract
+    real = pipeline.analyse_article
 
-    def extract(article):
+    def analyse_article(article, knowledge):
         if article.doc_id == "a":
             raise IndexError("boom")
-        return real(article)
+        return real(article, knowledge)
 
-    monkeypatch.setattr(shared_builder, "extract", extract)
+    monkeypatch.setattr(pipeline, "analyse_article", analyse_article)
     report = build(src, tmp_path / "out")
     assert report.documents_read == 1
     assert skipped(report) == {"a.txt": "analysis failed (IndexError: boom)"}
 
 
 def test_an_article_whose_events_break_the_table_contract_costs_only_itself(tmp_path):
-    """Two talks in one sentence currently get the same event_id (a bug in events.py);
-    the article is then skipped with the reason instead of failing the whole build."""
+    """Were two events of one article to get the same event_id, the article would be
+    skipped with the reason (check_offsets) instead of failing the whole build."""
     src = tmp_path / "in"
     write(src / "a.txt", TALKS)
     write(
@@ -343,10 +340,10 @@ def test_a_failure_while_assembling_leaves_the_previous_build_intact(tmp_path, m
     out, before = previous_build
     write(tmp_path / "in" / "b.txt", OTHER)
 
-    def assemble(*args, **kwargs):
+    def build_tables(*args, **kwargs):
         raise RuntimeError("bug in assemble")
 
-    monkeypatch.setattr(pipeline, "assemble", assemble)
+    monkeypatch.setattr(pipeline, "build_tables", build_tables)
     with pytest.raises(RuntimeError):
         build(tmp_path / "in", out)
     assert snapshot(out) == before and leftovers(tmp_path) == []

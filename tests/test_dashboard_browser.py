@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import REPO, build_seed_tables, build_synthetic_tables
+from dashboard_fixtures import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,10 +62,9 @@ def wait_until_healthy(url: str, process: subprocess.Popen, limit: float) -> Non
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory) -> Path:
-    """The seeds' real build when data_prep can make it, else the synthetic one."""
-    tmp = tmp_path_factory.mktemp("browser_tables")
-    return build_seed_tables(tmp) or build_synthetic_tables(tmp)
+def tables(seed_build) -> Path:
+    """The seeds' real build (built once per run, conftest.py)."""
+    return seed_build[0]
 
 
 @pytest.fixture(scope="module")

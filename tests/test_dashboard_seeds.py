@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import seed_tables  # noqa: F401 - fixture
 from streamlit.testing.v1 import AppTest
 
 from dashboard.state import TABS
@@ -19,8 +18,8 @@ APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 
 
 @pytest.fixture
-def open_app(seed_tables, monkeypatch):
-    monkeypatch.setenv("PEACETRACK_TABLES", str(seed_tables))
+def open_app(seed_build, monkeypatch):
+    monkeypatch.setenv("PEACETRACK_TABLES", str(seed_build[0]))  # the seeds, built once per run (conftest.py)
     monkeypatch.setenv("PEACETRACK_OFFLINE", "1")
 
     def run(**params) -> AppTest:

@@ -15,21 +15,10 @@ import pytest
 from conftest import DEV, ROOT, SEEDS, SEEDS_GOLD
 
 from data_prep.cli import main
-from data_prep.evaluate import (
-    FIGURES,
-    TARGETS,
-    LinkedEvent,
-    ThresholdError,
-    b_cubed,
-    evaluate,
-    fold,
-    format_report,
-    round_linking,
-    score,
-    thresholds_for,
-    verdict,
-    words,
-)
+from data_prep.evaluate import evaluate, format_report, score
+from data_prep.figures import FIGURES, thresholds_for, verdict
+from data_prep.folding import words
+from data_prep.round_linking import LinkedEvent
 from data_prep.tables import EVENT_TYPES
 
 HOLDOUT = DEV.parent / "holdout"
@@ -125,44 +114,6 @@ JULY = "2023-07-15 Brussels leaders"
 
 
 # --- round linking: B-cubed ----------------------------------------------------------
-
-
-def test_b_cubed_of_a_perfect_clustering_is_one():
-    assert b_cubed(["r1", "r1", "r2"], [MAY, MAY, JULY]) == (1.0, 1.0)
-
-
-def test_b_cubed_of_a_split_round_loses_recall_only():
-    # One real round reported three times, put in two rows: 2/3, 2/3 and 1/3 of it together.
-    precision, recall = b_cubed(["r1", "r1", "r2"], [MAY, MAY, MAY])
-    assert precision == 1.0
-    assert recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
-
-
-def test_b_cubed_of_merged_rounds_loses_precision_only():
-    # Two real rounds in one row: each report shares its row with reports of the other.
-    precision, recall = b_cubed(["r1", "r1", "r1"], [MAY, MAY, JULY])
-    assert precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
-    assert recall == 1.0
-
-
-def test_rows_per_real_round_counts_rows_over_real_rounds():
-    items = [LinkedEvent("a", "r1", MAY), LinkedEvent("b", "r2", MAY), LinkedEvent("c", "r3", JULY)]
-    linking = round_linking(items)
-    assert linking.rows_per_real_round == 1.5
-    assert linking.merged == 0
-
-
-def test_a_row_holding_two_real_rounds_counts_as_merged():
-    items = [LinkedEvent("a", "r1", MAY), LinkedEvent("b", "r1", JULY), LinkedEvent("c", "r2", JULY)]
-    linking = round_linking(items)
-    assert linking.merged == 1
-    assert linking.rows_per_real_round == 1.0
-
-
-def test_events_without_round_id_are_rows_of_their_own():
-    linking = round_linking([LinkedEvent("a", None, MAY), LinkedEvent("b", None, MAY)])
-    assert linking.rows_per_real_round == 2.0
-    assert linking.recall == 0.5
 
 
 def test_reports_of_one_round_in_one_row_score_perfect_linking():
@@ -370,32 +321,6 @@ def test_mediator_is_right_when_gold_names_it_and_null_means_none(extracted, gol
 # --- the verdict -----------------------------------------------------------------------
 
 
-def test_the_verdict_holds_floors_and_ceilings():
-    figures = {"talks_f1": 0.92, "rows_per_real_round": 1.2, "furniture_events": 0.0}
-    assert verdict(figures, {"talks_f1": 0.9, "rows_per_real_round": 1.25, "furniture_events": 0}).met
-    failed = verdict(figures, {"talks_f1": 0.95, "rows_per_real_round": 1.1})
-    assert failed.failures == ("talks_f1 0.920 < 0.95", "rows_per_real_round 1.200 > 1.1")
-    assert str(failed) == "thresholds: NOT met: talks_f1 0.920 < 0.95; rows_per_real_round 1.200 > 1.1"
-
-
-def test_a_threshold_on_a_figure_the_set_cannot_measure_is_not_met():
-    assert verdict({"round_linking_f1": None}, {"round_linking_f1": 0.9}).failures == (
-        "round_linking_f1 n/a (threshold ≥ 0.9)",
-    )
-
-
-def test_thresholds_file_with_an_unknown_figure_is_refused(tmp_path):
-    (tmp_path / "thresholds.json").write_text('{"talks_f2": 0.9}')
-    with pytest.raises(ThresholdError, match="no such figure: talks_f2"):
-        thresholds_for(tmp_path / "gold.json")
-
-
-def test_without_a_thresholds_file_the_targets_apply_and_furniture_never_yields_events(tmp_path):
-    assert thresholds_for(tmp_path / "gold.json") == TARGETS
-    (tmp_path / "thresholds.json").write_text('{"talks_f1": 0.5}')
-    assert thresholds_for(tmp_path / "gold.json") == {"furniture_events": 0, "talks_f1": 0.5}
-
-
 def test_evaluate_command_exits_1_when_strict_and_a_threshold_fails(seed_build, tmp_path, capsys):
     gold = tmp_path / "gold.json"
     gold.write_text(SEEDS_GOLD.read_text())
@@ -470,20 +395,6 @@ def test_report_lists_every_figure_then_the_summary_and_the_verdict(set_scores):
     assert lines[-2].startswith("summary: actors F1")
     assert "round linking F1" in lines[-2] and "event types P" in lines[-2]
     assert [line.split()[0] for line in lines[-2 - len(FIGURES) : -2]] == list(FIGURES)
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("James O'Brien", "James O\u2019Brien"),
-        ("U.S.", "United States"),
-        ("US", "United States"),
-        ("State Department", "U.S. Department of State"),
-        ("Türkiye", "Turkiye"),
-    ],
-)
-def test_fold_treats_standard_equivalents_as_one_name(a, b):
-    assert fold(a) == fold(b)
 
 
 def test_score_counts_hits_misses_and_optional_rounds(seed_tables):

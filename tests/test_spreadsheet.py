@@ -58,6 +58,6 @@ def test_spreadsheet_the_builds_csv_twins_hold_no_live_formula(tmp_path):
         row = next(csv.DictReader(f))
     assert (row["doc_id"], row["title"], row["source"]) == ("'=cmd", "'+title", "'@outlet")
     for path in (tmp_path / "out").glob("*.csv"):
-        with open(path, newline="", encoding="utf-8") as f:
-            for cells in csv.reader(f):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for cells in csv.reader(handle):
                 assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), path

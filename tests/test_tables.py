@@ -3,11 +3,10 @@
 import json
 
 import pandas as pd
-import pandera.errors
 import pytest
 
 from data_prep import tables
-from data_prep.reading import document_text
+from data_prep.decoding import document_text
 
 CONTRACT_COLUMNS = {
     "documents": ["doc_id", "title", "source", "published", "published_basis", "url", "path", "n_words", "sha256"],
@@ -34,6 +33,32 @@ CONTRACT_COLUMNS = {
     ],
     "event_actors": ["event_id", "actor_id", "role"],
     "mentions": ["doc_id", "entity_type", "entity_id", "char_start", "char_end", "text"],
+    "rounds": [
+        "round_id",
+        "date",
+        "venue_id",
+        "mediator_id",
+        "status",
+        "parties",
+        "cancelled_by",
+        "n_sources",
+        "disagree",
+        "disagreement",
+    ],
+    "quotes": [
+        "quote_id",
+        "doc_id",
+        "speaker_id",
+        "text",
+        "char_start",
+        "char_end",
+        "sentence_start",
+        "sentence_end",
+        "about",
+        "mediators",
+        "accusation",
+    ],
+    "review_names": ["actor_id", "name", "title", "country", "n_documents", "first_doc_id"],
 }
 
 
@@ -42,13 +67,18 @@ def test_each_table_has_exactly_the_contract_columns(seed_tables, name):
     assert list(seed_tables[name].columns) == CONTRACT_COLUMNS[name]
 
 
+def test_every_table_the_build_writes_has_a_contract(seed_build):
+    out, _ = seed_build
+    assert {p.stem for p in out.glob("*.parquet")} == set(tables.ALL_TABLES) == set(CONTRACT_COLUMNS)
+
+
 def test_tables_pass_their_schemas_and_foreign_keys(seed_tables):
-    tables.validate({name: seed_tables[name] for name in tables.TABLE_NAMES})
+    tables.validate(seed_tables)
 
 
 def test_every_csv_twin_has_the_rows_of_its_parquet(seed_build):
     out, _ = seed_build
-    for name in tables.TABLE_NAMES:
+    for name in tables.ALL_TABLES:
         assert len(pd.read_csv(out / f"{name}.csv")) == len(pd.read_parquet(out / f"{name}.parquet"))
 
 
@@ -85,22 +115,75 @@ def test_build_report_is_written_beside_the_tables(seed_build):
     assert saved["documents_read"] == report.documents_read == 5 and saved["skipped"] == []
 
 
-def test_validate_rejects_an_unknown_event_type(seed_tables):
-    broken = {name: seed_tables[name].copy() for name in tables.TABLE_NAMES}
-    broken["events"].loc[broken["events"].index[0], "event_type"] = "picnic"
-    with pytest.raises(pandera.errors.SchemaError):
+def copies(seed_tables):
+    return {name: df.copy() for name, df in seed_tables.items()}
+
+
+@pytest.mark.parametrize(
+    "table, column, value, message",
+    [
+        ("events", "event_type", "picnic", "table events"),
+        ("events", "char_end", -1, "table events"),
+        ("rounds", "status", "maybe", "table rounds"),
+        ("quotes", "char_start", 10**9, "table quotes"),
+        ("review_names", "n_documents", 0, "table review_names"),
+    ],
+)
+def test_validate_rejects_a_value_outside_the_schema_in_one_line(seed_tables, table, column, value, message):
+    broken = copies(seed_tables)
+    broken[table].loc[broken[table].index[0], column] = value
+    with pytest.raises(tables.SchemaViolation, match=message) as raised:
+        tables.validate(broken)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "table, column, value, key",
+    [
+        ("event_actors", "actor_id", "nobody", r"event_actors\.actor_id -> actors\.actor_id"),
+        ("events", "round_id", "no-such-round", r"events\.round_id -> rounds\.round_id"),
+        ("rounds", "parties", ["nobody"], r"rounds\.parties -> actors\.actor_id"),
+        ("quotes", "speaker_id", "nobody", r"quotes\.speaker_id -> actors\.actor_id"),
+        ("review_names", "first_doc_id", "no-such-doc", r"review_names\.first_doc_id -> documents\.doc_id"),
+    ],
+)
+def test_validate_rejects_a_dangling_id_naming_the_key(seed_tables, table, column, value, key):
+    broken = copies(seed_tables)
+    frame = broken[table]
+    if column == "round_id":
+        row = frame.index[frame["round_id"].notna()][0]
+    else:
+        row = frame.index[0]
+    frame.at[row, column] = value
+    with pytest.raises(tables.IntegrityError, match=key):
         tables.validate(broken)
 
 
-def test_validate_rejects_a_dangling_actor(seed_tables):
-    broken = {name: seed_tables[name].copy() for name in tables.TABLE_NAMES}
-    broken["event_actors"].loc[broken["event_actors"].index[0], "actor_id"] = "nobody"
-    with pytest.raises(tables.IntegrityError, match=r"event_actors\.actor_id"):
+def test_a_mention_is_checked_against_the_table_its_type_names(seed_tables):
+    broken = copies(seed_tables)
+    mentions = broken["mentions"]
+    row = mentions.index[mentions["entity_type"] == "venue"][0]
+    mentions.at[row, "entity_id"] = "nikol-pashinyan"  # an actor, not a venue
+    with pytest.raises(tables.IntegrityError, match="where entity_type = 'venue'"):
+        tables.validate(broken)
+
+
+def test_the_later_tables_are_optional_but_checked_when_present(seed_tables):
+    core = {name: seed_tables[name] for name in tables.CORE_TABLES}
+    tables.validate(core)
+    with pytest.raises(tables.IntegrityError, match="missing tables"):
+        tables.validate({name: df for name, df in core.items() if name != "events"})
+
+
+def test_an_empty_table_must_still_have_the_contract_columns(seed_tables):
+    broken = copies(seed_tables)
+    broken["quotes"] = pd.DataFrame(columns=["quote_id", "text"])
+    with pytest.raises(tables.SchemaViolation, match="table quotes: columns"):
         tables.validate(broken)
 
 
 def test_a_failed_write_leaves_the_previous_tables_intact(seed_tables, tmp_path, monkeypatch):
-    contract = {name: seed_tables[name] for name in tables.TABLE_NAMES}
+    contract = dict(seed_tables)
     out = tmp_path / "processed"
     tables.write_tables(contract, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}

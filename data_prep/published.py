@@ -1,0 +1,109 @@
+"""The publication date and the dateline a news page shows in its own text.
+
+Used where the manifest gives no publication date. Only the places where news pages
+put their date are read (a date stamp among the first lines, a wire dateline, a
+photo caption); dates in the body are events, and dates in page furniture are the
+dates of other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .cues import PageCues
+from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
+from .decoding import non_blank_lines
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s")
+_FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
+
+
+@lru_cache(maxsize=8)
+def _caption(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A photo caption or credit line: one of the caption words (`page.caption_words`)."""
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def published_from_text(text: str, page: PageCues, body_end: int | None = None) -> str | None:
+    """The publication date a reader would take from the text itself, or None.
+
+    Looks only where news pages put it: a date stamp among the first lines, a
+    dateline opening the first paragraph, or a photo caption. Dates in the body
+    are events, and dates after `body_end` are furniture: neither is used.
+    """
+    head = text[: body_end if body_end is not None else len(text)]
+    lines = non_blank_lines(head)
+    for _, line in lines[:6]:
+        if is_date_stamp(line):
+            return _first_full_date(line)
+    for _, line in lines[:4]:
+        match = _DATELINE.match(line)
+        if match:
+            # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
+            # a date further on ("Armenia, which met ... on March 3, 2021") is news.
+            opening = line[: match.end() + page.dateline_date_chars]
+            found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening))
+            if found:
+                return found
+    for _, line in lines[:8]:
+        if _caption(page.caption_words).search(line) and len(line) < 400:
+            found = _first_full_date(line)
+            if found:
+                return found
+    return None
+
+
+def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str | None:
+    """'WASHINGTON, Nov 7 (Agency) – ... on Monday': wire datelines omit the year, so
+    take the latest year, not after today nor before the year the article mentions
+    most, in which that day fell on the weekday the paragraph names; without a weekday,
+    the latest year the article mentions."""
+    mentions = find_dates(paragraph[:opening])
+    day_month = next((m for m in mentions if m.kind in ("month_day", "day_month")), None)
+    weekday = next((m for m in find_dates(paragraph) if m.kind == "weekday"), None)
+    if day_month is None:
+        return None
+    month, day = MONTHS[day_month.groups["month"].rstrip(".").lower()], int(day_month.groups["day"])
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    today = date.today()
+    past_years = [y for y in years if y <= today.year]
+    if weekday is None:
+        # No weekday to check against: the latest year the article itself mentions.
+        try:
+            return date(max(past_years), month, day).isoformat() if past_years else None
+        except ValueError:
+            return None
+    wanted = WEEKDAYS[weekday.groups["weekday"].lower()]
+    earliest = max(set(past_years), key=lambda y: (past_years.count(y), y)) if past_years else 1990
+    candidates = []
+    for year in range(earliest, today.year + 1):
+        try:
+            if date(year, month, day).weekday() == wanted and date(year, month, day) <= today:
+                candidates.append(year)
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    year = candidates[-1]
+    return date(year, month, day).isoformat()
+
+
+def dateline_place(text: str, page: PageCues) -> tuple[str, int] | None:
+    """The place of a dateline ("GRANADA, Spain, Oct 5 (Agency) –") and where its paragraph ends."""
+    for offset, line in non_blank_lines(text)[:4]:
+        match = _DATELINE_PLACE.match(line)
+        if match and find_dates(line[: match.end() + page.dateline_place_date_chars]):
+            return match.group(1).title(), offset + len(line)
+    return None
+
+
+def _first_full_date(line: str) -> str | None:
+    for mention in find_dates(line):
+        if mention.kind in _FULL_DATES:
+            resolved = resolve(mention, None)
+            if resolved:
+                return resolved.value
+    return None

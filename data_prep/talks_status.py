@@ -1,0 +1,51 @@
+"""The status of a round of talks: held, planned or cancelled, from the sentence's words.
+
+A helper of `find_talks` (talks.py). Status words are cues (`status_cues` in
+cues.json); when several stand in a sentence, `status_precedence` says which wins.
+"""
+
+from __future__ import annotations
+
+from .cues import Cues
+from .record import Sentence, Span
+
+
+def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span], placed: list[Span]) -> str | None:
+    """The firmest status the sentence states for the talks word `cue`; "held" inside
+    "to be held" does not count, and where several talks words stand in the sentence
+    each status word goes to the nearest one ("Brussels talks: commissions to meet").
+
+    `nouns` are the sentence's talks words, `placed` those that have a place of their own.
+    """
+    found = [c for c in sentence.cues if c.key.startswith("status:")]
+    if cue is not None and placed:
+        found = [
+            c for c in found if _overlaps(c, cue) or not any(_overlaps(c, n) for n in nouns if n.start != cue.start)
+        ]
+    if cue is not None and len(placed) > 1:
+        found = [c for c in found if min(placed, key=lambda n: _distance(c, n)).start == cue.start]
+    kept = [
+        c
+        for c in found
+        if not any(
+            o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+            for o in found
+        )
+    ]
+    present = {c.key.split(":", 1)[1] for c in kept}
+    # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
+    if "held" in present and all(
+        any(word in cues.talks.future_auxiliaries for word in sentence.token_before(c.start, 1)[-1:])
+        for c in kept
+        if c.key == "status:held"
+    ):
+        present = (present - {"held"}) | {"planned"}
+    return next((s for s in cues.status_precedence if s in present), None)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _distance(c: Span, n: Span) -> int:
+    return 0 if _overlaps(c, n) else min(abs(c.start - n.end), abs(n.start - c.end))
