@@ -80,8 +80,74 @@ class MediatorCues(_Strict):
         return self.evidence_strength.get(how, 0) if how else 0
 
 
+class EventReadingCues(_Strict):
+    """How a sentence is read for its own non-talks event (event_reading.py): which
+    lines report nothing, which clauses are background, what negates or dismisses a
+    predicate, and who can be its subject."""
+
+    page_line_openers: Phrases
+    sentence_end_marks: str
+    clause_breaks: Words
+    background_openers: Phrases
+    relative_openers: Words
+    counterfactual_openers: Words
+    coordinators: Words
+    negations: Phrases
+    clause_negations: Words
+    negation_window_tokens: int
+    hypothetical_words: Phrases
+    hypothetical_window_tokens: int
+    passive_auxiliaries: Words
+    standing_markers: Phrases
+    standing_verbs: Phrases
+    standing_window_tokens: int
+    dismissed_objects: Phrases
+    dismissals: Phrases
+    dismissal_window_tokens: int
+    baseless_words: Phrases
+    reversals: Phrases
+    accusatory_words: Phrases
+    speech_sources: Phrases
+    subject_pronouns: Words
+    attributions: Phrases
+    agreement_frames: Phrases
+    non_events: Phrases
+    back_references: Words
+    separately_words: Phrases
+    host_verbs: Words
+    partial_quote_max_words: int
+    date_after_speech_chars: int
+
+    def matched_phrases(self) -> dict[str, Phrases]:
+        """The lists the cue matcher finds in the text, each under the key `reading:<name>`."""
+        return {name: getattr(self, name) for name in _MATCHED_READING}
+
+
+# Word lists of `event_reading` found by the phrase matcher (the others are looked up token by token).
+_MATCHED_READING = (
+    "background_openers",
+    "negations",
+    "hypothetical_words",
+    "standing_markers",
+    "standing_verbs",
+    "dismissed_objects",
+    "dismissals",
+    "baseless_words",
+    "reversals",
+    "accusatory_words",
+    "speech_sources",
+    "attributions",
+    "agreement_frames",
+    "non_events",
+    "separately_words",
+)
+
+
 class OtherEventCues(_Strict):
-    opening_pronouns: dict[str, Words]  # "It" -> actor kinds it can stand for
+    """Who an unnamed subject ("he", "the ministry", "the leaders") stands for."""
+
+    referring_subjects: dict[str, Words]  # person / organization / parties -> the words that refer so
+    reference_sentences: int
 
 
 class DatingCues(_Strict):
@@ -168,6 +234,8 @@ class Cues(_Strict):
     event_types: dict[str, EventType]
     event_priority: Phrases
     event_cues: dict[str, Phrases]
+    event_predicates: dict[str, Phrases]
+    event_reading: EventReadingCues
     talks: TalksCues
     status_cues: dict[str, Phrases]
     status_precedence: Phrases
@@ -196,7 +264,7 @@ class Cues(_Strict):
     def _consistent(self) -> Self:
         """The lists that name event types and statuses name only known ones."""
         types = set(self.event_types)
-        unknown = (set(self.event_priority) | set(self.event_cues)) - types
+        unknown = (set(self.event_priority) | set(self.event_cues) | set(self.event_predicates)) - types
         if unknown:
             raise ValueError(f"unknown event type(s) {sorted(unknown)}; event_types lists {sorted(types)}")
         if set(self.status_cues) != set(self.status_precedence):

@@ -68,6 +68,10 @@ class Matchers:
     def _add_cues(self, cues: Cues) -> None:
         for event_type, phrases in cues.event_cues.items():
             self._add(self.cues, "cue", f"event:{event_type}", "", phrases)
+        for event_type, phrases in cues.event_predicates.items():
+            self._add(self.cues, "cue", f"act:{event_type}", "", phrases)
+        for name, phrases in cues.event_reading.matched_phrases().items():
+            self._add(self.cues, "cue", f"reading:{name}", "", phrases)
         talks = cues.talks
         for subtype, phrases in (
             ("nouns", talks.nouns),

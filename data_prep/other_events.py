@@ -1,7 +1,8 @@
 """Stages for the events other than rounds of talks: at most one per sentence.
 
-`find_other_events` types each sentence by its cue words (`event_cues`, ranked by
-`event_priority`) and gives the actors their roles; `credit_cancellations` says who
+`find_other_events` reads what each sentence reports of its own (event_reading.py:
+predicates in its own clauses, with polarity and a subject) and gives the actors
+of those clauses their roles; `credit_cancellations` says who
 called a round off; `drop_repeated_events` keeps one event where a sentence is
 printed twice (a headline repeated in the body).
 """
@@ -11,19 +12,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .codebook import Codebook, Places
+from .dates import ResolvedDate
+from .event_reading import Reading, read_event, reports_nothing
 from .matchers import Knowledge
 from .mediators import mediator_involved
-from .record import Event, Findings, Mention, Record, Sentence, Span
+from .record import Event, Findings, Mention, Record, Sentence
 from .talks_merge import fill_publication_date
 
 _TARGETED = ("accusation", "refusal", "sanction")  # the actors after the cue are on the receiving end
 
 
 def find_other_events(record: Record, knowledge: Knowledge) -> Record:
-    """At most one event per sentence; where the sentence reported a round of its own,
-    only a refusal or an accusation."""
+    """At most one event per sentence, read from the sentence's own clauses
+    (event_reading.py); a sentence that reported a round can report a statement,
+    an agreement or a refusal besides ("Michel said they would meet again")."""
     codebook = knowledge.codebook
     places = record.places(codebook)
+    text = record.article.text
     dateline = (
         (record.dateline_venue, record.article.dateline[1])
         if record.dateline_venue and record.article.dateline
@@ -31,107 +36,123 @@ def find_other_events(record: Record, knowledge: Knowledge) -> Record:
     )
     others: list[Event] = []
     for index, item in enumerate(record.findings()):
-        event = _event_of(
-            record.article.doc_id,
-            index,
-            item,
-            talks_found=index in record.round_sentences,
-            previous=others[-1] if others else None,
-            dateline=dateline,
-            codebook=codebook,
-            places=places,
-        )
+        if reports_nothing(_line_of(text, item.sentence), codebook.cues.event_reading):
+            continue
+        event = _event_of(record, index, item, others, dateline=dateline, codebook=codebook, places=places)
         if event is not None:
             others.append(event)
     fill_publication_date(others, record.article.published)
     return replace(record, other_events=tuple(others))
 
 
+def _line_of(text: str, sentence: Sentence) -> str:
+    """The line (paragraph) a sentence stands in: a headline or caption is a line of its own."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _event_of(
-    doc_id: str,
+    record: Record,
     index: int,
     item: Findings,
-    talks_found: bool,
-    previous: Event | None,
+    others: list[Event],
     dateline: tuple[str, int] | None,
     codebook: Codebook,
     places: Places,
 ) -> Event | None:
-    cues = codebook.cues
-    sentence = item.sentence
-    hedged = bool(sentence.cue("modal"))
-    # What the sentence itself reports outranks what a quotation inside it mentions.
-    outside = [c for c in sentence.cues if c.key.startswith("event:") and sentence.quote_of(c.start) is None]
-    inside = [c for c in sentence.cues if c.key.startswith("event:") and sentence.quote_of(c.start) is not None]
-    types: list[str] = []
-    for pool in (outside, inside):
-        keys = {c.key.split(":", 1)[1] for c in pool}
-        types += [t for t in cues.event_priority if t in keys and t not in types]
-    if talks_found:
-        types = [t for t in types if t in ("refusal", "accusation")]
-    if hedged:
-        types = [t for t in types if t != "agreement"]
-    if not types:
+    reading = read_event(item.sentence, item.mentions, codebook)
+    if reading is None:
         return None
-    event_type = types[0]
-    cue = next(c for c in [*outside, *inside] if c.key == f"event:{event_type}")
-    actors = _involved(item.mentions, codebook)
-    before = [a for a in actors if a.start < cue.start]
-    after = [a for a in actors if a.start >= cue.start]
-    roles: dict[str, str] = {}
+    event_type, cue = reading.event_type, reading.cue
+    actors = [m for m in _involved(item.mentions, codebook) if reading.holds(m.start)]
     lead = "speaker" if event_type == "statement" else "initiator"
-    referent = _pronoun_referent(sentence, previous, codebook) if not before else None
-    if referent:
-        roles[referent] = lead  # "It complained that ...": the actor the last sentence was about
-    if not actors and not referent:
-        return None
+    subject = reading.subject
+    if subject is not None:
+        leads = [subject.entity_id]
+    else:
+        leads = _referents(reading.referring, index, record, others, codebook)
+    if not leads and event_type == "statement" and index in record.round_sentences:
+        return None  # "..., officials said": the source of a round's report, not a statement of its own
+    roles = {actor_id: lead for actor_id in leads}
     other_role = "target" if event_type in _TARGETED else "participant"
-    # "Azerbaijani Prime Minister Ali Asadov told": the person, not the adjective, speaks.
-    people = [m for m in before if codebook.kind(m.entity_id) == "person"]
-    if people:
-        roles[people[0].entity_id] = lead
-    for mention in before:
-        roles.setdefault(mention.entity_id, lead if not roles else "participant")
-    for mention in after:
-        roles.setdefault(mention.entity_id, other_role)
-    venue = _venue(item, cue, places, allow_country=event_type in ("meeting", "call"))
-    if venue is None and dateline and sentence.end <= dateline[1]:
+    for mention in actors:
+        roles.setdefault(mention.entity_id, other_role if mention.start >= cue.start else "participant")
+    named = [*roles, *(m.entity_id for m in _involved(item.mentions, codebook))]
+    if not any(codebook.side(a) or codebook.mediator_of(a) for a in named):
+        return None  # nobody of this peace process is in the sentence
+    venue = _venue(item, reading, places, allow_country=event_type in ("meeting", "call"))
+    if venue is None and dateline and item.sentence.end <= dateline[1]:
         venue = dateline[0]  # "Baku, 13 March (Agency) – ... told journalists"
-    weights = cues.confidence.other
+    when = _date(item, reading, codebook)
+    weights = codebook.cues.confidence.other
     return Event(
-        doc_id,
+        record.article.doc_id,
         event_type,
-        sentence.start,
-        sentence.end,
+        item.sentence.start,
+        item.sentence.end,
         index,
         round(
             min(
                 weights.max,
                 weights.base
-                + weights.actor_before_cue * bool(before)
-                + weights.date * bool(item.dates)
+                + weights.actor_before_cue * bool(subject and subject.start < cue.start)
+                + weights.date * bool(when)
                 + weights.venue * bool(venue),
             ),
             2,
         ),
-        date=item.dates[0] if item.dates else None,
+        date=when,
         venue_id=venue,
         mediator_id=mediator_involved(roles, event_type, codebook),
         roles=roles,
     )
 
 
-def _pronoun_referent(sentence: Sentence, previous: Event | None, codebook: Codebook) -> str | None:
-    """The lead actor of the previous event, when this sentence opens with a pronoun
-    that fits it (`other_events.opening_pronouns`): "It" for a state or organisation,
-    "He"/"She" for a person."""
-    if previous is None or not sentence.tokens:
-        return None
-    lead = next((a for a, r in previous.roles.items() if r in ("initiator", "speaker")), None)
-    if lead is None:
-        return None
-    kinds = codebook.cues.other_events.opening_pronouns.get(sentence.tokens[0][2])
-    return lead if kinds is not None and codebook.kind(lead) in kinds else None
+def _date(item: Findings, reading: Reading, codebook: Codebook) -> ResolvedDate | None:
+    """The event's date from its own clauses: the nearest before its predicate, else the
+    nearest after it; a statement's date stands right after the speech verb ("said on
+    Friday"), never in what was said ("said the talks would be held on 20 November")."""
+    cue = reading.cue
+    own = [d for d in item.dates if reading.holds(d.start)]
+    before = [d for d in own if d.end <= cue.start]
+    if before:
+        return before[-1]
+    after = [d for d in own if d.start >= cue.end]
+    if reading.event_type == "statement":
+        after = [d for d in after if d.start - cue.end <= codebook.cues.event_reading.date_after_speech_chars]
+    return after[0] if after else None
+
+
+def _referents(word: str | None, index: int, record: Record, others: list[Event], codebook: Codebook) -> list[str]:
+    """Who an unnamed subject stands for (`other_events.referring_subjects`): "he" or
+    "the Secretary" is the last person who led an event in the sentences just before
+    (else the last person named there); "it" or "the ministry" the last state or
+    organisation that did; "they" or "the leaders" the parties of the last round
+    reported (else of the last event with both sides in it)."""
+    if word is None:
+        return []
+    config = codebook.cues.other_events
+    kind = next((k for k, words in config.referring_subjects.items() if word in words), None)
+    earliest = index - config.reference_sentences
+    recent = [e for e in reversed(others) if earliest <= e.sentence_index < index]
+    if kind == "parties":
+        rounds = [t for t in reversed(record.talks) if t.sentence_index < index]
+        for event in rounds + recent:
+            parties = [a for a in event.roles if codebook.side(a)]
+            if len({codebook.side(a) for a in parties}) >= 2:
+                return parties
+        return []
+    kinds = ("person",) if kind == "person" else ("state", "organization")
+    for event in recent:
+        lead = next((a for a, r in event.roles.items() if r in ("speaker", "initiator")), None)
+        if lead is not None and codebook.kind(lead) in kinds:
+            return [lead]
+    for mentions in reversed(record.mentions[max(earliest, 0) : index]):
+        named = [m.entity_id for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) in kinds]
+        if named:
+            return [named[0]]
+    return []
 
 
 def _involved(mentions: tuple[Mention, ...], codebook: Codebook) -> list[Mention]:
@@ -146,9 +167,11 @@ def _involved(mentions: tuple[Mention, ...], codebook: Codebook) -> list[Mention
     return out
 
 
-def _venue(item: Findings, cue: Span, places: Places, allow_country: bool) -> str | None:
-    """The place of the event: the nearest city or region, else a country if allowed."""
-    venues = [m for m in item.mentions if m.entity_type == "venue"]
+def _venue(item: Findings, reading: Reading, places: Places, allow_country: bool) -> str | None:
+    """The place of the event, in its own clauses: the nearest city or region, else a
+    country if allowed."""
+    cue = reading.cue
+    venues = [m for m in item.mentions if m.entity_type == "venue" and reading.holds(m.start)]
     if not allow_country:
         venues = [m for m in venues if not places.is_country(m.entity_id)]
     if not venues:

@@ -1,7 +1,5 @@
 """Stages find_other_events, credit_cancellations and drop_repeated_events."""
 
-from dataclasses import replace
-
 import pytest
 
 from data_prep.other_events import credit_cancellations, drop_repeated_events, find_other_events
@@ -41,7 +39,12 @@ def test_a_person_speaks_rather_than_the_adjective_before_them(extract):
     event = extract(
         "Azerbaijani Prime Minister Ali Asadov told a forum in Tbilisi last month that peace was near."
     ).events[0]
-    assert event.roles["ali-asadov"] == "initiator" and event.venue_id == "tbilisi" and event.date.value == "2023-10"
+    assert (
+        event.event_type == "statement"
+        and event.roles["ali-asadov"] == "speaker"
+        and event.venue_id == "tbilisi"
+        and event.date.value == "2023-10"
+    )
 
 
 def test_news_outlets_cited_are_not_participants(extract):
@@ -87,11 +90,16 @@ def test_a_sentence_printed_twice_reports_one_event(through, knowledge):
     assert [e.sentence_index for e in drop_repeated_events(record, knowledge).other_events] == [0]
 
 
-def test_find_other_events_keeps_to_refusals_and_accusations_where_a_round_was_reported(through, knowledge):
+def test_a_named_speaker_of_a_round_makes_a_statement_besides_the_round(through, knowledge):
+    record = through("find_talks", "Michel said the two leaders would meet again in Vienna in May.", "2023-03-20")
+    assert record.round_sentences == {0}
+    events = find_other_events(record, knowledge).other_events
+    assert [(e.event_type, e.roles.get("charles-michel")) for e in events] == [("statement", "speaker")]
+
+
+def test_an_unnamed_source_of_a_round_is_no_statement(through, knowledge):
     record = through(
         "find_talks", "Aliyev and Pashinyan held talks in Tbilisi on Monday, officials said.", "2022-07-20"
     )
     assert record.round_sentences == {0}
     assert find_other_events(record, knowledge).other_events == ()
-    reported_nothing = replace(record, round_sentences=frozenset())
-    assert [e.event_type for e in find_other_events(reported_nothing, knowledge).other_events] == ["meeting"]

@@ -1,0 +1,146 @@
+"""A sentence read clause by clause: which tokens stand in background clauses, what
+stands near what, and which lines report nothing at all.
+
+The event reader (event_reading.py) asks these questions of every predicate: is it
+in a background clause ("after Baku refused", "which killed 286 people"), is it
+negated ("have not agreed", "Neither side announced"), does a given word stand
+within a few tokens of it, inside its clause. The words that open a background
+clause, negate or end a clause are codebook data (`event_reading` in cues.json);
+spans come from the cue matcher, so this module only walks tokens.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from .cues import EventReadingCues
+from .record import Sentence, Span
+
+
+def reports_nothing(line: str, reading: EventReadingCues) -> bool:
+    """A headline, deck, caption, list item or "Original headline:" line: it reports no event.
+
+    >>> from data_prep.codebook import load
+    >>> cues = load(world=False).cues.event_reading
+    >>> reports_nothing("Aliyev and Pashinyan meet in Abu Dhabi", cues)
+    True
+    >>> reports_nothing("Aliyev and Pashinyan met in Abu Dhabi on Thursday.", cues)
+    False
+    """
+    text = line.strip().rstrip("\"'\u201d\u2019)]*")
+    if not text or text[-1] not in reading.sentence_end_marks:
+        return True
+    low = line.strip().lower()
+    return any(low.startswith(opener) for opener in reading.page_line_openers)
+
+
+class Clauses:
+    """One sentence's tokens with what the reading needs to know about each of them:
+    the cue spans by key, where clauses break, which tokens are background."""
+
+    def __init__(self, sentence: Sentence, reading: EventReadingCues):
+        self.sentence = sentence
+        self.reading = reading
+        self.starts = [t[0] for t in sentence.tokens]
+        self.words = [t[2].lower() for t in sentence.tokens]
+        self.spans: dict[str, list[Span]] = {}
+        for cue in sentence.cues:
+            self.spans.setdefault(cue.key, []).append(cue)
+        self.breaks = [self._is_break(i) for i in range(len(self.words))]
+        self.background = self._background()
+
+    def named(self, name: str) -> list[Span]:
+        return self.spans.get(f"reading:{name}", [])
+
+    def index(self, position: int) -> int:
+        """The token a character position falls in."""
+        return max(0, bisect_right(self.starts, position) - 1)
+
+    def _is_break(self, i: int) -> bool:
+        word = self.words[i]
+        if word in self.reading.clause_breaks:
+            return True
+        # A dash with spaces round it ends a clause; a hyphen inside a word does not.
+        start = self.sentence.tokens[i][0] - self.sentence.start
+        return word == "-" and start > 0 and self.sentence.text[start - 1] == " "
+
+    def _background(self) -> list[bool]:
+        """Per token: does it stand in a background clause? One opens at a background
+        word ("after", "which", "followed") or, at the start of the sentence, a
+        counterfactual inversion ("Had Moscow said ..."), and runs to the end of its
+        clause or, unless it is a relative clause ("which provided ... but stressed"),
+        to a coordinator right before a predicate ("before it began and received ...")."""
+        openers = {self.index(s.start) for s in self.named("background_openers")}
+        acts = {self.index(c.start) for k, cs in self.spans.items() if k.startswith("act:") for c in cs}
+        if self.words and self.words[0] in self.reading.counterfactual_openers:
+            openers.add(0)
+        flags, inside, relative = [], False, False
+        for i, word in enumerate(self.words):
+            if self.breaks[i]:
+                inside = False
+            elif i in openers:
+                inside, relative = True, word in self.reading.relative_openers
+            elif inside and not relative and word in self.reading.coordinators and i + 1 in acts:
+                inside = False
+            flags.append(inside)
+        return flags
+
+    def in_background(self, span: Span) -> bool:
+        return self.background[self.index(span.start)]
+
+    def clause_start(self, i: int) -> int:
+        """The first token of the clause token `i` stands in."""
+        while i > 0 and not self.breaks[i - 1]:
+            i -= 1
+        return i
+
+    def near_before(self, spans: Iterable[Span], cue: Span, window: int, same_clause: bool = True) -> bool:
+        """Whether one of `spans` ends within `window` tokens before the cue (in its clause)."""
+        first = self.index(cue.start)
+        low = self.clause_start(first) if same_clause else 0
+        for span in spans:
+            if span.end > cue.start:
+                continue
+            last = self.index(span.end - 1)
+            if low <= last and first - last - 1 < window:
+                return True
+        return False
+
+    def near_after(self, spans: Iterable[Span], cue: Span, window: int) -> bool:
+        last = self.index(cue.end - 1)
+        return any(span.start >= cue.end and self.index(span.start) - last - 1 < window for span in spans)
+
+    def quoted(self, span: Span) -> bool:
+        """Inside quotation marks, unless the quotation is a few words woven into the
+        sentence ('agreed to "stay in close contact"')."""
+        quote = self.sentence.quote_of(span.start)
+        if quote is None:
+            return False
+        words = self.sentence.text[max(quote[0] - self.sentence.start, 0) : quote[1] - self.sentence.start].split()
+        return len(words) > self.reading.partial_quote_max_words
+
+
+def negated(s: Clauses, cue: Span) -> bool:
+    """ "did not sign", "have not agreed", "never met"; or a clause that opens with
+    "Neither", "No" or "Nothing"."""
+    start = s.clause_start(s.index(cue.start))
+    if start < len(s.words) and s.words[start] in s.reading.clause_negations:
+        return True
+    return s.near_before(s.named("negations"), cue, s.reading.negation_window_tokens)
+
+
+def own_clauses(s: Clauses) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the runs of tokens outside background clauses."""
+    runs: list[tuple[int, int]] = []
+    previous = False
+    for (start, end, _), background in zip(s.sentence.tokens, s.background):
+        if background:
+            previous = False
+            continue
+        if previous:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+        previous = True
+    return tuple(runs)

@@ -1,0 +1,247 @@
+"""What non-talks event a sentence itself reports, read clause by clause.
+
+A sentence reports an act when one of the codebook's predicates (`event_predicates`:
+"said", "accused", "signed", "met") stands in its own clauses with someone to do
+it, and nothing cancels it. What cancels a predicate is data too (`event_reading`):
+
+- the line is a headline, a deck, a photo caption or a list item (no sentence ends
+  it, or it opens like one): page furniture reports nothing;
+- the predicate stands in a background clause ("after Baku refused", "which
+  killed 286 people", "the summit followed clashes");
+- it is negated ("have not agreed", "Neither side announced"), hypothetical
+  ("would sign", "is to be signed") or a standing position ("Baku continues to
+  insist", "Yerevan says");
+- its object turns it round: "rejected the claims" is a statement, not a refusal;
+  "lifted the sanctions" no sanction; "dismissed the accusation" no accusation;
+- a meeting of both parties together is a round of talks, not a `meeting`, unless
+  they met "separately"; "last met" refers back to a round.
+
+Of the types whose predicates survive, the first in `event_priority` wins. That
+order puts what a speech reports (a call, an accusation, a refusal, a sanction)
+before the speech itself, and the speech before any deed it mentions: "Michel said
+the leaders would meet again" is Michel's statement, not a meeting. Accusing words
+("biased", "one-sided") make an accusation only inside someone's speech.
+
+The result names the predicate, its subject and the clauses the event lives in, so
+that its actors, date and place come from its own clauses, not from a background
+clause of the same sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clauses import Clauses, negated, own_clauses, reports_nothing
+from .codebook import Codebook
+from .record import Mention, Sentence, Span
+
+__all__ = ["Reading", "read_event", "reports_nothing"]
+
+_DEEDS_NEVER_HYPOTHETICAL = ("statement", "refusal")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The event a sentence reports: its type, the words it was read from, and the
+    actor doing it (None when the subject is a pronoun or a noun like "the ministry")."""
+
+    event_type: str
+    cue: Span
+    subject: Mention | None
+    own: tuple[tuple[int, int], ...]  # character ranges of the sentence's own (not background) clauses
+    referring: str | None = None  # the word that stands for an unnamed subject: "he", "ministry", "leaders"
+
+    def holds(self, position: int) -> bool:
+        """Whether a character position lies in the event's own clauses."""
+        return any(start <= position < end for start, end in self.own)
+
+
+def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Codebook) -> Reading | None:
+    """The non-talks event `sentence` reports of its own, or None (see the module doc)."""
+    cues = codebook.cues
+    reading = cues.event_reading
+    s = Clauses(sentence, reading)
+    acts = _predicates(s)
+    actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
+    found: list[tuple[str, Span]] = []
+    for event_type, cue in acts:
+        kind = _valid(s, event_type, cue, actors, codebook)
+        if kind:
+            found.append((kind, cue))
+    speech = any(kind == "statement" for kind, _ in found)
+    for frame in s.named("attributions"):
+        if not s.in_background(frame) and not s.quoted(frame):
+            found.append(("statement", frame))
+            speech = True
+    for frame in s.named("agreement_frames"):
+        if not s.in_background(frame) and not negated(s, frame):
+            found.append(("agreement", frame))
+    if speech or any(kind == "refusal" for kind, _ in found):
+        found += [("accusation", word) for word in s.named("accusatory_words") if _accusing(s, word)]
+    if not found:
+        return None
+    rank = {t: n for n, t in enumerate(cues.event_priority)}
+    event_type = min((kind for kind, _ in found), key=lambda k: rank.get(k, len(rank)))
+    cue = min((c for kind, c in found if kind == event_type), key=lambda c: c.start)
+    if event_type == "accusation" and cue.key == "reading:accusatory_words":
+        # The accusation is the speech (or refusal) that holds the accusing word: its subject accuses.
+        cue = min((c for kind, c in found if kind in ("statement", "refusal")), key=lambda c: c.start, default=cue)
+    own = own_clauses(s)
+    mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
+    subject = _subject(s, cue, mine, codebook)
+    return Reading(event_type, cue, subject, own, None if subject else _referring(s, cue))
+
+
+def _predicates(s: Clauses) -> list[tuple[str, Span]]:
+    """The sentence's predicates, the longest where two overlap ("agreed to continue"
+    over "agreed", "called off" over "called"); phrases that are no act themselves
+    (`non_events`: "agreed to meet", "prisoners of war") hide what they contain."""
+    spans = [c for k, cs in s.spans.items() if k.startswith("act:") for c in cs] + s.named("non_events")
+    spans.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Span] = []
+    for span in spans:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    kept.sort(key=lambda c: c.start)
+    return [(c.key.split(":", 1)[1], c) for c in kept if c.key.startswith("act:")]
+
+
+def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebook: Codebook) -> str | None:
+    """The type the predicate reports here, or None when nothing is reported by it."""
+    reading = s.reading
+    if s.in_background(cue) or s.quoted(cue) or negated(s, cue):
+        return None
+    if event_type not in _DEEDS_NEVER_HYPOTHETICAL and s.near_before(
+        s.named("hypothetical_words"), cue, reading.hypothetical_window_tokens
+    ):
+        return None  # "would sign", "is to be signed", "ready to meet"
+    if s.near_before(s.named("standing_markers"), cue, reading.standing_window_tokens):
+        return None  # "Baku continues to insist": a standing position, not an event
+    if not _has_subject(s, cue, actors, speech=event_type == "statement"):
+        return None
+    if event_type == "statement":
+        return _statement(s, cue, actors, codebook)
+    if event_type == "refusal" and s.near_after(s.named("dismissed_objects"), cue, reading.dismissal_window_tokens):
+        return "statement"  # "rejected the claims", "declined to comment": words, not a refusal
+    if event_type == "sanction" and s.near_before(s.named("reversals"), cue, 3):
+        return None  # "lifted the sanctions"
+    if event_type == "meeting" and not _a_meeting(s, cue, actors, codebook):
+        return None
+    return event_type
+
+
+def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> str | None:
+    reading = s.reading
+    i = s.index(cue.start)
+    if i > 0 and s.words[i - 1] in reading.passive_auxiliaries:
+        return None  # "it must be said that": nobody speaks
+    if cue.text.lower() in reading.host_verbs:
+        guest = next((m for m in actors if m.start > cue.end), None)
+        if guest and s.index(guest.start) == s.index(cue.end - 1) + 1 and not _possessive(s, guest):
+            return None  # "welcomed Aliyev to the White House" hosts a meeting
+    standing = [v for v in s.named("standing_verbs") if v.start <= cue.start and cue.end <= v.end]
+    if standing:
+        subject = _nearest_before(cue, actors)
+        if subject is None or codebook.kind(subject.entity_id) == "state":
+            return None  # "Baku says it will sign only once ...": a standing position
+    return "statement"
+
+
+def _has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> bool:
+    """Someone to do it: an actor, a pronoun, a speaking noun ("the ministry") or a
+    capitalised word past the first before the predicate in the sentence's own clauses, or, for speech, right after it
+    ("said Lavrov", "said a spokesman")."""
+    first = s.index(cue.start)
+    own = [i for i in range(first) if not s.background[i]]
+    if any(s.words[i] in s.reading.subject_pronouns for i in own):
+        return True
+    if any(i > 0 and s.sentence.tokens[i][2][:1].isupper() for i in own):
+        return True  # a name the codebook lacks ("Hikmet Hajiyev accused ...")
+    starts = set(own)
+    sources = s.named("speech_sources") + s.spans.get("talks:generic_parties", [])
+    places = [(m.start, m.end) for m in actors] + [(c.start, c.end) for c in sources]
+    if any(end <= cue.start and s.index(start) in starts for start, end in places):
+        return True
+    if speech:
+        after = [start for start, _ in places if start >= cue.end]
+        return bool(after) and s.index(min(after)) - s.index(cue.end - 1) <= 3
+    return False
+
+
+def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> bool:
+    """A meeting that is not a round of talks: not both parties together (unless they
+    met "separately"), and not a look back at one ("last met", "had met")."""
+    separately = any(not s.in_background(w) for w in s.named("separately_words"))
+    if separately:
+        return True
+    i = s.index(cue.start)
+    if any(w in s.reading.back_references for w in s.words[max(0, i - 2) : i]):
+        return False
+    if any(not s.in_background(p) and p.end <= cue.start for p in s.spans.get("talks:generic_parties", [])):
+        return False  # "the two leaders are due in Chisinau": the parties together
+    present = [m for m in actors if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None]
+    return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
+
+
+def _accusing(s: Clauses, word: Span) -> bool:
+    """An accusing word ("biased") that is not dismissed ("rejected the claims of bias",
+    "called the accusations baseless") and not in a background clause."""
+    if s.in_background(word) or negated(s, word):
+        return False
+    reading = s.reading
+    if s.near_before(s.named("dismissals"), word, reading.dismissal_window_tokens, same_clause=False):
+        return False
+    return not s.near_after(s.named("baseless_words"), word, 3)
+
+
+def _subject(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> Mention | None:
+    """Who does it, when named: the first actor before the predicate in its clause (a
+    person rather than the adjective before their name: "Azerbaijani President Ilham
+    Aliyev said"); failing a word that refers back ("he", "the ministry"), the nearest
+    actor before it; else, for speech, the one right after it ("said Lavrov")."""
+    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
+    mine = [m for m in actors if clause <= m.start and m.end <= cue.start]
+    if mine:
+        people = [m for m in mine if codebook.kind(m.entity_id) == "person"]
+        if people and s.index(people[0].start) - s.index(mine[0].end - 1) <= 4:
+            return people[0]
+        return mine[0]
+    if _referring(s, cue, clause) is not None:
+        return None
+    before = _nearest_before(cue, actors)
+    if before is not None:
+        return before
+    after = [m for m in actors if m.start >= cue.end]
+    return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
+
+
+def _referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
+    """The last word of the pronoun or speaking noun nearest before the predicate
+    (from character `since`), else right after it ("said a spokesman"): what the
+    caller resolves from the sentences before ("he", "secretary", "leaders")."""
+    words = [
+        (start, word)
+        for (start, end, _), word, background in zip(s.sentence.tokens, s.words, s.background)
+        if since <= start and end <= cue.start and not background and word in s.reading.subject_pronouns
+    ]
+    words += [
+        (span.start, span.text.lower().split()[-1])
+        for span in s.named("speech_sources")
+        if since <= span.start and span.end <= cue.start and not s.in_background(span)
+    ]
+    if words:
+        return max(words)[1]
+    after = [span for span in s.named("speech_sources") if span.start >= cue.end]
+    if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3:
+        return after[0].text.lower().split()[-1]
+    return None
+
+
+def _nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:
+    before = [m for m in actors if m.end <= cue.start]
+    return before[-1] if before else None
+
+
+def _possessive(s: Clauses, mention: Mention) -> bool:
+    i = s.index(mention.end)
+    return i < len(s.words) and s.sentence.tokens[i][0] == mention.end and s.words[i] in ("'s", "'")
