@@ -111,14 +111,17 @@ class Clauses:
         last = self.index(cue.end - 1)
         return any(span.start >= cue.end and self.index(span.start) - last - 1 < window for span in spans)
 
-    def quoted(self, span: Span) -> bool:
+    def quoted_at(self, position: int) -> bool:
         """Inside quotation marks, unless the quotation is a few words woven into the
-        sentence ('agreed to "stay in close contact"')."""
-        quote = self.sentence.quote_of(span.start)
+        sentence ('agreed to "stay in close contact"'): the quoted speaker's words."""
+        quote = self.sentence.quote_of(position)
         if quote is None:
             return False
         words = self.sentence.text[max(quote[0] - self.sentence.start, 0) : quote[1] - self.sentence.start].split()
         return len(words) > self.reading.partial_quote_max_words
+
+    def quoted(self, span: Span) -> bool:
+        return self.quoted_at(span.start)
 
 
 def negated(s: Clauses, cue: Span) -> bool:

@@ -115,6 +115,7 @@ class EventReadingCues(_Strict):
     back_references: Words
     separately_words: Phrases
     host_verbs: Words
+    phone_verbs: Words
     partial_quote_max_words: int
     date_after_speech_chars: int
 

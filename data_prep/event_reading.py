@@ -64,8 +64,9 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     acts = _predicates(s)
     actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
     found: list[tuple[str, Span]] = []
+    unquoted = [m for m in actors if not s.quoted_at(m.start)]
     for event_type, cue in acts:
-        kind = _valid(s, event_type, cue, actors, codebook)
+        kind = _valid(s, event_type, cue, unquoted, codebook)
         if kind:
             found.append((kind, cue))
     speech = any(kind == "statement" for kind, _ in found)
@@ -88,7 +89,8 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         cue = min((c for kind, c in found if kind in ("statement", "refusal")), key=lambda c: c.start, default=cue)
     own = own_clauses(s)
     mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
-    subject = _subject(s, cue, mine, codebook)
+    speakers = [m for m in mine if not s.quoted_at(m.start)]
+    subject = _subject(s, cue, speakers, codebook)
     return Reading(event_type, cue, subject, own, None if subject else _referring(s, cue))
 
 
@@ -135,9 +137,12 @@ def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
     i = s.index(cue.start)
     if i > 0 and s.words[i - 1] in reading.passive_auxiliaries:
         return None  # "it must be said that": nobody speaks
-    if cue.text.lower() in reading.host_verbs:
-        guest = next((m for m in actors if m.start > cue.end), None)
-        if guest and s.index(guest.start) == s.index(cue.end - 1) + 1 and not _possessive(s, guest):
+    verb = cue.text.lower()
+    if verb in reading.host_verbs | reading.phone_verbs:
+        guest = _object(s, cue, actors)
+        if guest is not None and verb in reading.phone_verbs:
+            return "call"  # "called Prime Minister Nikol Pashinyan"
+        if guest is not None:
             return None  # "welcomed Aliyev to the White House" hosts a meeting
     standing = [v for v in s.named("standing_verbs") if v.start <= cue.start and cue.end <= v.end]
     if standing:
@@ -145,6 +150,17 @@ def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
         if subject is None or codebook.kind(subject.entity_id) == "state":
             return None  # "Baku says it will sign only once ...": a standing position
     return "statement"
+
+
+def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
+    """The actor the verb takes as its object, titles between allowed ("called Prime
+    Minister Nikol Pashinyan"), unless a possessive makes it a modifier ("welcomed
+    Putin's offer")."""
+    after = next((m for m in actors if m.start >= cue.end), None)
+    if after is None or _possessive(s, after):
+        return None
+    between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
+    return after if all(token[2][:1].isupper() for token in between) else None
 
 
 def _has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> bool:
@@ -157,6 +173,8 @@ def _has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> 
         return True
     if any(i > 0 and s.sentence.tokens[i][2][:1].isupper() for i in own):
         return True  # a name the codebook lacks ("Hikmet Hajiyev accused ...")
+    if speech and any(s.words[i].isalpha() for i in own):
+        return True  # "the presidential aide added": whoever speaks, someone does
     starts = set(own)
     sources = s.named("speech_sources") + s.spans.get("talks:generic_parties", [])
     places = [(m.start, m.end) for m in actors] + [(c.start, c.end) for c in sources]

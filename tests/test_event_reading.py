@@ -1,0 +1,185 @@
+"""What non-talks event a sentence reports: a specification in invented sentences.
+
+Each case is a sentence (or a few) an article could print, and the event type the
+build must draw from the sentence named last; None means no event. The sentences
+are written for these tests; none comes from an evaluation set.
+"""
+
+import pytest
+
+from data_prep.event_reading import read_event, reports_nothing
+
+
+def other_types(record, last_only=True):
+    """The non-talks event types of the record, of its last sentence only by default."""
+    last = len(record.sentences) - 1
+    return [e.event_type for e in record.other_events if not last_only or e.sentence_index == last]
+
+
+def typed(extract, text, published="2024-03-14"):
+    types = other_types(extract(text, published))
+    assert len(types) <= 1, "one event per sentence at most"
+    return types[0] if types else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A speech outranks the deeds it mentions: a meeting word does not make a meeting.
+        ("Michel announced that the two leaders had scheduled a next meeting in Brussels.", "statement"),
+        ("Speaking to reporters in Baku, Bayramov described the meeting as constructive.", "statement"),
+        ("Aliyev told a forum in Tbilisi that peace was within reach.", "statement"),
+        ("On a visit to Yerevan, Lavrov said Russia remained ready to help.", "statement"),
+        ("Pashinyan said the articles already agreed could be signed at once.", "statement"),
+        # What a speech reports can outrank it: an accusation, a refusal, a sanction, a call.
+        ("Baku said the French approach was biased and one-sided.", "accusation"),
+        ("Hajiyev argued that Paris had forfeited its role as an honest broker.", "accusation"),
+        ("The ministry said Azerbaijan would not take part in the Vienna meeting.", "refusal"),
+        ("O'Brien said Washington had suspended military assistance to Azerbaijan.", "sanction"),
+        ("Aliyev told Blinken in a telephone conversation that Baku was ready.", "call"),
+        ("Putin on Friday called Prime Minister Nikol Pashinyan to brief him on his trip.", "call"),
+        # Deeds with their doer in the sentence's own clause.
+        ("Mirzoyan and Bayramov signed a protocol on the northern section of the border.", "agreement"),
+        ("Putin, Aliyev and Pashinyan put their names to a joint statement on transport links.", "agreement"),
+        ("Under the declaration, Armenia and Azerbaijan commit to opening their border.", "agreement"),
+        ("Lavrov received Mirzoyan and Bayramov separately before the joint session.", "meeting"),
+        ("Azerbaijani troops shelled Armenian positions near Sotk, Yerevan said.", "statement"),
+        ("Azerbaijani troops shelled Armenian positions near Sotk overnight.", "military_action"),
+    ],
+)
+def test_the_type_comes_from_the_predicate_that_survives(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Polarity: negation, dismissal, reversal, counterfactual.
+        ("Armenia and Azerbaijan have not agreed on the status of the enclaves.", None),
+        ("Neither Aliyev nor Pashinyan spoke to the press after the Minsk summit.", None),
+        ("Had Moscow said as much, Baku would have protested.", None),
+        ("Armenia rejected the accusations of bias levelled by Azerbaijan.", "statement"),
+        ("Pashinyan dismissed the accusation that Yerevan stalled the talks.", "statement"),
+        ("Michel declined to comment on Aliyev's absence.", None),
+        ("Washington lifted the sanctions on Azerbaijan in March.", None),
+        ("Trump said he was easing restrictions on defence cooperation with Azerbaijan.", "statement"),
+        ("Russia and Azerbaijan pledged to halt the shelling along the border.", "agreement"),
+        # Wrong words for the type: no sense of fighting in a pledge or in a title.
+        ("Pashinyan urged the release of prisoners of war held in Baku.", "statement"),
+        ("Armenia and Azerbaijan agreed to stay in contact.", "statement"),
+        ("Aliyev and Pashinyan agreed to continue the negotiations.", "statement"),
+    ],
+)
+def test_polarity_decides_whether_and_what(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Background clauses and standing positions report nothing new.
+        "The summit followed deadly clashes on the border in Tavush.",
+        "The meeting comes three weeks after Azerbaijan pulled out of the Washington round.",
+        "Baku continues to insist that Yerevan change its constitution.",
+        "Baku says it will sign only once Armenia amends its constitution.",
+        "The talks took place while the road to Karabakh remained blocked by Azerbaijan.",
+        # A meeting of the two parties together is their round, and "last met" looks back.
+        "Aliyev and Pashinyan met in Abu Dhabi on Thursday.",
+        "Mirzoyan and Bayramov last met in Almaty in May.",
+        # Nobody of this peace process takes part.
+        "Israel's president told the conference that the hostages must come first.",
+    ],
+)
+def test_background_standing_positions_and_rounds_give_no_other_event(extract, text):
+    assert typed(extract, text) is None
+
+
+@pytest.mark.parametrize(
+    "line, nothing",
+    [
+        ("Aliyev and Pashinyan meet in Abu Dhabi", True),  # a headline: no sentence ends it
+        ("18:12  Putin holds separate meetings with Aliyev and Pashinyan", True),  # a live blog's time stamp
+        ("Photo: Aliyev and Michel at the Brussels meeting of 6 April 2022.", True),  # a caption
+        ("[Photo: Aliyev and Michel in Brussels.]", True),
+        ("- Armenian speaker says peace deal is close.", True),  # a list of other stories
+        ("Original headline: Baku and Yerevan agree on a ceasefire.", True),
+        ("Aliyev and Pashinyan met in Abu Dhabi on Thursday.", False),
+        ('"We are ready," Pashinyan said.', False),
+    ],
+)
+def test_headlines_captions_and_list_items_report_nothing(codebook, line, nothing):
+    assert reports_nothing(line, codebook.cues.event_reading) is nothing
+
+
+def test_a_headline_line_gives_no_event_but_the_body_does(extract):
+    record = extract("Lavrov meets Mirzoyan in Moscow\n\nLavrov received Mirzoyan in Moscow on Friday.")
+    assert [(e.sentence_index, e.event_type) for e in record.other_events] == [(1, "meeting")]
+
+
+def test_quoted_commentary_with_no_speaker_outside_reports_nothing(extract):
+    assert typed(extract, '"The report is yet another example of double standards," ') is None
+    assert typed(extract, '"The report is one-sided and biased against Azerbaijan," Hajiyev said.') == "accusation"
+
+
+def test_roles_come_from_the_events_own_clause(extract):
+    record = extract("Lavrov, who met Aliyev in Baku last week, accused Armenia of stalling the talks.")
+    (event,) = record.other_events
+    assert event.event_type == "accusation"
+    assert event.roles == {"sergey-lavrov": "initiator", "armenia": "target"}, "Aliyev is in a background clause"
+
+
+def test_the_date_of_a_statement_is_when_it_was_said_not_what_it_said(extract):
+    record = extract("Klaar said on Tuesday that the leaders would meet in Brussels on 20 March.", "2024-03-14")
+    (event,) = record.other_events
+    assert (event.event_type, event.date.value) == ("statement", "2024-03-12")
+
+
+def test_the_speaker_is_the_one_outside_the_quotation(extract):
+    record = extract('"Armenia and Azerbaijan have made progress on the treaty text," said Matthew Miller.')
+    (event,) = record.other_events
+    assert event.roles["matthew-miller"] == "speaker"
+    assert event.roles["armenia"] == "participant"
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        (
+            "Blinken met Mirzoyan in Washington. The Secretary encouraged the two ministers to meet again.",
+            "antony-blinken",
+        ),
+        ("Zakharova spoke in Moscow on Thursday. She warned Armenia against leaving the CSTO.", "maria-zakharova"),
+        ("Azerbaijan's Foreign Ministry issued a statement. It said Paris was biased.", "azerbaijan-mfa"),
+    ],
+)
+def test_an_unnamed_subject_stands_for_who_acted_just_before(extract, text, lead):
+    record = extract(text)
+    last = [e for e in record.other_events if e.sentence_index == len(record.sentences) - 1]
+    assert [a for a, r in last[0].roles.items() if r in ("speaker", "initiator")] == [lead]
+
+
+def test_an_event_with_nobody_of_the_process_named_or_referred_to_is_dropped(extract):
+    assert typed(extract, "The three leaders put their names to a joint statement.") is None
+
+
+def test_they_after_a_round_are_its_parties(extract):
+    record = extract(
+        "Aliyev and Pashinyan held talks in Brussels on Monday under Michel's chairmanship. "
+        "They agreed to convene the border commissions by the end of April.",
+        "2022-04-08",
+    )
+    (event,) = [e for e in record.other_events if e.sentence_index == 1]
+    assert event.event_type == "agreement"
+    assert {"ilham-aliyev", "nikol-pashinyan"} <= {a for a, r in event.roles.items() if r == "initiator"}
+
+
+def test_read_event_names_the_predicate_and_its_subject(through, codebook):
+    record = through("date_sentences", "Pashinyan accused Baku of walking away from the talks.")
+    reading = read_event(record.sentences[0], record.mentions[0], codebook)
+    assert reading is not None
+    assert (reading.event_type, reading.cue.text, reading.subject.entity_id) == (
+        "accusation",
+        "accused",
+        "nikol-pashinyan",
+    )
+    assert reading.holds(reading.cue.start)
