@@ -219,6 +219,15 @@ def _subject(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -
     actor before it; else, for speech, the one right after it ("said Lavrov")."""
     clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
     mine = [m for m in actors if clause <= m.start and m.end <= cue.start]
+    # A title right before a name is part of it ("Foreign Minister Jeyhun Bayramov told").
+    named = [s.index(m.start) for m in actors if m.end <= cue.start]
+    referring = [
+        (at, w)
+        for at, w in _referring_before(s, cue, clause)
+        if w in s.reading.subject_pronouns or not any(0 < n - s.index(at) <= 4 for n in named)
+    ]
+    if referring and (not mine or referring[0][0] < mine[0].start):
+        return None  # "The Secretary commended President Aliyev": the word before the name is the subject
     if mine:
         people = [m for m in mine if codebook.kind(m.entity_id) == "person"]
         if people and s.index(people[0].start) - s.index(mine[0].end - 1) <= 4:
@@ -233,10 +242,9 @@ def _subject(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -
     return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
 
 
-def _referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
-    """The last word of the pronoun or speaking noun nearest before the predicate
-    (from character `since`), else right after it ("said a spokesman"): what the
-    caller resolves from the sentences before ("he", "secretary", "leaders")."""
+def _referring_before(s: Clauses, cue: Span, since: int) -> list[tuple[int, str]]:
+    """(position, last word) of the pronouns and speaking nouns between `since` and the
+    predicate, outside background clauses, in order."""
     words = [
         (start, word)
         for (start, end, _), word, background in zip(s.sentence.tokens, s.words, s.background)
@@ -247,12 +255,23 @@ def _referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
         for span in s.named("speech_sources")
         if since <= span.start and span.end <= cue.start and not s.in_background(span)
     ]
-    if words:
-        return max(words)[1]
-    after = [span for span in s.named("speech_sources") if span.start >= cue.end]
-    if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3:
-        return after[0].text.lower().split()[-1]
-    return None
+    return sorted(words)
+
+
+def _referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
+    """The last word of the pronoun or speaking noun nearest before the predicate
+    (from character `since`), else right after it ("said a spokesman", "according to
+    him"): what the caller resolves from the sentences before ("he", "secretary")."""
+    before = _referring_before(s, cue, since)
+    if before:
+        return before[-1][1]
+    last = s.index(cue.end - 1)
+    after = [(span.start, span.text.lower().split()[-1]) for span in s.named("speech_sources") if span.start >= cue.end]
+    after += [
+        (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
+    ]
+    after = [(start, word) for start, word in after if s.index(start) - last <= 3]
+    return min(after)[1] if after else None
 
 
 def _nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:
@@ -261,5 +280,8 @@ def _nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:
 
 
 def _possessive(s: Clauses, mention: Mention) -> bool:
+    """ "Putin's offer", whether the name was matched with its "'s" or without."""
+    if s.sentence.text[mention.end - s.sentence.start - 2 : mention.end - s.sentence.start] in ("'s", "\u2019s"):
+        return True
     i = s.index(mention.end)
-    return i < len(s.words) and s.sentence.tokens[i][0] == mention.end and s.words[i] in ("'s", "'")
+    return i < len(s.words) and s.sentence.tokens[i][0] == mention.end and s.words[i] in ("'s", "'", "\u2019s")

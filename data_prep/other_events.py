@@ -144,12 +144,22 @@ def _referents(word: str | None, index: int, record: Record, others: list[Event]
                 return parties
         return []
     kinds = ("person",) if kind == "person" else ("state", "organization")
+
+    titles = {w for a in codebook.actors.values() if a.title for w in a.title.lower().split()}
+
+    def fits(actor_id: str) -> bool:
+        # "the Secretary" is not the spokesperson who reads the readout: where the word is a
+        # title and the candidate's title is known, the title must hold it.
+        actor = codebook.actors.get(actor_id)
+        title = (actor.title or "").lower() if actor else ""
+        return codebook.kind(actor_id) in kinds and (word not in titles or not title or word in title.split())
+
     for event in recent:
         lead = next((a for a, r in event.roles.items() if r in ("speaker", "initiator")), None)
-        if lead is not None and codebook.kind(lead) in kinds:
+        if lead is not None and fits(lead):
             return [lead]
     for mentions in reversed(record.mentions[max(earliest, 0) : index]):
-        named = [m.entity_id for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) in kinds]
+        named = [m.entity_id for m in mentions if m.entity_type == "actor" and fits(m.entity_id)]
         if named:
             return [named[0]]
     return []

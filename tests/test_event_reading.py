@@ -183,3 +183,18 @@ def test_read_event_names_the_predicate_and_its_subject(through, codebook):
         "nikol-pashinyan",
     )
     assert reading.holds(reading.cue.start)
+
+
+def test_a_title_refers_only_to_someone_who_holds_it(extract):
+    record = extract(
+        "Spokesperson Matthew Miller said Blinken had spoken to Aliyev on Sunday. "
+        "The Secretary urged Aliyev to keep up the momentum."
+    )
+    (event,) = [e for e in record.other_events if e.sentence_index == 1]
+    assert event.roles.get("matthew-miller") != "speaker", "the spokesperson is not 'the Secretary'"
+    assert event.roles.get("antony-blinken") == "speaker"
+
+
+def test_a_possessive_after_welcomed_is_no_guest(extract):
+    assert typed(extract, "Bayramov welcomed Putin's offer to host the next round.") == "statement"
+    assert typed(extract, "Trump welcomed Aliyev to the White House on Friday.") is None
