@@ -69,22 +69,39 @@ class Clauses:
         """Per token: does it stand in a background clause? One opens at a background
         word ("after", "which", "followed") or, at the start of the sentence, a
         counterfactual inversion ("Had Moscow said ..."), and runs to the end of its
-        clause or, unless it is a relative clause ("which provided ... but stressed"),
-        to a coordinator right before a predicate ("before it began and received ...")."""
+        clause or, unless it is a relative clause ("which provided ... but stressed",
+        "the format that Baku denounced"), to a coordinator right before a predicate
+        ("before it began and received ..."); a participle after the clause's comma
+        goes on with it."""
+        reading = self.reading
         openers = {self.index(s.start) for s in self.named("background_openers")}
         acts = {self.index(c.start) for k, cs in self.spans.items() if k.startswith("act:") for c in cs}
-        if self.words and self.words[0] in self.reading.counterfactual_openers:
+        speech = {self.index(c.end - 1) for k in ("act:statement", "act:accusation") for c in self.spans.get(k, [])}
+        if self.words and self.words[0] in reading.counterfactual_openers:
             openers.add(0)
         flags, inside, relative = [], False, False
         for i, word in enumerate(self.words):
             if self.breaks[i]:
-                inside = False
-            elif i in openers:
-                inside, relative = True, word in self.reading.relative_openers
-            elif inside and not relative and word in self.reading.coordinators and i + 1 in acts:
+                # A participle after the comma goes on with the clause before it ("after Baku
+                # refused to attend, accusing Washington ...").
+                following = self.words[i + 1] if i + 1 < len(self.words) else ""
+                inside = inside and following.endswith("ing") and i + 1 in acts | self._attributions()
+            elif i in openers or (word in reading.complementizers and not self._after_speech(i, speech)):
+                inside, relative = True, word in reading.relative_openers | reading.complementizers
+            elif inside and not relative and word in reading.coordinators and i + 1 in acts:
                 inside = False
             flags.append(inside)
         return flags
+
+    def _attributions(self) -> set[int]:
+        return {self.index(c.start) for c in self.named("attributions")}
+
+    def _after_speech(self, i: int, speech: set[int]) -> bool:
+        """ "said that", "told the committee that", "complained that": a content clause, not a relative one
+        ("a format that Azerbaijan had denounced")."""
+        window = self.reading.complementizer_window_tokens
+        start = self.clause_start(i)
+        return any(start <= j < i and i - j <= window for j in speech)
 
     def in_background(self, span: Span) -> bool:
         return self.background[self.index(span.start)]
@@ -107,9 +124,16 @@ class Clauses:
                 return True
         return False
 
-    def near_after(self, spans: Iterable[Span], cue: Span, window: int) -> bool:
+    def near_after(self, spans: Iterable[Span], cue: Span, window: int, same_clause: bool = False) -> bool:
+        """Whether one of `spans` starts within `window` tokens after the cue (in its clause)."""
         last = self.index(cue.end - 1)
-        return any(span.start >= cue.end and self.index(span.start) - last - 1 < window for span in spans)
+        for span in spans:
+            first = self.index(span.start)
+            if span.start < cue.end or first - last - 1 >= window:
+                continue
+            if not same_clause or not any(self.breaks[last + 1 : first]):
+                return True
+        return False
 
     def quoted_at(self, position: int) -> bool:
         """Inside quotation marks, unless the quotation is a few words woven into the

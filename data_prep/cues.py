@@ -90,6 +90,8 @@ class EventReadingCues(_Strict):
     clause_breaks: Words
     background_openers: Phrases
     relative_openers: Words
+    complementizers: Words
+    complementizer_window_tokens: int
     counterfactual_openers: Words
     coordinators: Words
     negations: Phrases
@@ -99,6 +101,7 @@ class EventReadingCues(_Strict):
     hypothetical_window_tokens: int
     passive_auxiliaries: Words
     standing_markers: Phrases
+    standing_markers_after: Phrases
     standing_verbs: Phrases
     standing_window_tokens: int
     dismissed_objects: Phrases
@@ -108,10 +111,12 @@ class EventReadingCues(_Strict):
     reversals: Phrases
     accusatory_words: Phrases
     speech_sources: Phrases
+    sourcing_words: Words
     subject_pronouns: Words
     attributions: Phrases
     agreement_frames: Phrases
     non_events: Phrases
+    determiners: Words
     back_references: Words
     separately_words: Phrases
     host_verbs: Words
@@ -130,6 +135,7 @@ _MATCHED_READING = (
     "negations",
     "hypothetical_words",
     "standing_markers",
+    "standing_markers_after",
     "standing_verbs",
     "dismissed_objects",
     "dismissals",

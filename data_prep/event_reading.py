@@ -63,20 +63,21 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     s = Clauses(sentence, reading)
     acts = _predicates(s)
     actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
+    media = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) == "media"]
     found: list[tuple[str, Span]] = []
     unquoted = [m for m in actors if not s.quoted_at(m.start)]
     for event_type, cue in acts:
         kind = _valid(s, event_type, cue, unquoted, codebook)
+        if kind == "statement" and _sourcing(s, cue, unquoted, media):
+            continue  # "APA reported that ...": where a report comes from, not a statement
         if kind:
             found.append((kind, cue))
     speech = any(kind == "statement" for kind, _ in found)
-    for frame in s.named("attributions"):
-        if not s.in_background(frame) and not s.quoted(frame):
-            found.append(("statement", frame))
-            speech = True
-    for frame in s.named("agreement_frames"):
-        if not s.in_background(frame) and not negated(s, frame):
-            found.append(("agreement", frame))
+    for kind, frames in (("statement", s.named("attributions")), ("agreement", s.named("agreement_frames"))):
+        for frame in frames:
+            if _opens(s, frame, found) and not s.quoted(frame) and not negated(s, frame):
+                found.append((kind, frame))
+                speech = speech or kind == "statement"
     if speech or any(kind == "refusal" for kind, _ in found):
         found += [("accusation", word) for word in s.named("accusatory_words") if _accusing(s, word)]
     if not found:
@@ -117,8 +118,15 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
         s.named("hypothetical_words"), cue, reading.hypothetical_window_tokens
     ):
         return None  # "would sign", "is to be signed", "ready to meet"
-    if s.near_before(s.named("standing_markers"), cue, reading.standing_window_tokens):
-        return None  # "Baku continues to insist": a standing position, not an event
+    at = s.index(cue.start)
+    if event_type != "call" and at > 0 and s.words[at - 1] in reading.determiners:
+        return None  # "the initialled agreement": a word that names, not an act
+    window = reading.standing_window_tokens
+    after = s.named("standing_markers_after")
+    if s.near_before(s.named("standing_markers"), cue, window) or s.near_after(after, cue, window, same_clause=True):
+        return None  # "Baku continues to insist", "have said several times": a standing position
+    if _standing_verb(s, cue, actors, codebook):
+        return None  # "Baku says it will sign only once ...", "the government argues"
     if not _has_subject(s, cue, actors, speech=event_type == "statement"):
         return None
     if event_type == "statement":
@@ -144,11 +152,6 @@ def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
             return "call"  # "called Prime Minister Nikol Pashinyan"
         if guest is not None:
             return None  # "welcomed Aliyev to the White House" hosts a meeting
-    standing = [v for v in s.named("standing_verbs") if v.start <= cue.start and cue.end <= v.end]
-    if standing:
-        subject = _nearest_before(cue, actors)
-        if subject is None or codebook.kind(subject.entity_id) == "state":
-            return None  # "Baku says it will sign only once ...": a standing position
     return "statement"
 
 
@@ -161,6 +164,41 @@ def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
         return None
     between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
     return after if all(token[2][:1].isupper() for token in between) else None
+
+
+def _opens(s: Clauses, frame: Span, found: list[tuple[str, Span]]) -> bool:
+    """A frame ("according to", "under the document") that opens its clause, outside the
+    background, before any act found: "According to Aliyev, ..." frames what follows;
+    ", according to Yerevan" after an act only says where the news came from."""
+    at = s.index(frame.start)
+    return not s.in_background(frame) and s.clause_start(at) == at and all(c.start > frame.start for _, c in found)
+
+
+def _standing_verb(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> bool:
+    """A present-tense stance ("says", "insists", "argues") whose subject is a state or
+    a government: a standing position rather than something said today ("the
+    statement says" is a document quoted, and stays a statement)."""
+    if not any(v.start <= cue.start and cue.end <= v.end for v in s.named("standing_verbs")):
+        return False
+    subject = _subject(s, cue, actors, codebook)
+    if subject is not None:
+        return codebook.kind(subject.entity_id) == "state"
+    word = _referring(s, cue)
+    referring = codebook.cues.other_events.referring_subjects
+    # "the government argues", "both countries have said": standing; "the statement says": a document quoted.
+    return word is None or word in referring.get("organization", frozenset()) | referring.get("parties", frozenset())
+
+
+def _sourcing(s: Clauses, cue: Span, actors: list[Mention], media: list[Mention]) -> bool:
+    """The speech verb's subject is a news outlet ("APA reported", "media in both
+    countries reported"): the sentence's source, not a statement of its own."""
+    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
+    outlets = [m.start for m in media if clause <= m.start and m.end <= cue.start]
+    words = [at for at, w in _referring_before(s, cue, clause) if w in s.reading.sourcing_words]
+    if not outlets and not words:
+        return False
+    named = [m.start for m in actors if clause <= m.start and m.end <= cue.start]
+    return not named or max(outlets + words) > max(named)
 
 
 def _has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> bool:
@@ -195,8 +233,11 @@ def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
     i = s.index(cue.start)
     if any(w in s.reading.back_references for w in s.words[max(0, i - 2) : i]):
         return False
-    if any(not s.in_background(p) and p.end <= cue.start for p in s.spans.get("talks:generic_parties", [])):
-        return False  # "the two leaders are due in Chisinau": the parties together
+    if any(not s.in_background(p) for p in s.spans.get("talks:generic_parties", [])):
+        return False  # "the two leaders are due in Chisinau", "will receive the teams of both countries"
+    parties = codebook.cues.other_events.referring_subjects.get("parties", frozenset())
+    if any(w in parties for _, w in _referring_before(s, cue, 0)):
+        return False  # "The three then met together": the parties
     present = [m for m in actors if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None]
     return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
 

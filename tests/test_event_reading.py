@@ -198,3 +198,28 @@ def test_a_title_refers_only_to_someone_who_holds_it(extract):
 def test_a_possessive_after_welcomed_is_no_guest(extract):
     assert typed(extract, "Bayramov welcomed Putin's offer to host the next round.") == "statement"
     assert typed(extract, "Trump welcomed Aliyev to the White House on Friday.") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle after a background clause goes on with it.
+        ("The Vienna round was dropped after Baku refused to attend, accusing Paris of bias.", None),
+        ("Aliyev refused to attend the Vienna round, accusing Paris of bias.", "accusation"),
+        # "that" after a noun opens a relative clause; after a speech verb, what was said.
+        ("Pashinyan met Blinken in a format that Azerbaijan had denounced as one-sided.", "meeting"),
+        ("O'Brien told the committee that Azerbaijan had been one-sided.", "accusation"),
+        # A word that names is no act: "the initialled agreement".
+        ("On Monday Armenia and Azerbaijan published the initialled agreement.", None),
+        # Where the news came from is no statement; a trailing "according to" is sourcing.
+        ("Azerbaijan's APA news agency reported that Scholz left the room early.", None),
+        ("Azerbaijani troops attacked Armenian positions near Sotk, according to Yerevan.", "military_action"),
+        ("According to Lavrov, Armenia and Azerbaijan have moved closer on the treaty.", "statement"),
+        # Standing positions: after the verb too, and a government's present tense.
+        ("Armenia and Azerbaijan have said several times that they recognise each other's borders.", None),
+        ("The Armenian government argues that the 1991 declaration guides delimitation.", None),
+        ("The joint statement says Armenia and Azerbaijan will open their border.", "statement"),
+    ],
+)
+def test_clause_roles_decide_between_event_and_background(extract, text, expected):
+    assert typed(extract, text) == expected
