@@ -74,8 +74,14 @@ class Clauses:
         ("before it began and received ..."); a participle after the clause's comma
         goes on with it."""
         reading = self.reading
-        openers = {self.index(s.start) for s in self.named("background_openers")}
         acts = {self.index(c.start) for k, cs in self.spans.items() if k.startswith("act:") for c in cs}
+        # An opener right before a predicate is an adverb ("have since fled"), not a clause;
+        # a relative pronoun is one all the same ("who accused").
+        openers = {
+            self.index(s.start)
+            for s in self.named("background_openers")
+            if s.text.lower() in reading.relative_openers or self.index(s.end - 1) + 1 not in acts
+        }
         speech = {self.index(c.end - 1) for k in ("act:statement", "act:accusation") for c in self.spans.get(k, [])}
         if self.words and self.words[0] in reading.counterfactual_openers:
             openers.add(0)

@@ -67,7 +67,9 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     found: list[tuple[str, Span]] = []
     unquoted = [m for m in actors if not s.quoted_at(m.start)]
     for event_type, cue in acts:
-        kind = _valid(s, event_type, cue, unquoted, codebook)
+        if s.quoted(cue) and not _quoted_deed(s, cue, actors):
+            continue  # a quoted speaker's opinion, not something done
+        kind = _valid(s, event_type, cue, actors if s.quoted(cue) else unquoted, codebook)
         if kind == "statement" and _sourcing(s, cue, unquoted, media):
             continue  # "APA reported that ...": where a report comes from, not a statement
         if kind:
@@ -90,7 +92,7 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         cue = min((c for kind, c in found if kind in ("statement", "refusal")), key=lambda c: c.start, default=cue)
     own = own_clauses(s)
     mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
-    speakers = [m for m in mine if not s.quoted_at(m.start)]
+    speakers = mine if s.quoted(cue) else [m for m in mine if not s.quoted_at(m.start)]
     subject = _subject(s, cue, speakers, codebook)
     return Reading(event_type, cue, subject, own, None if subject else _referring(s, cue))
 
@@ -112,7 +114,7 @@ def _predicates(s: Clauses) -> list[tuple[str, Span]]:
 def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebook: Codebook) -> str | None:
     """The type the predicate reports here, or None when nothing is reported by it."""
     reading = s.reading
-    if s.in_background(cue) or s.quoted(cue) or negated(s, cue):
+    if s.in_background(cue) or negated(s, cue):
         return None
     if event_type not in _DEEDS_NEVER_HYPOTHETICAL and s.near_before(
         s.named("hypothetical_words"), cue, reading.hypothetical_window_tokens
@@ -127,7 +129,8 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
         return None  # "Baku continues to insist", "have said several times": a standing position
     if _standing_verb(s, cue, actors, codebook):
         return None  # "Baku says it will sign only once ...", "the government argues"
-    if not _has_subject(s, cue, actors, speech=event_type == "statement"):
+    happening = event_type in ("military_action", "humanitarian")  # "fighting broke out": no doer needed
+    if not happening and not _has_subject(s, cue, actors, speech=event_type == "statement"):
         return None
     if event_type == "statement":
         return _statement(s, cue, actors, codebook)
@@ -164,6 +167,15 @@ def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
         return None
     between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
     return after if all(token[2][:1].isupper() for token in between) else None
+
+
+def _quoted_deed(s: Clauses, cue: Span, actors: list[Mention]) -> bool:
+    """A predicate inside a long quotation counts when its doer is named before it in
+    the same quotation and clause (an expert recounting that "Klaar said the meeting
+    would not take place"); quoted opinion without a named doer reports nothing."""
+    quote = s.sentence.quote_of(cue.start)
+    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
+    return any(s.sentence.quote_of(m.start) == quote and clause <= m.start and m.end <= cue.start for m in actors)
 
 
 def _opens(s: Clauses, frame: Span, found: list[tuple[str, Span]]) -> bool:

@@ -72,14 +72,18 @@ def _event_of(
         leads = [subject.entity_id]
     else:
         leads = _referents(reading.referring, index, record, others, codebook)
-    if not leads and event_type == "statement" and index in record.round_sentences:
+    referring = codebook.cues.other_events.referring_subjects.values()
+    anonymous = not any(reading.referring in words for words in referring)  # "officials said"
+    if not leads and anonymous and event_type == "statement" and index in record.round_sentences:
         return None  # "..., officials said": the source of a round's report, not a statement of its own
     roles = {actor_id: lead for actor_id in leads}
     other_role = "target" if event_type in _TARGETED else "participant"
     for mention in actors:
         roles.setdefault(mention.entity_id, other_role if mention.start >= cue.start else "participant")
     named = [*roles, *(m.entity_id for m in _involved(item.mentions, codebook))]
-    if not any(codebook.side(a) or codebook.mediator_of(a) for a in named):
+    if not any(codebook.side(a) or codebook.mediator_of(a) for a in named) and not _on_the_ground(
+        event_type, item, places, codebook
+    ):
         return None  # nobody of this peace process is in the sentence
     venue = _venue(item, reading, places, allow_country=event_type in ("meeting", "call"))
     if venue is None and dateline and item.sentence.end <= dateline[1]:
@@ -107,6 +111,14 @@ def _event_of(
         mediator_id=mediator_involved(roles, event_type, codebook),
         roles=roles,
     )
+
+
+def _on_the_ground(event_type: str, item: Findings, places: Places, codebook: Codebook) -> bool:
+    """Fighting or displacement in a place of the parties ("Heavy fighting broke out
+    along the line of contact in Karabakh") belongs to the process with no actor named."""
+    if event_type not in ("military_action", "humanitarian"):
+        return False
+    return any(m.entity_type == "venue" and codebook.side(places[m.entity_id].country or "") for m in item.mentions)
 
 
 def _date(item: Findings, reading: Reading, codebook: Codebook) -> ResolvedDate | None:

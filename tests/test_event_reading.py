@@ -223,3 +223,20 @@ def test_a_possessive_after_welcomed_is_no_guest(extract):
 )
 def test_clause_roles_decide_between_event_and_background(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+def test_quoted_recounting_with_a_named_doer_counts_but_quoted_opinion_does_not(extract):
+    text = '"A trend is emerging. In October, Aliyev complained about French bias. The report is one-sided."'
+    record = extract(text)
+    assert [(e.sentence_index, e.event_type) for e in record.other_events] == [(1, "accusation")]
+
+
+def test_fighting_in_the_parties_land_needs_no_actor_named(extract):
+    assert (
+        typed(extract, "Heavy fighting broke out along the line of contact in Karabakh on Sunday.") == "military_action"
+    )
+    assert typed(extract, "Heavy fighting broke out in Gaza on Sunday.") is None
+
+
+def test_an_adverb_is_no_background_opener(extract):
+    assert typed(extract, "Almost all of Karabakh's Armenians have since fled to Armenia.") == "humanitarian"
