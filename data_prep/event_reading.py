@@ -35,7 +35,7 @@ from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .record import Mention, Sentence, Span
 
-__all__ = ["Reading", "read_event", "reports_nothing"]
+__all__ = ["Reading", "accuses", "read_event", "reports_nothing"]
 
 _DEEDS_NEVER_HYPOTHETICAL = ("statement", "refusal")
 
@@ -254,10 +254,23 @@ def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
     return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
 
 
+def accuses(sentence: Sentence, codebook: Codebook) -> bool:
+    """Whether the sentence holds an accusing word that is not dismissed or negated:
+    "called the approach one-sided" accuses, "rejected the accusations of bias" and
+    "dismissed the accusation" do not. The quotes stage flags its quotations with it."""
+    s = Clauses(sentence, codebook.cues.event_reading)
+    words = s.spans.get("event:accusation", []) + s.named("accusatory_words")
+    return any(_not_dismissed(s, word) for word in words)
+
+
 def _accusing(s: Clauses, word: Span) -> bool:
     """An accusing word ("biased") that is not dismissed ("rejected the claims of bias",
     "called the accusations baseless") and not in a background clause."""
-    if s.in_background(word) or negated(s, word):
+    return not s.in_background(word) and _not_dismissed(s, word)
+
+
+def _not_dismissed(s: Clauses, word: Span) -> bool:
+    if negated(s, word):
         return False
     reading = s.reading
     if s.near_before(s.named("dismissals"), word, reading.dismissal_window_tokens, same_clause=False):

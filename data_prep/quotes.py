@@ -4,8 +4,8 @@ A quotation is a stretch in double quotes of at least a few words (`quotes.min_w
 in cues.json). Its speaker is the person or organisation named outside the quotes
 next to a speech verb in the same sentence ("..., Markedonov said"). What a quote is
 about is the actors named inside it; an accusation cue in its sentence ("biased",
-"one-sided") makes it an accusation, so an analyst can list who called which
-mediator biased.
+"one-sided") makes it an accusation unless it is dismissed or negated ("rejected the
+accusations of bias"), so an analyst can list who called which mediator biased.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import replace
 
 from .codebook import Codebook
+from .event_reading import accuses
 from .matchers import Knowledge
 from .record import Findings, Quote, Record
 
@@ -52,7 +53,7 @@ def find_quotes(record: Record, knowledge: Knowledge) -> Record:
                     sentence_end=sentence.end,
                     about=about,
                     mediators=sorted(m for m in mediators if m),
-                    accusation=any(c.key == "event:accusation" for c in sentence.cues),
+                    accusation=accuses(sentence, codebook),
                 )
             )
     return replace(record, quotes=tuple(quotes))

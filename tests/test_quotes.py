@@ -66,3 +66,15 @@ def test_find_quotes_reads_the_mentions_in_the_record(through, knowledge):
 
 def test_the_quote_record_has_the_columns_of_the_quotes_table():
     assert list(CONTRACT["quotes"].columns) == QUOTE_COLUMNS
+
+
+@pytest.mark.parametrize(
+    "text, accusation",
+    [
+        ('Hajiyev said the French approach was "one-sided and biased against Azerbaijan."', True),
+        ('Armenia rejected the accusations of bias, saying "we remain committed to the talks."', False),
+        ('"These claims of bias are baseless and unfounded," the ministry said.', False),
+    ],
+)
+def test_a_dismissed_accusation_does_not_flag_the_quote(extract, text, accusation):
+    assert [q.accusation for q in extract(text).quotes] == [accusation]
