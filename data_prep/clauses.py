@@ -83,6 +83,7 @@ class Clauses:
             if s.text.lower() in reading.relative_openers or self.index(s.end - 1) + 1 not in acts
         }
         speech = {self.index(c.end - 1) for k in ("act:statement", "act:accusation") for c in self.spans.get(k, [])}
+        attributions = {self.index(c.start) for c in self.named("attributions")}
         if self.words and self.words[0] in reading.counterfactual_openers:
             openers.add(0)
         flags, inside, relative = [], False, False
@@ -91,16 +92,13 @@ class Clauses:
                 # A participle after the comma goes on with the clause before it ("after Baku
                 # refused to attend, accusing Washington ...").
                 following = self.words[i + 1] if i + 1 < len(self.words) else ""
-                inside = inside and following.endswith("ing") and i + 1 in acts | self._attributions()
+                inside = inside and following.endswith("ing") and i + 1 in acts | attributions
             elif i in openers or (word in reading.complementizers and not self._after_speech(i, speech)):
                 inside, relative = True, word in reading.relative_openers | reading.complementizers
             elif inside and not relative and word in reading.coordinators and i + 1 in acts:
                 inside = False
             flags.append(inside)
         return flags
-
-    def _attributions(self) -> set[int]:
-        return {self.index(c.start) for c in self.named("attributions")}
 
     def _after_speech(self, i: int, speech: set[int]) -> bool:
         """ "said that", "told the committee that", "complained that": a content clause, not a relative one

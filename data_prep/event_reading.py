@@ -58,6 +58,8 @@ class Reading:
 
 def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Codebook) -> Reading | None:
     """The non-talks event `sentence` reports of its own, or None (see the module doc)."""
+    if not any(c.key.startswith(("act:", "reading:attributions", "reading:agreement_frames")) for c in sentence.cues):
+        return None  # nothing that could report an act: no need to read the clauses
     cues = codebook.cues
     reading = cues.event_reading
     s = Clauses(sentence, reading)
@@ -258,6 +260,8 @@ def accuses(sentence: Sentence, codebook: Codebook) -> bool:
     """Whether the sentence holds an accusing word that is not dismissed or negated:
     "called the approach one-sided" accuses, "rejected the accusations of bias" and
     "dismissed the accusation" do not. The quotes stage flags its quotations with it."""
+    if not any(c.key in ("event:accusation", "reading:accusatory_words") for c in sentence.cues):
+        return False
     s = Clauses(sentence, codebook.cues.event_reading)
     words = s.spans.get("event:accusation", []) + s.named("accusatory_words")
     return any(_not_dismissed(s, word) for word in words)
