@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .record import Mention, Sentence, Span
+from .subjects import has_subject, possessive, referring, referring_before, subject_of
 
 __all__ = ["Reading", "accuses", "read_event", "reports_nothing"]
 
@@ -95,8 +96,8 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     own = own_clauses(s)
     mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
     speakers = mine if s.quoted(cue) else [m for m in mine if not s.quoted_at(m.start)]
-    subject = _subject(s, cue, speakers, codebook)
-    return Reading(event_type, cue, subject, own, None if subject else _referring(s, cue))
+    subject = subject_of(s, cue, speakers, codebook)
+    return Reading(event_type, cue, subject, own, None if subject else referring(s, cue))
 
 
 def _predicates(s: Clauses) -> list[tuple[str, Span]]:
@@ -132,7 +133,7 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
     if _standing_verb(s, cue, actors, codebook):
         return None  # "Baku says it will sign only once ...", "the government argues"
     happening = event_type in ("military_action", "humanitarian")  # "fighting broke out": no doer needed
-    if not happening and not _has_subject(s, cue, actors, speech=event_type == "statement"):
+    if not happening and not has_subject(s, cue, actors, speech=event_type == "statement"):
         return None
     if event_type == "statement":
         return _statement(s, cue, actors, codebook)
@@ -165,7 +166,7 @@ def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
     Minister Nikol Pashinyan"), unless a possessive makes it a modifier ("welcomed
     Putin's offer")."""
     after = next((m for m in actors if m.start >= cue.end), None)
-    if after is None or _possessive(s, after):
+    if after is None or possessive(s, after):
         return None
     between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
     return after if all(token[2][:1].isupper() for token in between) else None
@@ -194,13 +195,13 @@ def _standing_verb(s: Clauses, cue: Span, actors: list[Mention], codebook: Codeb
     statement says" is a document quoted, and stays a statement)."""
     if not any(v.start <= cue.start and cue.end <= v.end for v in s.named("standing_verbs")):
         return False
-    subject = _subject(s, cue, actors, codebook)
+    subject = subject_of(s, cue, actors, codebook)
     if subject is not None:
         return codebook.kind(subject.entity_id) == "state"
-    word = _referring(s, cue)
-    referring = codebook.cues.other_events.referring_subjects
+    word = referring(s, cue)
+    kinds = codebook.cues.other_events.referring_subjects
     # "the government argues", "both countries have said": standing; "the statement says": a document quoted.
-    return word is None or word in referring.get("organization", frozenset()) | referring.get("parties", frozenset())
+    return word is None or word in kinds.get("organization", frozenset()) | kinds.get("parties", frozenset())
 
 
 def _sourcing(s: Clauses, cue: Span, actors: list[Mention], media: list[Mention]) -> bool:
@@ -208,34 +209,11 @@ def _sourcing(s: Clauses, cue: Span, actors: list[Mention], media: list[Mention]
     countries reported"): the sentence's source, not a statement of its own."""
     clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
     outlets = [m.start for m in media if clause <= m.start and m.end <= cue.start]
-    words = [at for at, w in _referring_before(s, cue, clause) if w in s.reading.sourcing_words]
+    words = [at for at, w in referring_before(s, cue, clause) if w in s.reading.sourcing_words]
     if not outlets and not words:
         return False
     named = [m.start for m in actors if clause <= m.start and m.end <= cue.start]
     return not named or max(outlets + words) > max(named)
-
-
-def _has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> bool:
-    """Someone to do it: an actor, a pronoun, a speaking noun ("the ministry") or a
-    capitalised word past the first before the predicate in the sentence's own clauses, or, for speech, right after it
-    ("said Lavrov", "said a spokesman")."""
-    first = s.index(cue.start)
-    own = [i for i in range(first) if not s.background[i]]
-    if any(s.words[i] in s.reading.subject_pronouns for i in own):
-        return True
-    if any(i > 0 and s.sentence.tokens[i][2][:1].isupper() for i in own):
-        return True  # a name the codebook lacks ("Hikmet Hajiyev accused ...")
-    if speech and any(s.words[i].isalpha() for i in own):
-        return True  # "the presidential aide added": whoever speaks, someone does
-    starts = set(own)
-    sources = s.named("speech_sources") + s.spans.get("talks:generic_parties", [])
-    places = [(m.start, m.end) for m in actors] + [(c.start, c.end) for c in sources]
-    if any(end <= cue.start and s.index(start) in starts for start, end in places):
-        return True
-    if speech:
-        after = [start for start, _ in places if start >= cue.end]
-        return bool(after) and s.index(min(after)) - s.index(cue.end - 1) <= 3
-    return False
 
 
 def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> bool:
@@ -250,7 +228,7 @@ def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
     if any(not s.in_background(p) for p in s.spans.get("talks:generic_parties", [])):
         return False  # "the two leaders are due in Chisinau", "will receive the teams of both countries"
     parties = codebook.cues.other_events.referring_subjects.get("parties", frozenset())
-    if any(w in parties for _, w in _referring_before(s, cue, 0)):
+    if any(w in parties for _, w in referring_before(s, cue, 0)):
         return False  # "The three then met together": the parties
     present = [m for m in actors if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None]
     return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
@@ -280,78 +258,3 @@ def _not_dismissed(s: Clauses, word: Span) -> bool:
     if s.near_before(s.named("dismissals"), word, reading.dismissal_window_tokens, same_clause=False):
         return False
     return not s.near_after(s.named("baseless_words"), word, 3)
-
-
-def _subject(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> Mention | None:
-    """Who does it, when named: the first actor before the predicate in its clause (a
-    person rather than the adjective before their name: "Azerbaijani President Ilham
-    Aliyev said"); failing a word that refers back ("he", "the ministry"), the nearest
-    actor before it; else, for speech, the one right after it ("said Lavrov")."""
-    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
-    mine = [m for m in actors if clause <= m.start and m.end <= cue.start]
-    # A title right before a name is part of it ("Foreign Minister Jeyhun Bayramov told").
-    named = [s.index(m.start) for m in actors if m.end <= cue.start]
-    referring = [
-        (at, w)
-        for at, w in _referring_before(s, cue, clause)
-        if w in s.reading.subject_pronouns or not any(0 < n - s.index(at) <= 4 for n in named)
-    ]
-    if referring and (not mine or referring[0][0] < mine[0].start):
-        return None  # "The Secretary commended President Aliyev": the word before the name is the subject
-    if mine:
-        people = [m for m in mine if codebook.kind(m.entity_id) == "person"]
-        if people and s.index(people[0].start) - s.index(mine[0].end - 1) <= 4:
-            return people[0]
-        return mine[0]
-    if _referring(s, cue, clause) is not None:
-        return None
-    before = _nearest_before(cue, actors)
-    if before is not None:
-        return before
-    after = [m for m in actors if m.start >= cue.end]
-    return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
-
-
-def _referring_before(s: Clauses, cue: Span, since: int) -> list[tuple[int, str]]:
-    """(position, last word) of the pronouns and speaking nouns between `since` and the
-    predicate, outside background clauses, in order."""
-    words = [
-        (start, word)
-        for (start, end, _), word, background in zip(s.sentence.tokens, s.words, s.background)
-        if since <= start and end <= cue.start and not background and word in s.reading.subject_pronouns
-    ]
-    words += [
-        (span.start, span.text.lower().split()[-1])
-        for span in s.named("speech_sources")
-        if since <= span.start and span.end <= cue.start and not s.in_background(span)
-    ]
-    return sorted(words)
-
-
-def _referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
-    """The last word of the pronoun or speaking noun nearest before the predicate
-    (from character `since`), else right after it ("said a spokesman", "according to
-    him"): what the caller resolves from the sentences before ("he", "secretary")."""
-    before = _referring_before(s, cue, since)
-    if before:
-        return before[-1][1]
-    last = s.index(cue.end - 1)
-    after = [(span.start, span.text.lower().split()[-1]) for span in s.named("speech_sources") if span.start >= cue.end]
-    after += [
-        (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
-    ]
-    after = [(start, word) for start, word in after if s.index(start) - last <= 3]
-    return min(after)[1] if after else None
-
-
-def _nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:
-    before = [m for m in actors if m.end <= cue.start]
-    return before[-1] if before else None
-
-
-def _possessive(s: Clauses, mention: Mention) -> bool:
-    """ "Putin's offer", whether the name was matched with its "'s" or without."""
-    if s.sentence.text[mention.end - s.sentence.start - 2 : mention.end - s.sentence.start] in ("'s", "\u2019s"):
-        return True
-    i = s.index(mention.end)
-    return i < len(s.words) and s.sentence.tokens[i][0] == mention.end and s.words[i] in ("'s", "'", "\u2019s")

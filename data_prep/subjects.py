@@ -1,0 +1,113 @@
+"""Who does an act a sentence reports: the subject of its predicate, named or not.
+
+A predicate needs someone to do it: a named actor, a pronoun, a speaking noun ("the
+ministry", "the Secretary") or a name the codebook lacks. Where the subject is
+named, it is the first actor of the predicate's clause ("Azerbaijani President Ilham
+Aliyev said": the person, not the adjective before the name); where it is a word that
+refers back ("he", "the Secretary", "the leaders"), the event stage resolves that
+word from the sentences before (other_events.py).
+"""
+
+from __future__ import annotations
+
+from .clauses import Clauses
+from .codebook import Codebook
+from .record import Mention, Span
+
+
+def has_subject(s: Clauses, cue: Span, actors: list[Mention], speech: bool) -> bool:
+    """Someone to do it: an actor, a pronoun, a speaking noun ("the ministry") or a
+    capitalised word past the first before the predicate in the sentence's own clauses, or, for speech, right after it
+    ("said Lavrov", "said a spokesman")."""
+    first = s.index(cue.start)
+    own = [i for i in range(first) if not s.background[i]]
+    if any(s.words[i] in s.reading.subject_pronouns for i in own):
+        return True
+    if any(i > 0 and s.sentence.tokens[i][2][:1].isupper() for i in own):
+        return True  # a name the codebook lacks ("Hikmet Hajiyev accused ...")
+    if speech and any(s.words[i].isalpha() for i in own):
+        return True  # "the presidential aide added": whoever speaks, someone does
+    starts = set(own)
+    sources = s.named("speech_sources") + s.spans.get("talks:generic_parties", [])
+    places = [(m.start, m.end) for m in actors] + [(c.start, c.end) for c in sources]
+    if any(end <= cue.start and s.index(start) in starts for start, end in places):
+        return True
+    if speech:
+        after = [start for start, _ in places if start >= cue.end]
+        return bool(after) and s.index(min(after)) - s.index(cue.end - 1) <= 3
+    return False
+
+
+def subject_of(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> Mention | None:
+    """Who does it, when named: the first actor before the predicate in its clause (a
+    person rather than the adjective before their name: "Azerbaijani President Ilham
+    Aliyev said"); failing a word that refers back ("he", "the ministry"), the nearest
+    actor before it; else, for speech, the one right after it ("said Lavrov")."""
+    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
+    mine = [m for m in actors if clause <= m.start and m.end <= cue.start]
+    # A title right before a name is part of it ("Foreign Minister Jeyhun Bayramov told").
+    named = [s.index(m.start) for m in actors if m.end <= cue.start]
+    words = [
+        (at, w)
+        for at, w in referring_before(s, cue, clause)
+        if w in s.reading.subject_pronouns or not any(0 < n - s.index(at) <= 4 for n in named)
+    ]
+    if words and (not mine or words[0][0] < mine[0].start):
+        return None  # "The Secretary commended President Aliyev": the word before the name is the subject
+    if mine:
+        people = [m for m in mine if codebook.kind(m.entity_id) == "person"]
+        if people and s.index(people[0].start) - s.index(mine[0].end - 1) <= 4:
+            return people[0]
+        return mine[0]
+    if referring(s, cue, clause) is not None:
+        return None
+    before = nearest_before(cue, actors)
+    if before is not None:
+        return before
+    after = [m for m in actors if m.start >= cue.end]
+    return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
+
+
+def referring_before(s: Clauses, cue: Span, since: int) -> list[tuple[int, str]]:
+    """(position, last word) of the pronouns and speaking nouns between `since` and the
+    predicate, outside background clauses, in order."""
+    words = [
+        (start, word)
+        for (start, end, _), word, background in zip(s.sentence.tokens, s.words, s.background)
+        if since <= start and end <= cue.start and not background and word in s.reading.subject_pronouns
+    ]
+    words += [
+        (span.start, span.text.lower().split()[-1])
+        for span in s.named("speech_sources")
+        if since <= span.start and span.end <= cue.start and not s.in_background(span)
+    ]
+    return sorted(words)
+
+
+def referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
+    """The last word of the pronoun or speaking noun nearest before the predicate
+    (from character `since`), else right after it ("said a spokesman", "according to
+    him"): what the caller resolves from the sentences before ("he", "secretary")."""
+    before = referring_before(s, cue, since)
+    if before:
+        return before[-1][1]
+    last = s.index(cue.end - 1)
+    after = [(span.start, span.text.lower().split()[-1]) for span in s.named("speech_sources") if span.start >= cue.end]
+    after += [
+        (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
+    ]
+    after = [(start, word) for start, word in after if s.index(start) - last <= 3]
+    return min(after)[1] if after else None
+
+
+def nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:
+    before = [m for m in actors if m.end <= cue.start]
+    return before[-1] if before else None
+
+
+def possessive(s: Clauses, mention: Mention) -> bool:
+    """ "Putin's offer", whether the name was matched with its "'s" or without."""
+    if s.sentence.text[mention.end - s.sentence.start - 2 : mention.end - s.sentence.start] in ("'s", "\u2019s"):
+        return True
+    i = s.index(mention.end)
+    return i < len(s.words) and s.sentence.tokens[i][0] == mention.end and s.words[i] in ("'s", "'", "\u2019s")
