@@ -76,11 +76,13 @@ class Clauses:
         reading = self.reading
         acts = {self.index(c.start) for k, cs in self.spans.items() if k.startswith("act:") for c in cs}
         # An opener right before a predicate is an adverb ("have since fled"), not a clause;
-        # a relative pronoun is one all the same ("who accused").
+        # a relative pronoun is one all the same ("who accused"); after a determiner it is
+        # an adjective ("the following morning").
         openers = {
             self.index(s.start)
             for s in self.named("background_openers")
-            if s.text.lower() in reading.relative_openers or self.index(s.end - 1) + 1 not in acts
+            if (s.text.lower() in reading.relative_openers or self.index(s.end - 1) + 1 not in acts)
+            and not (self.index(s.start) > 0 and self.words[self.index(s.start) - 1] in reading.determiners)
         }
         speech = {self.index(c.end - 1) for k in ("act:statement", "act:accusation") for c in self.spans.get(k, [])}
         attributions = {self.index(c.start) for c in self.named("attributions")}

@@ -115,6 +115,7 @@ class EventReadingCues(_Strict):
     subject_pronouns: Words
     attributions: Phrases
     agreement_frames: Phrases
+    promise_verbs: Words
     non_events: Phrases
     determiners: Words
     back_references: Words

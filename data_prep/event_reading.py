@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
+from .dates import MONTHS
 from .record import Mention, Sentence, Span
 from .subjects import has_subject, possessive, referring, referring_before, subject_of
 
@@ -65,7 +66,11 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     reading = cues.event_reading
     s = Clauses(sentence, reading)
     acts = _predicates(s)
-    actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
+    actors = [
+        m
+        for m in mentions
+        if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media" and not _dateline(s, m)
+    ]
     media = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) == "media"]
     found: list[tuple[str, Span]] = []
     unquoted = [m for m in actors if not s.quoted_at(m.start)]
@@ -95,9 +100,15 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         cue = min((c for kind, c in found if kind in ("statement", "refusal")), key=lambda c: c.start, default=cue)
     own = own_clauses(s)
     mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
+    if event_type == "agreement" and cue.text.lower() in reading.promise_verbs and _one_party(s, cue, mine):
+        event_type = "statement"  # "Pashinyan has pledged to ...": a promise, not an agreement
     speakers = mine if s.quoted(cue) else [m for m in mine if not s.quoted_at(m.start)]
-    subject = subject_of(s, cue, speakers, codebook)
-    return Reading(event_type, cue, subject, own, None if subject else referring(s, cue))
+    # What a speech reports is done by its speaker: "Baku, which hosted the forum, said it
+    # would not attend" is Baku's refusal.
+    speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement" and c.start < cue.start]
+    doer = speech_verbs[0] if event_type != "statement" and speech_verbs else cue
+    subject = subject_of(s, doer, speakers, codebook)
+    return Reading(event_type, cue, subject, own, None if subject else referring(s, doer))
 
 
 def _predicates(s: Clauses) -> list[tuple[str, Span]]:
@@ -170,6 +181,27 @@ def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
         return None
     between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
     return after if all(token[2][:1].isupper() for token in between) else None
+
+
+def _one_party(s: Clauses, cue: Span, actors: list[Mention]) -> bool:
+    """One actor named in the act's clauses, and no plural subject ("they", "the sides")."""
+    if len({m.entity_id for m in actors}) > 1 or s.spans.get("talks:generic_parties"):
+        return False  # two named, or "the sides", "both leaders"
+    return not any(w in ("they", "both") or w.endswith("s") for _, w in referring_before(s, cue, 0))
+
+
+def _dateline(s: Clauses, mention: Mention) -> bool:
+    """ "Yerevan /Mediamax/.", "BAKU, Nov 16 (APA) -": a capital opening the sentence as a
+    wire dateline names where the story was filed, not who acted."""
+    if mention.start != s.sentence.start or mention.how != "metonym":
+        return False
+    nxt = s.index(mention.end - 1) + 1
+    after = s.words[nxt : nxt + 2]
+    if not after or after[0] == "'s":
+        return False
+    if after[0][:1] in "/(\u2014\u2013-":
+        return True
+    return after[0] == "," and len(after) > 1 and (after[1][:1].isdigit() or after[1].rstrip(".") in MONTHS)
 
 
 def _quoted_deed(s: Clauses, cue: Span, actors: list[Mention]) -> bool:

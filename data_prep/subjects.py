@@ -61,9 +61,9 @@ def subject_of(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
         return mine[0]
     if referring(s, cue, clause) is not None:
         return None
-    before = nearest_before(cue, actors)
-    if before is not None:
-        return before
+    before = [m for m in actors if m.end <= cue.start]
+    if before:
+        return before[0]  # "Lavrov, Russia's foreign minister, said": the sentence's subject
     after = [m for m in actors if m.start >= cue.end]
     return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
 
@@ -93,9 +93,10 @@ def referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
         return before[-1][1]
     last = s.index(cue.end - 1)
     after = [(span.start, span.text.lower().split()[-1]) for span in s.named("speech_sources") if span.start >= cue.end]
-    after += [
-        (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
-    ]
+    if cue.key == "reading:attributions":  # "according to him"; "said it would" is what was said
+        after += [
+            (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
+        ]
     after = [(start, word) for start, word in after if s.index(start) - last <= 3]
     return min(after)[1] if after else None
 

@@ -240,3 +240,33 @@ def test_fighting_in_the_parties_land_needs_no_actor_named(extract):
 
 def test_an_adverb_is_no_background_opener(extract):
     assert typed(extract, "Almost all of Karabakh's Armenians have since fled to Armenia.") == "humanitarian"
+
+
+@pytest.mark.parametrize(
+    "text, kind, lead",
+    [
+        # A wire dateline's capital is where the story was filed, not who acted.
+        ("Yerevan /Newswire/. Baku refused to take part in the Vienna meeting.", "refusal", "azerbaijan"),
+        ("BAKU, Nov 16 (Agency) - Armenia said it would not attend the Vienna meeting.", "refusal", "armenia"),
+        # What a speech reports is done by the speaker.
+        ("Baku, which hosted the forum, said it would not attend the Vienna round.", "refusal", "azerbaijan"),
+        # "the following morning" is no background clause.
+        (
+            "The Azerbaijani Foreign Ministry responded the following morning by accusing Pashinyan of lying.",
+            "accusation",
+            "azerbaijan-mfa",
+        ),
+        # One party alone promises; it takes two to agree.
+        ("Pashinyan has pledged to hold a referendum on a new constitution.", "statement", "nikol-pashinyan"),
+        ("Aliyev and Pashinyan pledged to refrain from the use of force.", "agreement", "ilham-aliyev"),
+        (
+            "The Azerbaijani authorities do not consider it possible to attend the Vienna meeting.",
+            "refusal",
+            "azerbaijan",
+        ),
+    ],
+)
+def test_who_did_it_and_what(extract, text, kind, lead):
+    (event,) = extract(text).other_events
+    assert event.event_type == kind
+    assert [a for a, r in event.roles.items() if r in ("speaker", "initiator")][:1] == [lead]
