@@ -37,7 +37,7 @@ from .dates import MONTHS
 from .record import Mention, Sentence, Span
 from .subjects import has_subject, possessive, referring, referring_before, subject_of
 
-__all__ = ["Reading", "accuses", "read_event", "reports_nothing"]
+__all__ = ["Reading", "accuses", "read_event", "refusers", "reports_nothing"]
 
 _DEEDS_NEVER_HYPOTHETICAL = ("statement", "refusal")
 
@@ -109,6 +109,26 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     doer = speech_verbs[0] if event_type != "statement" and speech_verbs else cue
     subject = subject_of(s, doer, speakers, codebook)
     return Reading(event_type, cue, subject, own, None if subject else referring(s, doer))
+
+
+def refusers(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Codebook) -> list[str]:
+    """Who refuses in the sentence, background clauses included: "the meeting collapsed
+    after Aliyev declined to travel" reports no refusal of its own, but says who called
+    the round off. Negated, dismissed and quoted refusals name nobody."""
+    if not any(c.key == "act:refusal" for c in sentence.cues):
+        return []
+    s = Clauses(sentence, codebook.cues.event_reading)
+    actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
+    found = []
+    for event_type, cue in _predicates(s):
+        if event_type != "refusal" or s.quoted(cue) or negated(s, cue):
+            continue
+        if s.near_after(s.named("dismissed_objects"), cue, s.reading.dismissal_window_tokens):
+            continue
+        before = [m for m in actors if m.end <= cue.start and s.background[s.index(m.start)] == s.in_background(cue)]
+        if before:
+            found.append(before[-1].entity_id)
+    return found
 
 
 def _predicates(s: Clauses) -> list[tuple[str, Span]]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .codebook import Codebook, Places
 from .dates import ResolvedDate
-from .event_reading import Reading, read_event, reports_nothing
+from .event_reading import Reading, read_event, refusers, reports_nothing
 from .matchers import Knowledge
 from .mediators import mediator_involved
 from .record import Event, Findings, Mention, Record, Sentence
@@ -203,16 +203,27 @@ def _venue(item: Findings, reading: Reading, places: Places, allow_country: bool
 
 def credit_cancellations(record: Record, knowledge: Knowledge) -> Record:
     """Who called a round off: the initiator of a refusal in the round's own evidence
-    ("Azerbaijan said it would not participate") becomes the round's initiator."""
+    ("Azerbaijan said it would not participate") becomes the round's initiator; failing
+    one, whoever refuses in a background clause of that evidence ("collapsed after
+    Aliyev declined to travel")."""
     credited = []
     for round_ in record.talks:
         if round_.status == "cancelled":
             roles = dict(round_.roles)
-            for other in record.other_events:
-                if other.event_type in ("refusal", "accusation") and round_.start <= other.start < round_.end:
-                    for actor_id, role in other.roles.items():
-                        if role == "initiator" and roles.get(actor_id) in (None, "participant"):
-                            roles[actor_id] = "initiator"
+            callers = [
+                actor_id
+                for other in record.other_events
+                if other.event_type in ("refusal", "accusation") and round_.start <= other.start < round_.end
+                for actor_id, role in other.roles.items()
+                if role == "initiator"
+            ]
+            if not callers:  # "collapsed after Aliyev declined to travel": the refusal is the reason given
+                for index, sentence in enumerate(record.sentences):
+                    if round_.start <= sentence.start < round_.end:
+                        callers += refusers(sentence, record.mentions[index], knowledge.codebook)
+            for actor_id in callers:
+                if roles.get(actor_id) in (None, "participant"):
+                    roles[actor_id] = "initiator"
             round_ = replace(round_, roles=roles)
         credited.append(round_)
     return replace(record, talks=tuple(credited))

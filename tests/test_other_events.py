@@ -103,3 +103,15 @@ def test_an_unnamed_source_of_a_round_is_no_statement(through, knowledge):
     )
     assert record.round_sentences == {0}
     assert find_other_events(record, knowledge).other_events == ()
+
+
+def test_a_refusal_given_as_the_reason_a_round_collapsed_names_who_called_it_off(through, knowledge):
+    record = through(
+        "find_other_events",
+        "The Granada meeting of Aliyev and Pashinyan collapsed on Thursday after Aliyev declined to travel to Spain.",
+        "2023-10-06",
+    )
+    assert [t.status for t in record.talks] == ["cancelled"]
+    assert record.other_events == (), "the refusal stands in a background clause: no event of its own"
+    credited = credit_cancellations(record, knowledge)
+    assert credited.talks[0].roles["ilham-aliyev"] == "initiator"
