@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import tables
+from . import display, tables
 from .codebook import Codebook, load
 from .events import Event, EventExtractor
 from .language import Language, NewPerson
@@ -140,6 +140,7 @@ def build(
             f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
         )
     frames, extra = assemble(extractions, builder.codebook)
+    extra |= display.derive(frames, extra, builder.codebook)  # what the dashboard shows, once per build
     report.counts = {
         "events": len(frames["events"]),
         "talks": int((frames["events"]["event_type"] == "talks").sum()) if len(frames["events"]) else 0,

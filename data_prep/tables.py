@@ -265,3 +265,61 @@ def read_tables(table_dir: Path, names=TABLE_NAMES) -> dict[str, pd.DataFrame]:
         for name in names
         if (table_dir / f"{name}.parquet").exists()
     }
+
+
+# Display tables (data_prep.display): derived once per build for the dashboard.
+_ROUND_STATUS = _optional(str, _one_of(TALKS_STATUSES))
+DISPLAY_SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "round_events": pa.DataFrameSchema(
+        {"round_id": _required(str), "event_id": _required(str)}, unique=["round_id", "event_id"], strict=True
+    ),
+    "rounds_display": pa.DataFrameSchema(
+        {
+            "round_id": _required(str),
+            "date": _optional(str, pa.Check.str_matches(_DATE_PATTERN)),
+            "date_precision": _optional(str, _one_of(DATE_PRECISIONS)),
+            "date_basis": _optional(str, _one_of(DATE_BASES)),
+            "venue_id": _optional(str),
+            "mediator_id": _optional(str),
+            "track_id": _optional(str),
+            "status": _ROUND_STATUS,
+            "parties": _required(object, _is_list),
+            "cancelled_by": _required(object, _is_list),
+            "n_sources": _required(int, pa.Check.ge(0)),
+            "n_mentions": _required(int, pa.Check.ge(0)),
+            "disagree": _required(bool),
+            "disagreement": _optional(str),
+            "lead_event_id": _optional(str),
+            "sentence": _optional(str),
+        },
+        unique=["round_id"],
+        strict=True,
+    ),
+    "accusations": pa.DataFrameSchema(
+        {
+            "accusation_id": _required(str),
+            "source": _required(str, _one_of(("event", "quote"))),
+            "event_id": _optional(str),
+            "quote_id": _optional(str),
+            "doc_id": _required(str),
+            "date": _optional(str, pa.Check.str_matches(_DATE_PATTERN)),
+            "date_precision": _optional(str, _one_of(DATE_PRECISIONS)),
+            "date_basis": _optional(str, _one_of(DATE_BASES)),
+            "mediator_id": _required(str),
+            "venue_id": _optional(str),
+            "accuser_ids": _required(object, _is_list),
+            "target_ids": _required(object, _is_list),
+            "text": _required(str),
+            "char_start": _required(int, pa.Check.ge(0)),
+            "char_end": _required(int, pa.Check.ge(0)),
+        },
+        unique=["accusation_id"],
+        strict=True,
+    ),
+    "venue_tracks": pa.DataFrameSchema(
+        {"venue_id": _required(str), "kind": _optional(str), "track_id": _optional(str)},
+        unique=["venue_id"],
+        strict=True,
+    ),
+    "conflict": pa.DataFrameSchema({"name": _required(str), "mediators": _required(object, _is_list)}, strict=True),
+}
