@@ -8,13 +8,16 @@ pandas, and written beside the other tables:
 | table | one row per | what for |
 | --- | --- | --- |
 | `round_events` | (round, supporting event) | which mentions support a round; a round is in view when one of them is |
+| `event_actor_rows` | (event, actor, role) | `event_actors` by row number of the event in `events`, so that the dashboard needs no join |
 | `rounds_display` | round | the build's `rounds` with the date's precision and basis, the track and the lead evidence |
 | `accusations` | (accusation, accused mediator) | accusation events and accusation quotes against a mediator, each counted once |
 | `venue_tracks` | venue | the venue's kind (city, region, country) and the track it belongs to |
 | `conflict` | the conflict (one row) | its name and its mediators in the codebook's order (colours follow that order) |
 
 Every function is pure: frames in, frames out. `derive` validates the result
-against `tables.DISPLAY_SCHEMAS`.
+against `tables.DISPLAY_SCHEMAS`. `event_row` columns count rows of `events` as
+the build writes it (in frame order), which lets the dashboard skip a join over a
+million string ids at every start; it checks them before trusting them.
 
     >>> from data_prep import display
     >>> extra |= display.derive(frames, extra, codebook)   # in the build
@@ -47,6 +50,7 @@ def derive(frames: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame] | Non
     links = round_event_links(events, extra.get("round_events"))
     out = {
         "round_events": links,
+        "event_actor_rows": event_actor_rows(events, event_actors),
         "rounds_display": display_rounds(extra.get("rounds"), events, frames["venues"], links),
         "accusations": accusations(events, event_actors, extra.get("quotes"), frames["documents"]),
         "venue_tracks": venue_tracks(frames["venues"], events, codebook),
@@ -70,8 +74,27 @@ def round_event_links(events: pd.DataFrame, built: pd.DataFrame | None = None) -
         links = built[["round_id", "event_id"]]
     else:
         links = events.loc[events["round_id"].notna(), ["round_id", "event_id"]]
-    links = links.astype(object).drop_duplicates().sort_values(["round_id", "event_id"])
-    return links.reset_index(drop=True)
+    links = links.astype(object).drop_duplicates().sort_values(["round_id", "event_id"]).reset_index(drop=True)
+    links["event_row"] = event_rows(events, links["event_id"])
+    return links
+
+
+def event_rows(events: pd.DataFrame, event_ids: pd.Series) -> np.ndarray:
+    """Row numbers in `events` of `event_ids` (-1 where unknown), as int32 (compact in Parquet)."""
+    return pd.Index(events["event_id"].astype(object)).get_indexer(event_ids.astype(object)).astype("int32")
+
+
+def event_actor_rows(events: pd.DataFrame, event_actors: pd.DataFrame) -> pd.DataFrame:
+    """`event_actors` with the event's row number in place of its id, in row order."""
+    rows = event_rows(events, event_actors["event_id"])
+    out = pd.DataFrame(
+        {
+            "event_row": rows,
+            "actor_id": event_actors["actor_id"].astype(object),
+            "role": event_actors["role"].astype(object),
+        }
+    )
+    return out[out["event_row"] >= 0].sort_values("event_row", kind="stable").reset_index(drop=True)
 
 
 def precision_of(dates: pd.Series) -> pd.Series:
@@ -107,7 +130,7 @@ def display_rounds(
     out["date"] = out["date"].astype(object).where(out["date"].notna(), None)
     if "date_precision" not in out:
         out["date_precision"] = precision_of(out["date"])
-    mentions = links.merge(
+    mentions = links[["round_id", "event_id"]].merge(
         events[["event_id", "date", "date_precision", "date_basis", "confidence", "sentence"]], on="event_id"
     )
     if "date_basis" not in out:
@@ -158,7 +181,7 @@ def _lead_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def _rounds_from_events(events: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """A minimal rounds table for builds that wrote none: one row per round_id of the talks."""
-    talks = links.merge(events, on=["event_id"], suffixes=("", "_event"))
+    talks = links[["round_id", "event_id"]].merge(events.drop(columns=["round_id"]), on="event_id")
     if talks.empty:
         return pd.DataFrame()
     stated = talks[talks["date_basis"].astype(object) != "publication"].dropna(subset=["date"])

@@ -271,7 +271,17 @@ def read_tables(table_dir: Path, names=TABLE_NAMES) -> dict[str, pd.DataFrame]:
 _ROUND_STATUS = _optional(str, _one_of(TALKS_STATUSES))
 DISPLAY_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "round_events": pa.DataFrameSchema(
-        {"round_id": _required(str), "event_id": _required(str)}, unique=["round_id", "event_id"], strict=True
+        {"round_id": _required(str), "event_id": _required(str), "event_row": _required("int32", pa.Check.ge(0))},
+        unique=["round_id", "event_id"],
+        strict=True,
+    ),
+    "event_actor_rows": pa.DataFrameSchema(
+        {
+            "event_row": _required("int32", pa.Check.ge(0)),
+            "actor_id": _required(str),
+            "role": _required(str, _one_of(ROLES)),
+        },
+        strict=True,
     ),
     "rounds_display": pa.DataFrameSchema(
         {
