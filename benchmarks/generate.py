@@ -55,7 +55,30 @@ PLOVER = {
     "report": "STATEMENT",
 }
 MEDIATOR_WEIGHTS = [30, 28, 22, 5, 4, 3, 2, 2, 1.5, 1, 1, 0.5]  # in the codebook's mediator order
-SYLLABLES = ["ka", "ra", "lo", "mi", "ne", "sa", "ti", "vo", "ar", "an", "el", "ov", "yan", "li", "ze", "da", "gor", "mus", "ta", "fa", "ev", "ich"]
+SYLLABLES = [
+    "ka",
+    "ra",
+    "lo",
+    "mi",
+    "ne",
+    "sa",
+    "ti",
+    "vo",
+    "ar",
+    "an",
+    "el",
+    "ov",
+    "yan",
+    "li",
+    "ze",
+    "da",
+    "gor",
+    "mus",
+    "ta",
+    "fa",
+    "ev",
+    "ich",
+]
 PHRASES = [
     "said on {day} that",
     "told reporters in {place} that",

@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from dashboard.filters import Filters, codes_in, contains, overlaps_dates, words_match
+from dashboard.filters import Filters, codes_in, overlaps_dates, words_match
 from dashboard.model import NO_MEDIATOR, Data
 
 PUBLICATION = "publication"
@@ -342,9 +342,7 @@ class InView:
             keep &= quotes["outlet"].isin(f.outlet).to_numpy(dtype=bool)
         keep &= overlaps_dates(quotes["date_start"], quotes["date_end"], f)
         if f.q.strip():
-            text = quotes["text"].astype(str) + "\n" + quotes["speaker"].astype(str) + "\n" + quotes["about_names"]
-            text = text + "\n" + quotes["title"].astype(object).fillna("").astype(str)
-            keep &= words_match(text, f.q)
+            keep &= words_match(_joined(quotes, ("text", "speaker", "about_names", "title")), f.q)
         return quotes[keep]
 
     # ------------------------------------------------------------ documents
@@ -358,14 +356,13 @@ class InView:
 
 
 def _accusation_text(acc: pd.DataFrame) -> pd.Series:
-    parts = [
-        acc[c].astype(object).fillna("").astype(str)
-        for c in ("text", "accuser", "mediator", "targets", "title", "date")
-    ]
+    return _joined(acc, ("text", "accuser", "mediator", "targets", "title", "date"))
+
+
+def _joined(frame: pd.DataFrame, columns) -> pd.Series:
+    """The text of `columns`, one line each: what a text search reads."""
+    parts = [frame[c].astype(object).where(frame[c].notna(), "").astype(str) for c in columns]
     text = parts[0]
     for part in parts[1:]:
         text = text + "\n" + part
     return text
-
-
-__all__ = ["InView", "contains"]

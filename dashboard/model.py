@@ -247,7 +247,10 @@ def prepare(tables: dict) -> Data:
         link_row, link_actor, link_role = link_row[order], np.asarray(link_actor)[order], link_role[order]
 
     mediator_ids = set(events["track_mediator_id"].cat.categories) | set(venues["mediator_id"].dropna())
-    mediator_ids |= set(tables["rounds_display"]["track_id"].dropna()) if len(tables["rounds_display"]) else set()
+    if len(tables["rounds_display"]):
+        mediator_ids |= set(tables["rounds_display"]["track_id"].dropna())
+    if len(tables["accusations"]):
+        mediator_ids |= set(tables["accusations"]["mediator_id"].dropna())
     mediator_ids = {m for m in mediator_ids if m in actor_label}
     rank = [m for m in listed if m in mediator_ids] + sorted(
         mediator_ids - set(listed), key=lambda m: actor_label[m].casefold()

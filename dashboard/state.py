@@ -150,7 +150,7 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
         if key in MULTI_KEYS:
             known = vocab.by_label(key)
             good = [known[v] for v in dict.fromkeys(values) if v in known]
-            bad = [v for v in values if v and v not in known]
+            bad = list(dict.fromkeys(v for v in values if v and v not in known))
             if good:
                 filters[key] = tuple(good)
             if bad:

@@ -27,6 +27,11 @@ import pytest
 from data_prep import display
 from data_prep.tables import frame, write_tables
 
+# A long stretch of background far above an event's sentence: the reader must open at the sentence.
+BACKGROUND = "".join(
+    f"Background paragraph {i}: the region has seen years of conflict and negotiation.\n\n" for i in range(40)
+)
+
 ARTICLES = {
     "d1": dict(
         title="Azerbaijan snubs US talks with Armenia",
@@ -68,7 +73,8 @@ ARTICLES = {
             "In 2023 aid convoys waited for weeks at the checkpoint.\n\n"
             'Pashinyan said: "Azerbaijan must lift its one-sided blockade of the Lachin corridor."\n\n'
             'Aliyev said: "Russia has been a fair mediator."\n\n'
-            "Further talks were expected, officials said.\n"
+            + BACKGROUND
+            + "Further talks were expected, officials said.\n"
         ),
     ),
     "d4": dict(

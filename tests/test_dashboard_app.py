@@ -23,6 +23,7 @@ from dashboard_fixtures import (  # noqa: F401 - fixtures
 )
 from streamlit.testing.v1 import AppTest
 
+from dashboard import palette
 from dashboard.state import TABS
 from dashboard.views.common import EMPTY_MESSAGE
 
@@ -565,7 +566,8 @@ def test_a_mediator_has_one_colour_in_every_view(open_app):
     accused = figure(open_app(view="Accusations"), "Accusations against mediators")
     us = colour_by_name(timeline, "United States")
     assert len(us) == 1 and us == colour_by_name(venues, "United States") == colour_by_name(accused, "United States")
-    assert colour_by_name(accused, "France") != colour_by_name(accused, "European Union")
+    france = colour_by_name(accused, "France")
+    assert france != colour_by_name(accused, "European Union") and france != {palette.UNKNOWN_COLOUR}
 
 
 # ------------------------------------------------------------------ compare

@@ -41,7 +41,10 @@ VENUES = pd.DataFrame(
 def test_round_links_come_from_the_events_round_ids():
     events = events_frame([dict(event_id="e1", round_id="r1"), dict(event_id="e2"), dict(event_id="e3", round_id="r1")])
     links = display.round_event_links(events)
-    assert links.to_dict("records") == [{"round_id": "r1", "event_id": "e1"}, {"round_id": "r1", "event_id": "e3"}]
+    assert links.to_dict("records") == [
+        {"round_id": "r1", "event_id": "e1", "event_row": 0},
+        {"round_id": "r1", "event_id": "e3", "event_row": 2},
+    ]
 
 
 def test_a_link_table_from_the_linking_stage_wins_over_round_ids():
@@ -213,3 +216,16 @@ def test_the_build_writes_every_display_table_valid(seed_build):
         DISPLAY_SCHEMAS[name].validate(df)
     rounds = read_tables(out, names=("rounds",))["rounds"]
     assert set(tables["rounds_display"]["round_id"]) == set(rounds["round_id"])
+
+
+def test_event_rows_count_rows_of_the_events_table_as_written(seed_build):
+    out, _ = seed_build
+    tables = read_tables(out, names=("events", "event_actors", "round_events", "event_actor_rows"))
+    events = tables["events"]
+    links = tables["round_events"]
+    assert (events["event_id"].to_numpy()[links["event_row"]] == links["event_id"].to_numpy()).all()
+    by_row = tables["event_actor_rows"].assign(
+        event_id=events["event_id"].to_numpy()[tables["event_actor_rows"]["event_row"]]
+    )
+    pairs = lambda df: sorted(zip(df["event_id"], df["actor_id"], df["role"]))  # noqa: E731
+    assert pairs(by_row) == pairs(tables["event_actors"])
