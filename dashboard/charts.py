@@ -31,6 +31,10 @@ BASEMAP_ATTRIBUTION = "© OpenStreetMap contributors © CARTO"
 MONTH_BAR_MS = 24 * 24 * 3600 * 1000  # a bar per month, a little narrower than the month
 SYMBOLS = {"day": "circle", "month": "diamond", "year": "square"}
 LABEL_SPACING = 4.0  # degrees between two venue names on the offline map
+# Written out: a named scale is passed to Plotly.js unvalidated, and Plotly.js runs "Blues" dark to light.
+BLUES = [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]]
+REDS = [[0, "#fff5f0"], [0.5, "#fb6a4a"], [1, "#67000d"]]
+BELOW = dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left")  # fits a phone's width too
 _LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=13))
 
 
@@ -187,8 +191,8 @@ def timeline_figure(counts: pd.DataFrame, stack_label: str, colours: dict[str, s
             bargap=0.15,
             xaxis=dict(type="date", tickformat="%b\n%Y"),
             yaxis=dict(title=dict(text="events"), rangemode="tozero"),
-            legend=dict(title=dict(text=stack_label.capitalize())),
-            height=400,
+            legend=BELOW | dict(title=dict(text=stack_label.capitalize())),
+            height=440,
         ),
     )
 
@@ -252,7 +256,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
             )
         traces.append(trace)
     title = "Venues: size = events, colour = mediation track"
-    layout: dict = dict(height=520, legend=dict(title=dict(text="Track")))
+    layout: dict = dict(height=540, legend=BELOW | dict(title=dict(text="Track")))
     if basemap:
         center = (
             dict(lat=float(placed["lat"].mean()), lon=float(placed["lon"].mean()))
@@ -297,7 +301,7 @@ def interaction_figure(matrix: pd.DataFrame, totals: pd.Series, n_total: int) ->
                 z=[[None if np.isnan(v) else int(v) for v in row] for row in shown],
                 x=labels,
                 y=labels,
-                colorscale="Blues",
+                colorscale=BLUES,
                 hoverongaps=False,
                 hovertemplate="%{y} & %{x}: %{z} shared event(s)<extra></extra>",
                 colorbar=dict(title=dict(text="shared<br>events")),
@@ -360,8 +364,8 @@ def accusations_figure(counts: pd.DataFrame, colours: dict[str, str]) -> go.Figu
             barmode="stack",
             xaxis=dict(type="date", tickformat="%b\n%Y", range=_date_range(counts["month"], pad_days=45)),
             yaxis=dict(title=dict(text="accusations"), rangemode="tozero"),
-            legend=dict(title=dict(text="Mediator accused")),
-            height=360,
+            legend=BELOW | dict(title=dict(text="Mediator accused")),
+            height=400,
         ),
     )
 
@@ -376,7 +380,7 @@ def accuser_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
                 z=values,
                 x=[escape(v) for v in matrix.columns],
                 y=[escape(v) for v in matrix.index],
-                colorscale="Reds",
+                colorscale=REDS,
                 text=values,
                 texttemplate="%{text}",
                 hovertemplate="%{y} accused %{x}: %{z}<extra></extra>",
@@ -401,8 +405,14 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
     tracks = list(dict.fromkeys(counts["track"]))
     rows = len(tracks)
     gap = 0.04
+    months = 3 if period_label == "quarter" else 1
+    width_ms = months * 26 * 24 * 3600 * 1000  # a bar a little narrower than its period
+    middle = (pd.to_datetime(counts["period"]) + pd.DateOffset(days=15 * months)).dt.strftime("%Y-%m-%d")
+    counts = counts.assign(middle=middle.to_numpy())
+    shown: set[str] = set()
     height = (1 - gap * (rows - 1)) / rows
     traces, annotations, layout = [], [], {}
+    x_range = _date_range(pd.to_datetime(counts["period"]), pad_days=20 * months + 15)
     for i, track in enumerate(tracks):
         axis = "" if i == 0 else str(i + 1)
         top = 1 - i * (height + gap)
@@ -432,21 +442,20 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
             traces.append(
                 dict(
                     type="bar",
-                    x=bars["period_key"].tolist(),
+                    x=bars["middle"].tolist(),
                     y=bars["n"].astype(int).tolist(),
+                    width=width_ms,
                     xaxis=f"x{axis}",
                     yaxis=f"y{axis}",
                     name=status,
                     legendgroup=status,
-                    showlegend=i == 0,
+                    showlegend=status not in shown,
                     marker=dict(color=colours["status"].get(status, palette.UNKNOWN_COLOUR)),
                     customdata=[f"{t}|{k}|{status}" for t, k in zip(bars["track_id"], bars["period_key"])],
-                    hovertemplate=f"{escape(track)}<br>%{{x|%Y-%m}} ({period_label}): %{{y}} round(s) {status}<extra></extra>",
+                    hovertemplate=f"{escape(track)}<br>{period_label} of %{{x|%b %Y}}: %{{y}} round(s) {status}<extra></extra>",
                 )
             )
-    for key, axis in list(layout.items()):
-        if key.startswith("xaxis") and axis.get("matches") is None:
-            axis.pop("matches")
+            shown.add(status)
     layout |= dict(
         title=dict(text=f"Rounds per track and {period_label}, by status"),
         barmode="stack",
@@ -480,7 +489,7 @@ def cancellers_figure(counts: pd.DataFrame, colours: dict[str, str]) -> go.Figur
             height=max(240, 100 + 30 * len(order)),
             yaxis=dict(categoryorder="array", categoryarray=[escape(c) for c in order], autorange="reversed"),
             xaxis=dict(title=dict(text="rounds called off")),
-            legend=dict(title=dict(text="Track")),
+            legend=BELOW | dict(title=dict(text="Track")),
         ),
     )
 
@@ -495,7 +504,7 @@ def accusations_by_track_figure(counts: pd.DataFrame, colours: dict[str, str], p
             mode="lines+markers",
             name=escape(mediator),
             line=dict(color=palette.colour_of(colours, mediator)),
-            hovertemplate="%{x|%Y-%m}: %{y} accusation(s) against " + escape(mediator) + "<extra></extra>",
+            hovertemplate="%{x|%b %Y}: %{y} accusation(s) against " + escape(mediator) + "<extra></extra>",
         )
         for mediator, part in counts.groupby("mediator", sort=False)
     ]
@@ -504,9 +513,9 @@ def accusations_by_track_figure(counts: pd.DataFrame, colours: dict[str, str], p
         dict(
             title=dict(text=f"Accusations against each mediator per {period_label}"),
             height=340,
-            xaxis=dict(type="date"),
+            xaxis=dict(type="date", dtick="M3" if period_label == "quarter" else "M1", tickformat="%b\n%Y"),
             yaxis=dict(title=dict(text="accusations"), rangemode="tozero"),
-            legend=dict(title=dict(text="Mediator accused")),
+            legend=BELOW | dict(title=dict(text="Mediator accused")),
         ),
     )
 

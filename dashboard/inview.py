@@ -366,3 +366,11 @@ def _joined(frame: pd.DataFrame, columns) -> pd.Series:
     for part in parts[1:]:
         text = text + "\n" + part
     return text
+
+
+def select(data: Data, filters: Filters | None = None) -> InView:
+    """What `filters` (default none) let through, uncached (the app caches it per set of filters)."""
+    from dashboard.filters import event_mask
+
+    filters = filters or Filters()
+    return InView(data, filters, event_mask(data, filters))

@@ -3,12 +3,11 @@
 from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 from dashboard import compare
-from dashboard.filters import Filters, event_mask
-from dashboard.inview import InView
+from dashboard.inview import select
 
 
-def view(data, filters=Filters()):
-    return InView(data, filters, event_mask(data, filters))
+def view(data, filters=None):
+    return select(data, filters)
 
 
 def order(v):

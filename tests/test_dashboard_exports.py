@@ -8,13 +8,13 @@ import pytest
 from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
 from dashboard import exports
-from dashboard.filters import Filters, event_mask
-from dashboard.inview import InView
+from dashboard.filters import Filters
+from dashboard.inview import select
 from dashboard.state import vocabulary
 
 
-def in_view(data, filters=Filters()):
-    return InView(data, filters, event_mask(data, filters))
+def in_view(data, filters=None):
+    return select(data, filters)
 
 
 @pytest.mark.parametrize(

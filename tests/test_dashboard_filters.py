@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from dashboard_fixtures import N_EVENTS, dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
-from dashboard.filters import Filters, event_mask
-from dashboard.inview import InView, unique_counts
+from dashboard.filters import Filters
+from dashboard.inview import InView, select, unique_counts
 
 
-def in_view(data, filters=Filters()) -> InView:
-    return InView(data, filters, event_mask(data, filters))
+def in_view(data, filters=None) -> InView:
+    return select(data, filters)
 
 
 def ids(data, rows) -> set[str]:

@@ -25,10 +25,10 @@ NO_ACCUSATIONS = (
 )
 TABLE_COLUMNS = {
     "date": "Date",
-    "dated_by": "Dated by",
     "accuser": "Accuser",
     "mediator": "Mediator",
     "text": "Accusation",
+    "dated_by": "Dated by",
     "targets": "Also blamed",
     "outlet": "Outlet",
     "source": "From",
@@ -122,7 +122,7 @@ def accusations_view(page: Page) -> None:
         lambda start, stop: accusation_rows(shown.iloc[start:stop]),
         kind="item",
         column_config={
-            "Accusation": st.column_config.TextColumn("Accusation", width=480),
+            "Accusation": st.column_config.TextColumn("Accusation", width=440),
             "Date": st.column_config.TextColumn("Date", width=95),
             "Dated by": st.column_config.TextColumn("Dated by", width=130),
             "Accuser": st.column_config.TextColumn("Accuser", width="medium"),

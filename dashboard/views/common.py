@@ -29,7 +29,7 @@ PAGE_ROWS = 100
 EMPTY_MESSAGE = "No events match these filters. Remove a filter, or press “Clear all filters” in the sidebar."
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 SELECT_HINT = (
-    "Click a marker to select it (Shift+click for more); for a box or lasso, pick the tool in the chart's "
+    "Click a mark to select it (Shift+click for more); for a box or lasso, pick the tool in the chart's "
     "toolbar and drag. Double-click the chart to clear."
 )
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -105,9 +105,15 @@ def selection_note(page: Page, param: str, noun: str, n: int) -> None:
     chosen = getattr(page.view, param)
     if not chosen:
         return
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    left.caption(f"Selected on the chart: {len(chosen)} {noun}(s), {n} row(s) below.")
-    right.button("Clear selection", key=f"clear_{param}", on_click=sidebar.clear_selections, icon=":material/deselect:")
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    left.caption(f"Selected on the chart: {len(chosen)} {noun}(s), {n:,} row(s) below.")
+    right.button(
+        "Clear selection",
+        key=f"clear_{param}",
+        on_click=sidebar.clear_selections,
+        icon=":material/deselect:",
+        width="stretch",
+    )
 
 
 # ---------------------------------------------------------------- paged tables
@@ -217,6 +223,7 @@ def links_of(data: Data, rows: np.ndarray) -> np.ndarray:
 
 EVIDENCE_CONFIG = {
     "Date": st.column_config.TextColumn("Date", width=95),
+    "Evidence": st.column_config.TextColumn("Evidence", width=540),
     "Dated by": st.column_config.TextColumn(
         "Dated by",
         width=130,
@@ -225,7 +232,6 @@ EVIDENCE_CONFIG = {
     ),
     "Type": st.column_config.TextColumn("Type", width=95),
     "Status": st.column_config.TextColumn("Status", width=80),
-    "Evidence": st.column_config.TextColumn("Evidence", width=560),
     "Actors": st.column_config.TextColumn("Actors", width=220),
 }
 
@@ -241,10 +247,10 @@ def evidence_rows(data: Data, rows: np.ndarray) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "Date": events["date"].astype(object),
+            "Evidence": events["sentence"].astype(object),
             "Dated by": _dated_by(events),
             "Type": events["event_type"].astype(object),
             "Status": events["status"].astype(object),
-            "Evidence": events["sentence"].astype(object),
             "Actors": pd.Series(rows).map(actors).to_numpy(),
             "Venue": events["venue"].astype(object),
             "Mediator": events["mediator"].astype(object),

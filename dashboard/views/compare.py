@@ -28,6 +28,7 @@ def compare_view(page: Page) -> None:
         compare.summary(rounds, accusations, order, data.labels["actor"]),
         hide_index=True,
         width="stretch",
+        placeholder="—",
         column_config={"Track": st.column_config.TextColumn("Track", pinned=True)},
     )
     counts, period = compare.rounds_by_track(rounds, order)

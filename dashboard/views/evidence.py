@@ -95,7 +95,9 @@ def documents_view(page: Page) -> None:
 def _document_rows(docs: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
-            "Title": docs["title"].astype(object),
+            "Title": docs["title"]
+            .astype(object)
+            .where(docs["title"].notna(), "(no title) " + docs["doc_id"].astype(str)),
             "Outlet": docs["source"].astype(object),
             "Published": docs["published"].astype(object),
             "Dated from": docs["published_basis"].astype(object),

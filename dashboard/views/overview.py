@@ -41,8 +41,8 @@ def header(page: Page, notes: list[str]) -> None:
         ("Rounds planned", f"{counts['planned']:,}", None),
         ("Rounds cancelled", f"{counts['cancelled']:,}", None),
     ]
-    for row in (figures[:4], figures[4:]):  # two rows: no label is cut at 1280 px
-        for column, (label, value, help_text) in zip(st.columns(4), row):
+    for row in (figures[:4], figures[4:]):  # two rows, the date span widest: nothing is cut at 1280 px
+        for column, (label, value, help_text) in zip(st.columns([1, 1, 1, 2]), row):
             column.metric(label, value, help=help_text)
 
 
@@ -92,7 +92,7 @@ def overview_view(page: Page) -> None:
         lambda start, stop: round_rows(table.iloc[start:stop], page.data.labels["actor"]),
         column_config={
             "Sources": st.column_config.NumberColumn("Sources", width="small"),
-            "Dated by": st.column_config.TextColumn("Dated by", width="small"),
+            "Dated by": st.column_config.TextColumn("Dated by", width=115),
             "Sources disagree": st.column_config.TextColumn("Sources disagree", width="medium"),
         },
         noun="round",
