@@ -419,7 +419,7 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
         domain = [round(max(0.0, top - height), 4), round(min(1.0, top), 4)]
         layout[f"yaxis{axis}"] = dict(domain=domain, rangemode="tozero", anchor=f"x{axis}")
         layout[f"xaxis{axis}"] = dict(
-            type="date", anchor=f"y{axis}", matches="x" if i else None, showticklabels=i == rows - 1
+            type="date", anchor=f"y{axis}", showticklabels=i == rows - 1, range=x_range, autorange=False
         )
         annotations.append(
             dict(

@@ -326,10 +326,10 @@ def test_evidence_table_lists_the_filtered_events_with_how_each_date_is_known(op
     evidence = table(at, "evidence")
     assert list(evidence.columns) == [
         "Date",
+        "Evidence",
         "Dated by",
         "Type",
         "Status",
-        "Evidence",
         "Actors",
         "Venue",
         "Mediator",
@@ -491,10 +491,10 @@ def test_accusations_tab_lists_who_accused_which_mediator(open_app):
     accusations = table(at, "accusations")
     assert list(accusations.columns) == [
         "Date",
-        "Dated by",
         "Accuser",
         "Mediator",
         "Accusation",
+        "Dated by",
         "Also blamed",
         "Outlet",
         "From",

@@ -207,10 +207,10 @@ def test_accusation_table_columns(dashboard_data):
     table = accusation_rows(dashboard_data.accusations)
     assert list(table.columns) == [
         "Date",
-        "Dated by",
         "Accuser",
         "Mediator",
         "Accusation",
+        "Dated by",
         "Also blamed",
         "Outlet",
         "From",
