@@ -247,10 +247,9 @@ def prepare(tables: dict) -> Data:
         link_row, link_actor, link_role = link_row[order], np.asarray(link_actor)[order], link_role[order]
 
     mediator_ids = set(events["track_mediator_id"].cat.categories) | set(venues["mediator_id"].dropna())
-    if len(tables["rounds_display"]):
-        mediator_ids |= set(tables["rounds_display"]["track_id"].dropna())
-    if len(tables["accusations"]):
-        mediator_ids |= set(tables["accusations"]["mediator_id"].dropna())
+    for name, column in (("rounds_display", "track_id"), ("accusations", "mediator_id")):
+        if len(tables[name]):
+            mediator_ids |= set(tables[name][column].dropna().unique())
     mediator_ids = {m for m in mediator_ids if m in actor_label}
     rank = [m for m in listed if m in mediator_ids] + sorted(
         mediator_ids - set(listed), key=lambda m: actor_label[m].casefold()
@@ -277,15 +276,13 @@ def prepare(tables: dict) -> Data:
     round_link_row = round_links["event_row"].to_numpy(dtype=np.int64)
     keep = (round_link_round >= 0) & (round_link_row >= 0)
 
-    date_key = events["date_start"].to_numpy().astype("datetime64[ns]").view("int64")
-    date_key = np.where(events["date_start"].isna().to_numpy(), np.iinfo(np.int64).max, date_key)
     return Data(
         table_dir=str(tables.get("table_dir", "")),
         signature=tuple(tables.get("signature", ())),
         built=str(tables.get("built", "unknown")),
         conflict=conflict_name,
         events=events,
-        date_order=np.argsort(date_key, kind="stable"),
+        date_order=date_order(events),
         link_row=link_row,
         link_actor=np.asarray(link_actor, dtype=np.int64),
         link_role=link_role,
@@ -303,6 +300,22 @@ def prepare(tables: dict) -> Data:
         colours=colours,
         mediator_rank=rank,
     )
+
+
+def date_order(events: pd.DataFrame) -> np.ndarray:
+    """Event rows in date order (by first day, undated last), ties in row order.
+
+    Sorted by the rank of the event's distinct date: a small-integer key, which
+    numpy sorts by radix, several times faster than sorting a million timestamps.
+    """
+    dates = events["date"].cat
+    starts = pd.Series(date_periods(pd.Series(dates.categories.astype(object)))[0])
+    rank = np.empty(len(starts) + 1, dtype=np.int32)
+    rank[:-1] = starts.rank(method="dense", na_option="bottom").to_numpy(dtype=np.int32)
+    rank[-1] = len(starts) + 1  # missing date: last
+    key = rank[dates.codes.to_numpy()]
+    key = key.astype(np.int16) if len(starts) < 32_000 else key
+    return np.argsort(key, kind="stable")
 
 
 def categorical(values: pd.Series) -> pd.Series:
