@@ -142,21 +142,14 @@ def accusations_frame(inview: InView) -> pd.DataFrame:
 
 
 def quotes_frame(inview: InView) -> pd.DataFrame:
+    from dashboard.quotes import as_ids
+
     quotes = inview.quotes
-    columns = [
-        "quote_id",
-        "doc_id",
-        "published",
-        "outlet",
-        "title",
-        "speaker_id",
-        "speaker",
-        "about_names",
-        "text",
-        "accusation",
-    ]
-    out = quotes[columns].astype(object).rename(columns={"published": "article_date", "about_names": "about"})
-    out["mediators"] = [", ".join(m) for m in quotes["mediators"]]
+    labels = inview.data.labels["actor"]
+    columns = ["quote_id", "doc_id", "published", "outlet", "title", "speaker_id", "speaker", "text", "accusation"]
+    out = quotes[columns].astype(object).rename(columns={"published": "article_date"})
+    out["about"] = [names_of(as_ids(a), labels) for a in quotes["about"]]
+    out["mediators"] = [", ".join(as_ids(m)) for m in quotes["mediators"]]
     return out.reset_index(drop=True)
 
 

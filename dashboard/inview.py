@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from dashboard.filters import Filters, codes_in, overlaps_dates, words_match
+from dashboard.filters import Filters, codes_in, contains, overlaps_dates, words_match
 from dashboard.model import NO_MEDIATOR, Data
 
 PUBLICATION = "publication"
@@ -317,33 +317,56 @@ class InView:
     # ------------------------------------------------------------ quotes
 
     @cached_property
-    def quotes(self) -> pd.DataFrame:
+    def quote_mask(self) -> np.ndarray:
         """The quotes that pass the filters a quote can answer to.
 
-        Actor: the speaker, or an actor or mediator the quote is about. Mediator: a
+        Actor: the speaker, or an actor or mediator the quote names. Mediator: a
         mediator the quote is about. Outlet and date range: the carrying article's.
-        Text: words in the quote, its speaker, what it is about or the headline. A
-        quote has no venue, event type, talks status or date basis of its own, so
-        those filters do not narrow it.
+        Text: words in the quote, its speaker's or a named actor's name, or the
+        headline. A quote has no venue, event type, talks status or date basis of
+        its own, so those filters do not narrow it.
         """
-        from dashboard.filters import any_in
+        from dashboard.quotes import naming
 
-        quotes, f = self.data.quotes, self.filters
-        keep = np.ones(len(quotes), dtype=bool)
+        data, f = self.data, self.filters
+        quotes = data.quotes
+        n = len(quotes)
+        keep = np.ones(n, dtype=bool)
         if f.actor:
+            wanted = [data.actor_position[a] for a in f.actor if a in data.actor_position]
             keep &= (
                 quotes["speaker_id"].isin(f.actor).to_numpy(dtype=bool)
-                | any_in(quotes["about"], f.actor)
-                | any_in(quotes["mediators"], f.actor)
+                | naming(data.quote_links["about"], n, wanted)
+                | naming(data.quote_links["mediators"], n, wanted)
             )
         if f.mediator:
-            keep &= any_in(quotes["mediators"], f.mediator)
+            wanted = [data.actor_position[a] for a in f.mediator if a in data.actor_position]
+            keep &= naming(data.quote_links["mediators"], n, wanted)
         if f.outlet:
             keep &= quotes["outlet"].isin(f.outlet).to_numpy(dtype=bool)
         keep &= overlaps_dates(quotes["date_start"], quotes["date_end"], f)
         if f.q.strip():
-            keep &= words_match(_joined(quotes, ("text", "speaker", "about_names", "title")), f.q)
-        return quotes[keep]
+            for word in f.q.split():
+                hit = words_match(_joined(quotes, ("text", "speaker", "title")), word)
+                named = data.actors.index[contains(data.actors["label"], word)].to_numpy()
+                if len(named):
+                    hit |= naming(data.quote_links["about"], n, named)
+                keep &= hit
+        return keep
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        return self.data.quotes[self.quote_mask]
+
+    def quotes_naming(self, actor_id: str) -> np.ndarray:
+        """Which of the quotes in view name `actor_id` or are about it as a mediator."""
+        from dashboard.quotes import naming
+
+        data = self.data
+        position = [data.actor_position[actor_id]] if actor_id in data.actor_position else []
+        n = len(data.quotes)
+        named = naming(data.quote_links["about"], n, position) | naming(data.quote_links["mediators"], n, position)
+        return named[self.quote_mask]
 
     # ------------------------------------------------------------ documents
 

@@ -143,8 +143,7 @@ def derive_display(table_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_quotes(table_dir: Path) -> pd.DataFrame | None:
     """The quotes table, or None when the build wrote none."""
-    path = Path(table_dir) / "quotes.parquet"
-    return pd.read_parquet(path) if path.exists() else None
+    return _optional(Path(table_dir), "quotes")
 
 
 def read_mentions(table_dir: Path, doc_id: str) -> pd.DataFrame:

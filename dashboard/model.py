@@ -94,6 +94,13 @@ class Data:
         with self._lock:
             return prepare_quotes(read_quotes(self.table_dir), self.documents, self.labels.get("actor", {}))
 
+    @cached_property
+    def quote_links(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """(quote row, actor position) of the actors each quote names ('about') and the mediators it is about."""
+        from dashboard.quotes import quote_links
+
+        return {column: quote_links(self.quotes, self.actors["actor_id"], column) for column in ("about", "mediators")}
+
     def event_row(self, event_id: str | None) -> int | None:
         """The row of an event id, or None."""
         if not event_id:

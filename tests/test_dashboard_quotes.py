@@ -38,12 +38,7 @@ def test_every_quote_is_loaded_with_its_article_outlet_and_date(dashboard_data):
     quotes = dashboard_data.quotes.set_index("quote_id")
     assert len(quotes) == len(QUOTES)
     q3 = quotes.loc["q3"]
-    assert (q3["speaker"], q3["outlet"], q3["published"], q3["about_names"]) == (
-        "Ilham Aliyev",
-        "Daily Sabah",
-        "2023-12-06",
-        "European Union",
-    )
+    assert (q3["speaker"], q3["outlet"], q3["published"]) == ("Ilham Aliyev", "Daily Sabah", "2023-12-06")
     assert q3["date_start"] == pd.Timestamp("2023-12-06")
 
 

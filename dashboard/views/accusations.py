@@ -62,6 +62,14 @@ def accusation_rows(accusations: pd.DataFrame) -> pd.DataFrame:
     return table.where(table.notna(), "").rename(columns=TABLE_COLUMNS).reset_index(drop=True)
 
 
+def item_ids(accusations: pd.DataFrame) -> list[str]:
+    """'event:<id>' or 'quote:<id>': what each row opens."""
+    return [
+        f"{s}:{e if s == 'event' else q}"
+        for s, e, q in zip(accusations["source"].astype(str), accusations["event_id"], accusations["quote_id"])
+    ]
+
+
 def in_months(accusations: pd.DataFrame, keys) -> pd.DataFrame:
     """The accusations in the selected bars: keys 'YYYY-MM|mediator'."""
     wanted = {tuple(k.split("|", 1)) for k in keys}
@@ -87,7 +95,7 @@ def accusations_view(page: Page) -> None:
     )
     left, right = st.columns([3, 2])
     with left:
-        counts = monthly_accusations(shown)
+        counts = inview.memo("monthly_accusations", lambda: monthly_accusations(shown))
         if counts.empty:
             st.caption("None of these accusations is dated to a month.")
         else:
@@ -109,12 +117,9 @@ def accusations_view(page: Page) -> None:
         )
     picked = page.view.accused
     if picked:
-        shown = in_months(shown, picked)
+        shown = inview.memo(("accused_in_months", picked), lambda: in_months(shown, picked))
         selection_note(page, "accused", "bar", len(shown))
-    items = [
-        f"{s}:{e if s == 'event' else q}"
-        for s, e, q in zip(shown["source"].astype(str), shown["event_id"], shown["quote_id"])
-    ]
+    items = inview.memo(("accusation_items", picked), lambda: item_ids(shown))
     paged_table(
         page,
         "accusations",

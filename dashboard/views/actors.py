@@ -57,7 +57,7 @@ def actors_view(page: Page) -> None:
         actor = str(data.actors["actor_id"].iloc[inview.actor_counts.index[0]])
         st.caption(f"Showing the most active actor in view, {md(labels.get(actor, actor))}; choose another above.")
     name = labels.get(actor, actor)
-    own = inview.actor_rows(actor)
+    own = inview.memo(("actor_rows", actor), lambda: inview.actor_rows(actor))
     if not len(own):
         st.info(f"{md(name)} takes part in none of the events in view.")
     else:
@@ -75,12 +75,16 @@ def profile_events(page: Page, actor: str, own: np.ndarray, name: str) -> None:
     a.metric("Events", f"{len(own):,}")
     b.metric("First", str(events["date"].iloc[dated[0]]) if len(dated) else "—")
     c.metric("Last", str(events["date"].iloc[dated[-1]]) if len(dated) else "—")
-    counts = inview.monthly("event_type", own)
+    counts = inview.memo(("actor_monthly", actor), lambda: inview.monthly("event_type", own))
     if not counts.empty:
-        st.plotly_chart(
-            charts.timeline_figure(counts, "type", data.colours["type"]).update_layout(
+        figure = inview.memo(
+            ("actor_timeline", actor),
+            lambda: charts.timeline_figure(counts, "type", data.colours["type"]).update_layout(
                 title=dict(text=f"Events of {name} per month")
             ),
+        )
+        st.plotly_chart(
+            figure,
             key="profile_timeline",
             config=PLOTLY_CONFIG,
             width="stretch",
@@ -108,11 +112,14 @@ def profile_events(page: Page, actor: str, own: np.ndarray, name: str) -> None:
 
 def profile_quotes(page: Page, actor: str, name: str) -> None:
     """Quotes by the actor and quotes about it; a row opens its article at the quote."""
-    quotes = page.inview.quotes
     if page.data.quotes.empty:
         st.caption("This build has no quotes table.")
         return
-    said, heard = quotes_by(quotes, actor), quotes_about(quotes, actor)
+    inview = page.inview
+    said, heard = inview.memo(
+        ("quotes", actor),
+        lambda: (quotes_by(inview.quotes, actor), quotes_about(inview.quotes, actor, inview.quotes_naming(actor))),
+    )
     st.subheader(f"Quotes by {md(name)}")
     quotes_section(
         page,
@@ -151,7 +158,7 @@ def quotes_section(page: Page, quotes: pd.DataFrame, columns: list[str], name: s
         page,
         name,
         quotes["quote_id"].to_numpy(),
-        lambda start, stop: quote_table(quotes.iloc[start:stop], columns),
+        lambda start, stop: quote_table(quotes.iloc[start:stop], columns, page.data.labels["actor"]),
         kind="quote",
         column_config={
             "Quote": st.column_config.TextColumn("Quote", width=520),

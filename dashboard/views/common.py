@@ -317,9 +317,12 @@ def reader_for_event(page: Page, row: int) -> None:
 
 def reader_for_quote(page: Page, quote: pd.Series) -> None:
     """The article carrying one quote, the quote highlighted."""
+    from dashboard.quotes import as_ids
+
     details = [f"by {quote['speaker']}"]
-    if quote["about_names"]:
-        details.append(f"about {quote['about_names']}")
+    about = names_of(as_ids(quote["about"]), page.data.labels["actor"])
+    if about:
+        details.append(f"about {about}")
     if quote["accusation"]:
         details.append("accusation")
     details.append(f"dated by its article: {quote['published'] or 'no date'}")

@@ -16,7 +16,7 @@ def compare_view(page: Page) -> None:
         return empty_state()
     rounds = inview.rounds
     accusations = inview.accusations
-    order = compare.track_order(rounds, data.mediator_rank, data.labels["actor"])
+    order = inview.memo("track_order", lambda: compare.track_order(rounds, data.mediator_rank, data.labels["actor"]))
     if not order:
         st.info("No rounds of talks among the events in view, so no tracks to compare.")
         return
@@ -25,20 +25,21 @@ def compare_view(page: Page) -> None:
         "in the same colours as every other view."
     )
     st.dataframe(
-        compare.summary(rounds, accusations, order, data.labels["actor"]),
+        inview.memo("compare_summary", lambda: compare.summary(rounds, accusations, order, data.labels["actor"])),
         hide_index=True,
         width="stretch",
         placeholder="—",
         column_config={"Track": st.column_config.TextColumn("Track", pinned=True)},
     )
-    counts, period = compare.rounds_by_track(rounds, order)
+    counts, period = inview.memo("rounds_by_track", lambda: compare.rounds_by_track(rounds, order))
     if counts.empty:
         st.caption("None of the rounds in view is dated, so none can be placed in time.")
     else:
         if len(order) > compare.MAX_TRACKS:
             st.caption(f"The chart shows the first {compare.MAX_TRACKS} of {len(order)} tracks; the table lists all.")
         st.caption(SELECT_HINT)
-        selectable_chart(charts.compare_rounds_figure(counts, data.colours, period), "compare_chart", "tracks")
+        figure = inview.memo("compare_figure", lambda: charts.compare_rounds_figure(counts, data.colours, period))
+        selectable_chart(figure, "compare_chart", "tracks")
     picked = page.view.tracks
     if picked:
         chosen = compare.rounds_in_bars(rounds, picked)
@@ -54,7 +55,7 @@ def compare_view(page: Page) -> None:
         )
     left, right = st.columns(2)
     with left:
-        calls = compare.cancellers(rounds, order, data.labels["actor"])
+        calls = inview.memo("cancellers", lambda: compare.cancellers(rounds, order, data.labels["actor"]))
         if calls.empty:
             st.caption("No round in view was called off by a named actor.")
         else:
@@ -64,7 +65,9 @@ def compare_view(page: Page) -> None:
                 width="stretch",
             )
     with right:
-        per_track, period = compare.accusations_by_track(accusations, order)
+        per_track, period = inview.memo(
+            "accusations_by_track", lambda: compare.accusations_by_track(accusations, order)
+        )
         if per_track.empty:
             st.caption("No dated accusation against a mediator in view.")
         else:

@@ -28,7 +28,7 @@ def timeline_view(page: Page) -> None:
     stack = st.radio("Stack by", STACK_OPTIONS, key="stack", horizontal=True, **bind()) or STACK_OPTIONS[0]
     column = "event_type" if stack == "Type" else "mediator"
     colours = data.colours["type" if stack == "Type" else "mediator"]
-    counts = inview.monthly(column)
+    counts = inview.memo(("monthly", column), lambda: inview.monthly(column))
     left_out = inview.n_events - int(counts["n"].sum()) if len(counts) else inview.n_events
     if counts.empty:
         st.info("None of the events in view has a date precise to the month.")
@@ -37,7 +37,8 @@ def timeline_view(page: Page) -> None:
             "Hatched: events dated only by their article's publication date (the text gives no date of its own); "
             "solid: dated in the text. " + SELECT_HINT
         )
-        selectable_chart(charts.timeline_figure(counts, stack.lower(), colours), "timeline_chart", "bars")
+        figure = inview.memo(("timeline", column), lambda: charts.timeline_figure(counts, stack.lower(), colours))
+        selectable_chart(figure, "timeline_chart", "bars")
     if left_out:
         st.caption(
             f"{left_out:,} event(s) dated only to a year, or undated, are not on the chart but are in the table."
