@@ -484,27 +484,32 @@ def cancellers_figure(counts: pd.DataFrame, colours: dict[str, str]) -> go.Figur
     return figure(
         traces,
         dict(
-            title=dict(text="Who called rounds off, by track"),
+            title=dict(text="Who called rounds off, by track (rounds)"),
             barmode="group",
             height=max(240, 100 + 30 * len(order)),
             yaxis=dict(categoryorder="array", categoryarray=[escape(c) for c in order], autorange="reversed"),
-            xaxis=dict(title=dict(text="rounds called off")),
+            xaxis=dict(rangemode="tozero"),
             legend=BELOW | dict(title=dict(text="Track")),
         ),
     )
 
 
 def accusations_by_track_figure(counts: pd.DataFrame, colours: dict[str, str], period_label: str) -> go.Figure:
-    """Accusations against each mediator per period: counts (period, mediator, n), one line per mediator."""
+    """Accusations against each mediator per period: counts (period, mediator, n), bars side by side.
+
+    Bars, not lines: a line between two periods would draw accusations in the months between.
+    """
+    months = 3 if period_label == "quarter" else 1
     traces = [
         dict(
-            type="scatter",
-            x=part["period"].dt.strftime("%Y-%m-%d").tolist(),
+            type="bar",
+            x=(part["period"] + pd.DateOffset(days=15 * months)).dt.strftime("%Y-%m-%d").tolist(),
             y=part["n"].astype(int).tolist(),
-            mode="lines+markers",
             name=escape(mediator),
-            line=dict(color=palette.colour_of(colours, mediator)),
-            hovertemplate="%{x|%b %Y}: %{y} accusation(s) against " + escape(mediator) + "<extra></extra>",
+            marker=dict(color=palette.colour_of(colours, mediator)),
+            hovertemplate=f"{period_label} of %{{x|%b %Y}}: %{{y}} accusation(s) against "
+            + escape(mediator)
+            + "<extra></extra>",
         )
         for mediator, part in counts.groupby("mediator", sort=False)
     ]
@@ -512,8 +517,9 @@ def accusations_by_track_figure(counts: pd.DataFrame, colours: dict[str, str], p
         traces,
         dict(
             title=dict(text=f"Accusations against each mediator per {period_label}"),
-            height=340,
-            xaxis=dict(type="date", dtick="M3" if period_label == "quarter" else "M1", tickformat="%b\n%Y"),
+            barmode="group",
+            height=360,
+            xaxis=dict(type="date", tickformat="%b\n%Y", range=_date_range(counts["period"], pad_days=30 * months)),
             yaxis=dict(title=dict(text="accusations"), rangemode="tozero"),
             legend=BELOW | dict(title=dict(text="Mediator accused")),
         ),

@@ -315,7 +315,7 @@ def describe_dates(filters: Filters) -> str:
     return f"{start} – {end}"
 
 
-def filters_slug(filters: Filters, vocab: Vocabulary, limit: int = 80) -> str:
+def filters_slug(filters: Filters, vocab: Vocabulary, limit: int = 150) -> str:
     """The active filters for a file name: 'mediator-european-union_status-cancelled', 'all' when none."""
     parts = []
     for key in MULTI_KEYS:

@@ -587,4 +587,4 @@ def test_compare_sets_the_tracks_side_by_side(open_app):
         "<b>European Union</b>",
         "<b>Russia</b>",
     ]
-    assert {"Who called rounds off, by track"} <= set(figures(at))
+    assert any(t.startswith("Who called rounds off, by track") for t in figures(at))

@@ -171,8 +171,10 @@ def test_filters_become_a_file_name_part(vocab):
     assert filters_slug(Filters(mediator=("european-union",), status=("cancelled",)), vocab) == (
         "mediator-european-union_status-cancelled"
     )
-    long = filters_slug(Filters(actor=tuple(vocab.labels["actor"])), vocab)
-    assert len(long) <= 80 and long[-9] == "-"  # cut, with a hash of the whole
+    long = filters_slug(
+        Filters(actor=tuple(vocab.labels["actor"]), venue=tuple(vocab.labels["venue"]), q="x" * 40), vocab
+    )
+    assert len(long) <= 150 and long[-9] == "-"  # cut, with a hash of the whole
 
 
 def test_every_tab_is_a_valid_view(vocab):
