@@ -75,7 +75,7 @@ def figure(traces: list[dict], layout: dict) -> go.Figure:
     Plotly's validation of per-point lists costs more than the rest of a rerun; the
     unit tests validate every builder's output instead (`go.Figure(fig.to_dict())`).
     """
-    return go.Figure(data=traces, layout={**_LAYOUT, **layout}, _validate=False)
+    return go.Figure(data=traces, layout=_LAYOUT | layout, _validate=False)
 
 
 def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], actor_labels: dict[str, str]) -> go.Figure:
@@ -255,7 +255,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
                 marker=dict(size=sizes, color=colour, opacity=0.85, line=dict(color="white", width=1)),
             )
         traces.append(trace)
-    title = "Venues: size = events, colour = mediation track"
+    title, subtitle = "Venues", "size = events, colour = mediation track"
     layout: dict = dict(height=540, legend=BELOW | dict(title=dict(text="Track")))
     if basemap:
         center = (
@@ -280,8 +280,9 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
             scaleanchor="x",
             scaleratio=1.3,
         )
-        title += " (coordinates only: no base map offline)"
-    layout["title"] = dict(text=title)
+        subtitle += "; coordinates only, no base map offline"
+    layout["title"] = dict(text=title, subtitle=dict(text=subtitle))
+    layout["margin"] = dict(l=10, r=10, t=70, b=10)
     return figure(traces, layout)
 
 
@@ -309,8 +310,12 @@ def interaction_figure(matrix: pd.DataFrame, totals: pd.Series, n_total: int) ->
         ],
         dict(
             title=dict(
-                text=f"Who interacts with whom: the {len(matrix)} most active of {n_total:,} actors (shared events; own total in brackets)"
+                text="Who interacts with whom",
+                subtitle=dict(
+                    text=f"shared events of the {len(matrix)} most active of {n_total:,} actors; own total in brackets"
+                ),
             ),
+            margin=dict(l=10, r=10, t=70, b=10),
             yaxis=dict(autorange="reversed"),
             height=max(380, 160 + 24 * len(labels)),
         ),

@@ -452,7 +452,7 @@ def test_actor_matrix_leaves_the_diagonal_blank_and_says_how_many_it_shows(open_
     matrix = figure(at, "Who interacts with whom")
     z = matrix["data"][0]["z"]
     assert all(z[i][i] is None for i in range(len(z)))
-    assert "most active of 8 actors" in matrix["layout"]["title"]["text"]
+    assert "most active of 8 actors" in matrix["layout"]["title"]["subtitle"]["text"]
     mediators = figure(at, "Mediators it deals with")["data"][0]
     assert set(mediators["y"]) == {"European Union", "Russia"}
 
