@@ -69,13 +69,25 @@ def capped_rounds(rounds: pd.DataFrame, limit: int = MAX_POINTS) -> tuple[pd.Dat
     return kept, len(dated) - limit
 
 
+class SharedFigure(go.Figure):
+    """A figure drawn unchanged on many reruns: Streamlit asks for its dict on each, and the dict
+    (a deep copy of every point) is made once. Change it before it is first drawn, not after."""
+
+    def to_dict(self):
+        cached = self.__dict__.get("_pt_dict")
+        if cached is None:
+            cached = super().to_dict()
+            self.__dict__["_pt_dict"] = cached
+        return cached
+
+
 def figure(traces: list[dict], layout: dict) -> go.Figure:
     """A figure from plain trace and layout dicts, not validated attribute by attribute.
 
     Plotly's validation of per-point lists costs more than the rest of a rerun; the
     unit tests validate every builder's output instead (`go.Figure(fig.to_dict())`).
     """
-    return go.Figure(data=traces, layout=_LAYOUT | layout, _validate=False)
+    return SharedFigure(data=traces, layout=_LAYOUT | layout, _validate=False)
 
 
 def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], actor_labels: dict[str, str]) -> go.Figure:

@@ -274,7 +274,10 @@ def evidence_section(page: Page, rows: np.ndarray, name: str) -> None:
         page,
         name,
         event_ids(data, rows),
-        lambda start, stop: evidence_rows(data, rows[start:stop]),
+        lambda start, stop: page.inview.memo(
+            ("evidence_rows", rows[start:stop].tobytes()),  # the page's rows themselves are the key
+            lambda: evidence_rows(data, rows[start:stop]),
+        ),
         kind="event",
         column_config=EVIDENCE_CONFIG,
         noun="event",
