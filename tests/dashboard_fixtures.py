@@ -568,21 +568,3 @@ def open_app(app_tables, monkeypatch):
         return at.run()
 
     return run
-
-
-def build_seed_tables(out_dir: Path) -> Path | None:
-    """Run data_prep's real build on seeds/ into out_dir; None when the build is not available."""
-    import subprocess
-    import sys
-
-    out_dir = Path(out_dir) / "processed"
-    result = subprocess.run(
-        [sys.executable, "-m", "data_prep", "build", str(REPO / "seeds"), "--out", str(out_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0 or not (out_dir / "events.parquet").exists():
-        return None
-    return out_dir
