@@ -42,6 +42,12 @@ SELECTION_KEYS = {
     "places": "Map",
     "accused": "Accusations",
 }
+# What a selected bar's key looks like, per chart (anything else in a link is ignored with a note).
+SELECTION_PATTERNS = {
+    "bars": re.compile(r"\d{4}-\d{2}\|[^|<>]+(\|publication)?"),
+    "accused": re.compile(r"\d{4}-\d{2}\|[^|<>]+"),
+    "tracks": re.compile(r"[^|<>]+\|\d{4}-\d{2}-\d{2}\|(held|planned|cancelled|unknown)"),
+}
 STREAMLIT_KEYS = ("embed", "embed_options")  # Streamlit's own; left alone
 KNOWN_KEYS = (*FILTER_KEYS, *SINGLE_KEYS, *SELECTION_KEYS, *STREAMLIT_KEYS)
 MAX_TEXT = 200
@@ -380,7 +386,7 @@ def _parse_selection(key: str, values: list[str], vocab: Vocabulary) -> tuple[tu
     elif key == "places":
         good = [v for v in values if v in vocab.labels.get("venue", {})]
     else:
-        good = [v for v in values if 0 < len(v) <= 120 and "|" in v]
+        good = [v for v in values if len(v) <= 160 and SELECTION_PATTERNS[key].fullmatch(v)]
     bad = [v for v in values if v not in good]
     return tuple(dict.fromkeys(good)), bad
 

@@ -103,6 +103,8 @@ def test_a_selection_too_large_for_a_link_stays_out_of_it(vocab):
         ({"quote": ["q999"]}, "Quote: ignored “q999” (no such quote)"),
         ({"profile": ["Nobody"]}, "Actor profile: ignored “Nobody” (no such actor)"),
         ({"rounds": ["r404"]}, "Rounds selected: ignored “r404” (not on the chart)"),
+        ({"bars": ["<img src=x>|talks"]}, "Timeline selection: ignored “<img src=x>|talks” (not on the chart)"),
+        ({"tracks": ["united-states|2023-10|held"]}, "Compare selection: ignored “united-states|2023-10|held”"),
         ({"q": ["x" * 500]}, "Search: applied its first 200 characters; ignored the other 300"),
     ],
 )
