@@ -66,7 +66,7 @@ def documents_view(page: Page) -> None:
         return empty_state()
     table = docs.sort_values(["events_in_view", "published"], ascending=[False, False], na_position="last")
     ids = table["doc_id"].astype(str).to_numpy()
-    shown = paged_table(
+    paged_table(
         page,
         "documents",
         ids,
@@ -78,7 +78,6 @@ def documents_view(page: Page) -> None:
         },
         noun="document",
     )
-    del shown
     doc_id = page.view.doc
     if not doc_id or doc_id not in set(ids):
         st.caption("Select a document to read it with the events in view highlighted.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -131,6 +130,3 @@ def round_rows(rounds: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFra
         }
     )
     return table.where(table.notna(), "").reset_index(drop=True)
-
-
-__all__ = ["header", "np", "overview_view", "round_rows"]
