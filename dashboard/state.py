@@ -394,13 +394,15 @@ def _parse_selection(key: str, values: list[str], vocab: Vocabulary) -> tuple[tu
 def vocabulary(data) -> Vocabulary:
     """The known values of every parameter, from prepared `Data`."""
     bounds = data.date_bounds
-    doc_ids = set(data.documents["doc_id"].astype(str))
-    round_ids = set(data.rounds["round_id"].astype(str))
+
+    def known(frame_of, column):  # looked up when a link names one: no set of 200,000 ids per build
+        return lambda value: bool((frame_of()[column] == value).any()) if len(frame_of()) else False
+
     return Vocabulary(
         labels=dict(data.labels),
         date_bounds=(bounds[0].date(), bounds[1].date()) if bounds else None,
         is_event=lambda event_id: data.event_row(event_id) is not None,
-        is_quote=lambda quote_id: bool((data.quotes["quote_id"] == quote_id).any()) if len(data.quotes) else False,
-        is_doc=doc_ids.__contains__,
-        is_round=round_ids.__contains__,
+        is_quote=known(lambda: data.quotes, "quote_id"),
+        is_doc=known(lambda: data.documents, "doc_id"),
+        is_round=known(lambda: data.rounds, "round_id"),
     )
