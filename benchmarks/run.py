@@ -12,10 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from dashboard.charts import monthly_counts
+from benchmarks import dashboard_speed
 from data_prep import pipeline
 from data_prep.furniture import furniture_start
 from data_prep.matchers import Knowledge
@@ -74,30 +71,6 @@ def extraction(copies: int = 10, repeats: int = 3) -> None:
         )
 
 
-def filtering(rows: int = 1_000_000, repeats: int = 5) -> None:
-    """A mediator filter and monthly counts over many events: categorical against object columns."""
-    rng = np.random.default_rng(0)
-    mediators = np.array(["united-states", "european-union", "russia", "kazakhstan", None], dtype=object)
-    months = pd.period_range("2020-01", "2025-12", freq="M").astype(str).to_numpy()
-    frame = pd.DataFrame(
-        {
-            "mediator": rng.choice(mediators, rows),
-            "track_mediator_id": rng.choice(mediators, rows),
-            "month": rng.choice(months, rows),
-        }
-    )
-    as_category = frame.astype({"mediator": "category", "track_mediator_id": "category", "month": "category"})
-
-    def run(df):
-        return lambda: monthly_counts(df[df["track_mediator_id"].isin(["european-union", "united-states"])], "mediator")
-
-    objects = _median_seconds(run(frame), repeats)
-    categories = _median_seconds(run(as_category), repeats)
-    print(f"dashboard filter + monthly counts over {rows:,} events, median of {repeats}")
-    print(f"  object columns:      {objects * 1000:7.1f} ms")
-    print(f"  categorical columns: {categories * 1000:7.1f} ms  ({objects / categories:.1f}x faster)")
-
-
 if __name__ == "__main__":
     extraction()
-    filtering()
+    dashboard_speed.main()

@@ -18,6 +18,7 @@ STYLE = """<style>
 .pt-actor{border-bottom:2px solid #457b9d;background:#e3eef7;border-radius:2px;}
 .pt-venue{border-bottom:2px solid #2a9d8f;background:#e0f2ef;border-radius:2px;}
 .pt-legend{font-size:0.85rem;margin-bottom:0.4rem;}
+.pt-before summary{cursor:pointer;color:#555;font-size:0.85rem;white-space:normal;}
 </style>"""
 
 
@@ -44,11 +45,47 @@ def locate(text: str, start: int | None, end: int | None, sentence: str | None) 
     return None
 
 
-def render(text: str, highlights: list[tuple[int, int]] = (), entities: list[Span] = ()) -> str:
+FOLD_AFTER = 300  # characters of text before the first highlight that are folded away
+
+
+def fold_point(text: str, highlights: list[tuple[int, int]]) -> int:
+    """Where the reader should open: the start of the paragraph holding the first highlight
+    (0 when that is near the top anyway)."""
+    if not highlights:
+        return 0
+    first = min(s for s, _ in highlights)
+    cut = text.rfind("\n", 0, max(first, 0)) + 1
+    return cut if cut > FOLD_AFTER else 0
+
+
+def render(
+    text: str, highlights: list[tuple[int, int]] = (), entities: list[Span] = (), *, open_at_highlight: bool = False
+) -> str:
     """Escaped HTML of `text` with `highlights` in <mark> and `entities` underlined.
 
-    Spans outside the text are dropped; overlapping entities keep the first.
+    Spans outside the text are dropped; overlapping entities keep the first. With
+    `open_at_highlight`, the text before the paragraph of the first highlight is
+    folded into a collapsed <details> at the top, so the reader opens at the
+    evidence without any script; one click unfolds what came before.
     """
+    cut = fold_point(text, list(highlights)) if open_at_highlight else 0
+    if cut:
+        before = _render_body(text[:cut], [(s, min(e, cut)) for s, e in highlights if s < cut], entities)
+        after = _render_body(
+            text[cut:],
+            [(s - cut, e - cut) for s, e in highlights if e > cut],
+            [Span(sp.start - cut, sp.end - cut, sp.kind, sp.label) for sp in entities if sp.start >= cut],
+        )
+        words = len(text[:cut].split())
+        return (
+            '<div class="pt-article"><details class="pt-before"><summary>'
+            f"Earlier in the article ({words} words)</summary>{before}</details>"
+            f'<div class="pt-from-highlight">{after}</div></div>'
+        )
+    return f'<div class="pt-article">{_render_body(text, highlights, entities)}</div>'
+
+
+def _render_body(text: str, highlights, entities) -> str:
     n = len(text)
     marks = [(max(0, s), min(n, e)) for s, e in highlights if s < e and s < n and e > 0]
     ents = []
@@ -73,7 +110,7 @@ def render(text: str, highlights: list[tuple[int, int]] = (), entities: list[Spa
         if any(s <= a and b <= e for s, e in marks):
             piece = f'<mark class="pt-evidence">{piece}</mark>'
         out.append(piece)
-    return f'<div class="pt-article">{"".join(out)}</div>'
+    return "".join(out)
 
 
 def legend_html() -> str:

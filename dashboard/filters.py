@@ -1,8 +1,9 @@
-"""The sidebar filters as plain data, and their effect on the tables (no Streamlit).
+"""The sidebar filters as plain data, and the rows they let through (no Streamlit).
 
-Every view is drawn from the output of `apply`, so a filter means the same thing
-everywhere: the events it keeps, and the documents, actors, venues and rounds
-those events touch.
+Every view is drawn from the output of `event_mask` (and its siblings for rounds,
+accusations and quotes), so a filter means the same thing everywhere. Masks are
+computed on integer codes and row numbers: at a million events a filter is a few
+milliseconds; a text search is the one slow filter, and the app caches it.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
 
-from dashboard.model import Data
+MULTI_FILTERS = ("actor", "mediator", "venue", "type", "status", "basis", "outlet")
 
 
 @dataclass(frozen=True)
 class Filters:
     """What the analyst asked for; empty means 'no restriction'.
 
-    Multiselect filters are OR within a filter and AND across filters.
+    Multiselect filters are OR within a filter and AND across filters. `basis`
+    keeps events whose date has that basis ('explicit': the text states it).
     """
 
     actor: tuple[str, ...] = ()
@@ -27,6 +30,7 @@ class Filters:
     venue: tuple[str, ...] = ()
     type: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
     outlet: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -42,139 +46,100 @@ class Filters:
         return any(getattr(self, f.name) not in ((), None, "") for f in fields(self) if f.name != "outlet")
 
 
-def apply(data: Data, filters: Filters) -> pd.DataFrame:
-    """The events that pass every filter, in date order."""
+def codes_in(values: pd.Series, wanted) -> np.ndarray:
+    """Boolean array: which rows of a categorical hold one of `wanted` (compared as codes)."""
+    categories = values.cat.categories
+    hit = np.zeros(len(categories) + 1, dtype=bool)  # the extra slot is code -1 (missing)
+    hit[:-1] = categories.isin(list(wanted))
+    return hit[values.cat.codes.to_numpy()]
+
+
+def event_mask(data, filters: Filters, text_mask=None) -> np.ndarray:
+    """Which events (by row) pass every filter. `text_mask(q)` may supply a cached text search."""
     events = data.events
-    keep = pd.Series(True, index=events.index)
+    keep = np.ones(len(events), dtype=bool)
     if filters.actor:
-        involved = data.event_actors.loc[data.event_actors["actor_id"].isin(filters.actor), "event_id"]
-        keep &= events["event_id"].isin(set(involved)) | events["track_mediator_id"].isin(filters.actor)
+        keep &= actor_events(data, filters.actor) | codes_in(events["track_mediator_id"], filters.actor)
     if filters.mediator:
-        keep &= events["track_mediator_id"].isin(filters.mediator)
+        keep &= codes_in(events["track_mediator_id"], filters.mediator)
     if filters.venue:
-        keep &= events["venue_id"].isin(filters.venue)
+        keep &= codes_in(events["venue_id"], filters.venue)
     if filters.type:
-        keep &= events["event_type"].isin(filters.type)
+        keep &= codes_in(events["event_type"], filters.type)
     if filters.status:
-        keep &= events["status"].isin(filters.status)
+        keep &= codes_in(events["status"], filters.status)
+    if filters.basis:
+        keep &= codes_in(events["date_basis"], filters.basis)
     if filters.outlet:
-        keep &= events["outlet"].isin(filters.outlet)
-    if filters.date_from is not None:
-        # An event dated only to a month or year counts if its period reaches into the range.
-        keep &= events["date_end"] >= pd.Timestamp(filters.date_from)
-    if filters.date_to is not None:
-        keep &= events["date_start"] <= pd.Timestamp(filters.date_to)
+        keep &= codes_in(events["outlet"], filters.outlet)
+    keep &= overlaps_dates(events["date_start"], events["date_end"], filters)
     if filters.q.strip():
-        keep &= text_matches(events, filters.q)
-    return events[keep.fillna(False).astype(bool)]
-
-
-def text_matches(events: pd.DataFrame, query: str) -> pd.Series:
-    """Case-insensitive plain-text search over the evidence: sentence, date text, actors, title.
-
-    Every whitespace-separated word must occur (in any of those fields).
-    """
-    haystack = events["sentence"].fillna("")
-    for column in ("date_text", "actors", "title"):
-        if column in events:
-            haystack = haystack + "\n" + events[column].astype(object).fillna("").astype(str)
-    return words_match(haystack, query)
-
-
-def words_match(haystack: pd.Series, query: str) -> pd.Series:
-    """True where every whitespace-separated word of `query` occurs in `haystack` (plain text, any case).
-
-    Shared by events, quotes and accusations so that the search box means the same everywhere.
-    """
-    haystack = haystack.astype(object).fillna("").astype(str).str.casefold()
-    keep = pd.Series(True, index=haystack.index)
-    for word in query.casefold().split():
-        keep &= haystack.str.contains(word, regex=False)
+        keep &= text_mask(filters.q) if text_mask else event_text_mask(data, filters.q)
     return keep
 
 
-def overlaps_dates(starts: pd.Series, ends: pd.Series, filters: Filters) -> pd.Series:
+def actor_events(data, actor_ids) -> np.ndarray:
+    """Events in which one of `actor_ids` takes part in any role."""
+    wanted = np.array([data.actor_position[a] for a in actor_ids if a in data.actor_position], dtype=np.int64)
+    hit = np.zeros(len(data.events), dtype=bool)
+    hit[data.link_row[np.isin(data.link_actor, wanted)]] = True
+    return hit
+
+
+def overlaps_dates(starts: pd.Series, ends: pd.Series, filters: Filters) -> np.ndarray:
     """True where the period [start, end] reaches into the filter's date range.
 
-    Undated rows pass only while the range is unbounded, as for events.
+    An event dated only to a month or year counts if its period reaches into the
+    range; undated rows pass only while the range is unbounded.
     """
-    keep = pd.Series(True, index=starts.index)
+    keep = np.ones(len(starts), dtype=bool)
     if filters.date_from is not None:
-        keep &= ends >= pd.Timestamp(filters.date_from)
+        keep &= (ends >= pd.Timestamp(filters.date_from)).to_numpy(dtype=bool, na_value=False)
     if filters.date_to is not None:
-        keep &= starts <= pd.Timestamp(filters.date_to)
-    return keep.fillna(False).astype(bool)
+        keep &= (starts <= pd.Timestamp(filters.date_to)).to_numpy(dtype=bool, na_value=False)
+    return keep
 
 
-def any_in(lists: pd.Series, wanted) -> pd.Series:
+def contains(values: pd.Series, word: str) -> np.ndarray:
+    """Case-insensitive plain-text `word in value` over a text or categorical column."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = pd.Series(values.cat.categories.astype(object)).astype(str)
+        hit = np.append(categories.str.contains(word, case=False, regex=False).to_numpy(dtype=bool), False)
+        return hit[values.cat.codes.to_numpy()]
+    return values.str.contains(word, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
+
+
+def event_text_mask(data, query: str) -> np.ndarray:
+    """Events where every word of `query` occurs in the evidence sentence, the date as written,
+    the name of an actor taking part, or the article's headline (plain text, any case)."""
+    events = data.events
+    keep = np.ones(len(events), dtype=bool)
+    titles = data.documents["title"]
+    for word in query.split():
+        hit = contains(events["sentence"], word) | contains(events["date_text"], word)
+        named = data.actors.index[contains(data.actors["label"], word)].to_numpy()
+        if len(named):
+            hit[data.link_row[np.isin(data.link_actor, named)]] = True
+        in_title = np.append(contains(titles, word), False)
+        hit |= in_title[events["doc_row"].to_numpy()]
+        keep &= hit
+    return keep
+
+
+def words_match(haystack: pd.Series, query: str) -> np.ndarray:
+    """True where every whitespace-separated word of `query` occurs in `haystack` (plain text, any case)."""
+    keep = np.ones(len(haystack), dtype=bool)
+    text = haystack.astype(object).where(haystack.notna(), "").astype(str)
+    for word in query.split():
+        keep &= contains(text, word)
+    return keep
+
+
+def any_in(lists: pd.Series, wanted) -> np.ndarray:
     """True where a list-valued cell shares at least one element with `wanted`."""
     wanted = set(wanted)
-    return lists.map(lambda values: bool(wanted.intersection(values)) if values is not None else False).astype(bool)
-
-
-def documents_for(data: Data, filters: Filters, events: pd.DataFrame) -> pd.DataFrame:
-    """Documents in view: those with a matching event, or all (by outlet) when only outlets filter."""
-    docs = data.documents
-    if filters.outlet:
-        docs = docs[docs["source"].isin(filters.outlet)]
-    if filters.event_level:
-        docs = docs[docs["doc_id"].isin(set(events["doc_id"].astype(object)))]
-    return docs
-
-
-def event_actors_for(data: Data, events: pd.DataFrame) -> pd.DataFrame:
-    """The actor links of the events in view."""
-    return data.event_actors[data.event_actors["event_id"].isin(set(events["event_id"]))]
-
-
-def narrow_to_points(events: pd.DataFrame, selection: dict | None, key_column: str = "event_id") -> pd.DataFrame:
-    """Events picked in a Plotly chart: each point's customdata[0] is an event id or list of them.
-
-    No selection (or an empty one) leaves the events as they are.
-    """
-    picked = selected_keys(selection)
-    if not picked:
-        return events
-    ids: set[str] = set()
-    for key in picked:
-        ids.update(key if isinstance(key, (list, tuple)) else [key])
-    return events[events[key_column].isin(ids)]
-
-
-def narrow_to_bars(events: pd.DataFrame, selection: dict | None, stack_column: str) -> pd.DataFrame:
-    """Events in the selected timeline bars: customdata = [month 'YYYY-MM', stack value]."""
-    points = _points(selection)
-    if not points:
-        return events
-    wanted = set()
-    for point in points:
-        custom = point.get("customdata") or []
-        if len(custom) >= 2:
-            wanted.add((str(custom[0]), str(custom[1])))
-    if not wanted:
-        return events
-    month = events["month"].dt.strftime("%Y-%m")
-    stack = events[stack_column].astype(object).fillna("").astype(str)
-    keys = pd.Series(list(zip(month, stack)), index=events.index)
-    return events[keys.isin(wanted)]
-
-
-def selected_keys(selection: dict | None) -> list:
-    """customdata[0] of every selected point."""
-    keys = []
-    for point in _points(selection):
-        custom = point.get("customdata")
-        if isinstance(custom, (list, tuple)) and custom:
-            keys.append(custom[0])
-        elif custom is not None and not isinstance(custom, (list, tuple)):
-            keys.append(custom)
-    return keys
-
-
-def _points(selection) -> list[dict]:
-    """The points of a Plotly selection event as returned by st.plotly_chart(on_select=...)."""
-    if not selection:
-        return []
-    inner = selection.get("selection", selection) if hasattr(selection, "get") else {}
-    points = inner.get("points", []) if hasattr(inner, "get") else []
-    return [p for p in points if hasattr(p, "get")]
+    return np.fromiter(
+        (bool(wanted.intersection(v)) if v is not None and not isinstance(v, float) else False for v in lists),
+        dtype=bool,
+        count=len(lists),
+    )

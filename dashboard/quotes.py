@@ -1,10 +1,12 @@
 """Quotes: who said what about whom (no Streamlit).
 
 The build's `quotes` table gives each quotation its speaker, the actors it names
-and the mediators it is about. Here it is joined once with the document's outlet
-and publication date (a quote is dated by the article that carries it) and with
-display names, so that the actor profile can list the quotes by and about an
-actor, and the Accusations view can list who called which mediator biased.
+and the mediators it is about. Here it is labelled once, when a view first needs
+it: the document's outlet and publication date (a quote is dated by the article
+that carries it, and says so) and the speaker's name. Who a quote names is kept
+as integer links (quote row, actor position), so finding the quotes about an
+actor among half a million is one `np.isin`; the names of what a quote is about
+are written out only for the rows a table shows.
 """
 
 from __future__ import annotations
@@ -12,24 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.filters import Filters, any_in, overlaps_dates, words_match
-from dashboard.model import date_period
+from dashboard.model import date_periods, flatten_lists, names_of, positions
 
 RAW_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "about", "mediators", "accusation"]
-QUOTE_COLUMNS = [
-    *RAW_COLUMNS,
-    "speaker",
-    "about_names",
-    "outlet",
-    "title",
-    "published",
-    "date_start",
-    "date_end",
-    "month",
-]
 NOT_NAMED = "not named"
 QUOTE_TABLE_COLUMNS = {
-    "published": "Date",
+    "published": "Article date",
     "outlet": "Outlet",
     "speaker": "Speaker",
     "about_names": "About",
@@ -47,94 +37,79 @@ def as_ids(value) -> tuple[str, ...]:
     return tuple(str(v) for v in value if isinstance(v, str) and v)
 
 
-def empty_quotes() -> pd.DataFrame:
-    """The prepared quotes frame with no rows: what a build without quotes gives."""
-    return prepare_quotes(None, pd.DataFrame(columns=["doc_id", "source", "title", "published"]), {})
-
-
 def prepare_quotes(raw: pd.DataFrame | None, documents: pd.DataFrame, actor_label: dict[str, str]) -> pd.DataFrame:
-    """The quotes table with names, outlet and date joined in; an absent table gives no rows.
-
-    Repeated strings (document, speaker, outlet) become categoricals like the events'.
-    """
+    """The quotes with the speaker's name and the article's outlet, title and date; no table gives no rows."""
     quotes = raw.copy() if isinstance(raw, pd.DataFrame) else pd.DataFrame(columns=RAW_COLUMNS)
     for column in RAW_COLUMNS:
         if column not in quotes:
             quotes[column] = None
     quotes = quotes[RAW_COLUMNS].reset_index(drop=True)
-    quotes["about"] = quotes["about"].map(as_ids).astype(object)
-    quotes["mediators"] = quotes["mediators"].map(as_ids).astype(object)
     quotes["accusation"] = quotes["accusation"].astype(object).fillna(False).astype(bool)
-    quotes["speaker_id"] = quotes["speaker_id"].astype(object).where(quotes["speaker_id"].notna(), None)
-    quotes["speaker"] = quotes["speaker_id"].map(lambda a: actor_label.get(a, a) if a else NOT_NAMED)
-    quotes["about_names"] = quotes["about"].map(lambda ids: ", ".join(sorted(actor_label.get(a, a) for a in ids)))
-    by_doc = documents.set_index("doc_id")
-    quotes["outlet"] = quotes["doc_id"].map(by_doc["source"]) if len(by_doc) else None
-    quotes["title"] = quotes["doc_id"].map(by_doc["title"]) if len(by_doc) else None
-    quotes["published"] = quotes["doc_id"].map(by_doc["published"]) if len(by_doc) else None
-    periods = [date_period(p) for p in quotes["published"]]
-    quotes["date_start"] = pd.to_datetime(pd.Series([p[0] for p in periods], index=quotes.index, dtype=object))
-    quotes["date_end"] = pd.to_datetime(pd.Series([p[1] for p in periods], index=quotes.index, dtype=object))
-    quotes["month"] = quotes["date_start"].dt.to_period("M").dt.to_timestamp()
-    for column in ("doc_id", "speaker_id", "speaker", "outlet"):
-        quotes[column] = _categorical(quotes[column])
-    return quotes[QUOTE_COLUMNS]
+    speaker = quotes["speaker_id"].astype(object).where(quotes["speaker_id"].notna(), None)
+    quotes["speaker_id"] = speaker.astype("category")
+    quotes["speaker"] = (
+        quotes["speaker_id"].cat.rename_categories([actor_label.get(a, a) for a in quotes["speaker_id"].cat.categories])
+        if len(quotes["speaker_id"].cat.categories)
+        else speaker
+    )
+    quotes["speaker"] = quotes["speaker"].astype(object).where(quotes["speaker"].notna(), NOT_NAMED).astype("category")
+    doc_row = positions(documents["doc_id"], quotes["doc_id"].astype(object).astype("category"))
+    take = np.append(np.arange(len(documents)), -1)[doc_row] if len(quotes) else np.zeros(0, dtype=int)
+    found = take >= 0
+    for column, source in (("outlet", "source"), ("title", "title"), ("published", "published")):
+        values = documents[source].astype(object).to_numpy()
+        quotes[column] = np.where(found, values[np.where(found, take, 0)] if len(values) else None, None)
+    quotes["date_start"], quotes["date_end"] = date_periods(quotes["published"])
+    quotes["doc_row"] = take
+    for column in ("doc_id", "outlet"):
+        quotes[column] = quotes[column].astype(object).astype("category")
+    return quotes
 
 
-def quotes_in_view(quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The quotes that pass the sidebar filters a quote can answer to.
+def quote_links(quotes: pd.DataFrame, actor_ids: pd.Series, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """(quote row, actor position) for every actor a list column (`about`, `mediators`) names."""
+    rows, ids = flatten_lists(quotes[column]) if len(quotes) else (np.zeros(0, np.int64), np.zeros(0, object))
+    actor = positions(actor_ids, ids) if len(ids) else np.zeros(0, np.int64)
+    return rows[actor >= 0], actor[actor >= 0]
 
-    Actor: the speaker, or an actor or mediator the quote is about. Mediator: a
-    mediator the quote is about. Outlet and date range: the carrying article's.
-    Text: words in the quote, its speaker, what it is about or the headline.
-    A quote has no venue, event type or talks status, so those filters do not narrow it.
-    """
-    keep = pd.Series(True, index=quotes.index)
-    if filters.actor:
-        keep &= (
-            quotes["speaker_id"].isin(filters.actor).fillna(False).astype(bool)
-            | any_in(quotes["about"], filters.actor)
-            | any_in(quotes["mediators"], filters.actor)
-        )
-    if filters.mediator:
-        keep &= any_in(quotes["mediators"], filters.mediator)
-    if filters.outlet:
-        keep &= quotes["outlet"].isin(filters.outlet).fillna(False).astype(bool)
-    keep &= overlaps_dates(quotes["date_start"], quotes["date_end"], filters)
-    if filters.q.strip():
-        keep &= words_match(_search_text(quotes), filters.q)
-    return quotes[keep]
+
+def naming(links: tuple[np.ndarray, np.ndarray], n_quotes: int, actor_positions) -> np.ndarray:
+    """Which quotes name one of `actor_positions` (through `links`)."""
+    rows, actors = links
+    hit = np.zeros(n_quotes, dtype=bool)
+    hit[rows[np.isin(actors, list(actor_positions))]] = True
+    return hit
 
 
 def quotes_by(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
     """What `actor_id` said, newest first."""
-    return _newest_first(quotes[quotes["speaker_id"] == actor_id])
+    return _newest_first(quotes[(quotes["speaker_id"] == actor_id).to_numpy(dtype=bool, na_value=False)])
 
 
-def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
-    """What others said naming `actor_id` (or about it as a mediator), newest first."""
-    named = any_in(quotes["about"], [actor_id]) | any_in(quotes["mediators"], [actor_id])
-    return _newest_first(quotes[named & (quotes["speaker_id"] != actor_id).fillna(True).astype(bool)])
+def quotes_about(quotes: pd.DataFrame, actor_id: str, named: np.ndarray | None = None) -> pd.DataFrame:
+    """What others said naming `actor_id` (or about it as a mediator), newest first.
+
+    `named` (a mask over `quotes`) saves the search when the links are at hand.
+    """
+    if named is None:
+        named = np.fromiter(
+            (actor_id in as_ids(a) or actor_id in as_ids(m) for a, m in zip(quotes["about"], quotes["mediators"])),
+            dtype=bool,
+            count=len(quotes),
+        )
+    others = ~(quotes["speaker_id"] == actor_id).to_numpy(dtype=bool, na_value=False)
+    return _newest_first(quotes[named & others])
 
 
-def quote_table(quotes: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Display rows for st.dataframe (plain text cells: nothing in them is rendered as markup)."""
+def quote_table(quotes: pd.DataFrame, columns: list[str], actor_label: dict[str, str] | None = None) -> pd.DataFrame:
+    """Display rows for st.dataframe (plain-text cells: nothing in them is rendered as markup)."""
+    quotes = quotes.assign(about_names=[names_of(as_ids(a), actor_label or {}) for a in quotes["about"]])
     table = quotes[columns].astype(object)
     table = table.where(table.notna(), "")
     if "accusation" in table:
         table["accusation"] = table["accusation"].map(lambda flag: "yes" if flag is True else "")
-    return table.rename(columns=QUOTE_TABLE_COLUMNS)
-
-
-def _search_text(quotes: pd.DataFrame) -> pd.Series:
-    parts = [quotes[c].astype(object).fillna("").astype(str) for c in ("text", "speaker", "about_names", "title")]
-    return parts[0] + "\n" + parts[1] + "\n" + parts[2] + "\n" + parts[3]
+    return table.rename(columns=QUOTE_TABLE_COLUMNS).reset_index(drop=True)
 
 
 def _newest_first(quotes: pd.DataFrame) -> pd.DataFrame:
-    return quotes.sort_values(["date_start", "doc_id", "char_start"], ascending=[False, True, True], na_position="last")
-
-
-def _categorical(series: pd.Series) -> pd.Categorical:
-    series = series.astype(object).where(series.notna(), None)
-    return pd.Categorical(series, categories=sorted({v for v in series if v is not None}))
+    return quotes.sort_values(["date_start", "char_start"], ascending=[False, True], na_position="last")

@@ -1,63 +1,59 @@
-"""The sidebar filters and the URL they live in.
+"""The sidebar filters, the address they live in, and what a run keeps between reruns.
 
 Each filter widget is bound to a query parameter of the same name
 (`bind="query-params"`), so the address bar always holds the view and opening it
-restores the view. On a Streamlit without widget binding the same parameters are
-read and written through `st.query_params` instead.
+restores the view. The parameters no widget owns (the open article, the chart
+selections) are read and written through `st.query_params` here.
+
+Rules that keep a view from misleading: an open article and the chart selections
+belong to their tab, so switching tabs or pressing "Clear all filters" clears
+them; changing a filter clears the chart selections (the charts they were made
+on are redrawn) and closes the article when it leaves the view.
 """
 
 from __future__ import annotations
-
-import inspect
 
 import streamlit as st
 
 from dashboard import state
 from dashboard.filters import Filters
-from dashboard.state import FILTER_KEYS, MULTI_KEYS, Vocabulary
+from dashboard.state import MULTI_KEYS, SELECTION_KEYS, Vocabulary
 
-BIND_SUPPORTED = "bind" in inspect.signature(st.multiselect).parameters
-LINK_NOTES = "_pt_link_notes"
-LINK_CHECKED = "_pt_link_checked"
-KNOWN_PARAMS = set(FILTER_KEYS) | set(state.SINGLE_KEYS) | set(state.STREAMLIT_KEYS)
-TITLES = {
-    "actor": "Actor",
-    "mediator": "Mediator",
-    "venue": "Venue",
-    "type": "Event type",
-    "status": "Talks status",
-    "outlet": "Outlet",
-}
+LINK = "_pt_link"  # the opened link, parsed once per session
+NOTES = "_pt_link_notes"
+LAST_FILTERS = "_pt_last_filters"
+FIX_DATES = "_pt_fix_dates"
+LARGE_SELECTION = "_pt_selection_"  # + key: a selection too large for the link
 HELP = {
     "actor": "Events where the actor is initiator, target, participant, speaker or mediator.",
     "mediator": "The mediation track: the event's mediator, or the mediator hosting its venue.",
     "status": "Applies to talks only: choosing a status leaves only talks.",
+    "basis": "How an event's date was arrived at. 'explicit': the text states it; 'relative': worked out from "
+    "a phrase like 'last Thursday'; 'publication': the article's own date stands in.",
 }
 
 
 def bind() -> dict:
-    """Keyword arguments that bind a widget to the URL, where Streamlit can."""
-    return {"bind": "query-params"} if BIND_SUPPORTED else {}
+    """Keyword arguments that bind a widget to the URL."""
+    return {"bind": "query-params"}
 
 
-def check_link(vocab: Vocabulary) -> list[str]:
-    """On a session's first run, read the opened link and note what in it is unusable.
+def open_link(vocab: Vocabulary) -> state.Parsed:
+    """On a session's first run, read the opened link; drop what no widget will clean up.
 
-    Streamlit drops invalid values of bound parameters silently; the notes tell the
-    analyst why part of a shared view did not come back. Unknown parameters are
-    removed so that a copied link stays clean.
+    Unknown parameters, and an article or selection the data does not have, are
+    removed from the address so that a copied link stays clean. The parsed link is
+    kept for the notes (`link_notes`).
     """
-    if LINK_CHECKED not in st.session_state:
+    if LINK not in st.session_state:
         raw = {key: st.query_params.get_all(key) for key in st.query_params}
         parsed = state.parse_query(raw, vocab)
-        st.session_state[LINK_NOTES] = parsed.notes
-        st.session_state[LINK_CHECKED] = True
-        for key in raw:
-            if key not in KNOWN_PARAMS or (key in ("event", "quote") and getattr(parsed.view, key) is None):
+        for key in parsed.drop:
+            if key in st.query_params:
                 del st.query_params[key]
-        if not BIND_SUPPORTED:
-            _seed_from_link(parsed, vocab)
-    return st.session_state.get(LINK_NOTES, [])
+        st.session_state[LINK] = parsed
+        st.session_state[NOTES] = list(parsed.notes)
+    return st.session_state[LINK]
 
 
 def filters(vocab: Vocabulary) -> Filters:
@@ -72,52 +68,124 @@ def filters(vocab: Vocabulary) -> Filters:
         options = list(labels.get(key, {}))
         values[key] = tuple(
             sidebar.multiselect(
-                TITLES[key],
+                state.TITLES[key],
                 options,
                 format_func=labels[key].get,
                 key=key,
                 help=HELP.get(key),
-                placeholder=f"Any {TITLES[key].lower()}",
+                placeholder=f"Any {state.TITLES[key].lower()}",
                 **bind(),
             )
         )
     date_from = date_to = None
     if bounds:
+        if FIX_DATES in st.session_state:  # a reversed range from a link, put in order (see below)
+            st.session_state["dates"] = st.session_state.pop(FIX_DATES)
+        default = {} if "dates" in st.session_state else {"value": bounds}
         picked = sidebar.date_input(
             "Date range",
-            value=bounds,
             min_value=bounds[0],
             max_value=bounds[1],
             key="dates",
-            help="Events whose date (day, month or year) overlaps the range.",
+            help="Events whose date (day, month or year) overlaps the range. The full span also keeps undated events.",
+            **default,
             **bind(),
         )
+        if isinstance(picked, tuple) and len(picked) == 2 and picked[0] > picked[1]:
+            # Streamlit applies a link's reversed range as it is; show it in order, as it is applied.
+            st.session_state[FIX_DATES] = tuple(sorted(picked))
+            st.rerun()
         date_from, date_to = state.dates_to_filter(picked, bounds)
     query = sidebar.text_input(
         "Search the evidence",
         key="q",
         max_chars=state.MAX_TEXT,
         placeholder="words in the evidence sentence",
+        help="Every word must occur in the sentence, the date as written, an actor's name or the headline.",
         **bind(),
     )
-    chosen = Filters(**values, date_from=date_from, date_to=date_to, q=query.strip())
-    if not BIND_SUPPORTED:
-        _write_link(chosen, vocab)
-    return chosen
+    return Filters(**values, date_from=date_from, date_to=date_to, q=query.strip())
+
+
+def link_notes(link: state.Parsed, current: Filters, view: state.View, vocab: Vocabulary) -> list[str]:
+    """What of the opened link was applied and what was ignored; shown until a filter changes."""
+    if LAST_FILTERS not in st.session_state:  # first run: add what the widgets applied differently
+        st.session_state[NOTES] = list(link.notes) + state.explain_applied(link, current, view, vocab)
+    return st.session_state.get(NOTES, [])
+
+
+def reconcile(current: Filters) -> bool:
+    """After a filter change: clear the chart selections and the link notes. True when the filters changed."""
+    last = st.session_state.get(LAST_FILTERS)
+    st.session_state[LAST_FILTERS] = current
+    if last is None or last == current:
+        return False
+    clear_selections()
+    st.session_state[NOTES] = []
+    return True
 
 
 def clear_all(bounds) -> None:
-    """Reset every filter widget to 'any' (a callback: runs before the widgets are drawn)."""
+    """Reset every filter, close the article, clear the selections (a callback: runs before the widgets)."""
     for key in MULTI_KEYS:
         st.session_state[key] = []
     st.session_state["q"] = ""
     if bounds:
         st.session_state["dates"] = tuple(bounds)
-    st.session_state[LINK_NOTES] = []
+    st.session_state[NOTES] = []
+    close_item()
+    clear_selections()
+
+
+def on_tab_change() -> None:
+    """The open article and the chart selections belong to the tab that was left."""
+    close_item()
+    clear_selections()
+
+
+ITEMS = ("event", "quote", "doc")  # what a reader can have open; one at a time
+
+
+def close_item(*kinds: str) -> None:
+    """Close the open article (of `kinds`, default any)."""
+    for key in kinds or ITEMS:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def clear_selections() -> None:
+    for key in SELECTION_KEYS:
+        st.session_state.pop(LARGE_SELECTION + key, None)
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def open_item(kind: str, item_id: str) -> None:
+    """Put the picked event, quote or document in the URL; one item is open at a time."""
+    close_item(*(k for k in ITEMS if k != kind))
+    st.query_params[kind] = item_id
+
+
+def selection(key: str) -> tuple[str, ...]:
+    """What is selected on the chart behind `key` (a selection parameter)."""
+    large = st.session_state.get(LARGE_SELECTION + key)
+    return tuple(large) if large else tuple(st.query_params.get_all(key))
+
+
+def set_selection(key: str, values: list[str]) -> None:
+    """Keep a chart selection in the link (in the session only when too large for a link)."""
+    st.session_state.pop(LARGE_SELECTION + key, None)
+    if key in st.query_params:
+        del st.query_params[key]
+    values = list(dict.fromkeys(values))
+    if len(values) > state.MAX_SELECTED_IN_LINK:
+        st.session_state[LARGE_SELECTION + key] = values
+    elif values:
+        st.query_params[key] = values
 
 
 def current_view() -> state.View:
-    """The non-filter state (tab, timeline stack, profile, document, event) from widgets and URL."""
+    """The non-filter state (tab, stack, profile, document, item, selections) from widgets and URL."""
 
     def get(key, default=None):
         value = st.session_state.get(key, default)
@@ -127,19 +195,25 @@ def current_view() -> state.View:
         view=get("view", state.TABS[0]),
         stack=get("stack", state.STACK_OPTIONS[0]),
         profile=get("profile"),
-        doc=get("doc"),
+        doc=st.query_params.get("doc"),
         event=st.query_params.get("event"),
         quote=st.query_params.get("quote"),
+        **{key: selection(key) for key in SELECTION_KEYS},
     )
 
 
 def share_link(current: Filters, vocab: Vocabulary) -> None:
     """The 'copy link to this view' control: the full address, with a copy button."""
-    params = state.encode(current, current_view(), vocab)
-    url = state.share_url(_base_url(), params)
+    view = current_view()
+    url = state.share_url(_base_url(), state.encode(current, view, vocab))
     with st.sidebar.expander("Link to this view", icon=":material/link:"):
         st.caption("The address bar always holds this view; copy it, or copy this link (button at its right):")
         st.code(url, language=None, wrap_lines=True)
+        too_large = [state.TITLES[k] for k in SELECTION_KEYS if len(getattr(view, k)) > state.MAX_SELECTED_IN_LINK]
+        if too_large:
+            st.caption(
+                f"Not in the link: {', '.join(too_large)} (more than {state.MAX_SELECTED_IN_LINK} points selected)."
+            )
 
 
 def _base_url() -> str:
@@ -149,24 +223,8 @@ def _base_url() -> str:
         return ""
 
 
-def _seed_from_link(parsed: state.Parsed, vocab: Vocabulary) -> None:
-    """Without widget binding: put the link's values into the widgets' session state."""
-    f = parsed.filters
-    for key in MULTI_KEYS:
-        if getattr(f, key):
-            st.session_state[key] = list(getattr(f, key))
-    if f.q:
-        st.session_state["q"] = f.q
-    if (f.date_from or f.date_to) and vocab.date_bounds:
-        st.session_state["dates"] = (f.date_from or vocab.date_bounds[0], f.date_to or vocab.date_bounds[1])
-    v = parsed.view
-    st.session_state.update({"view": v.view, "stack": v.stack, "profile": v.profile, "doc": v.doc})
-
-
-def _write_link(current: Filters, vocab: Vocabulary) -> None:
-    """Without widget binding: mirror the filters into st.query_params."""
-    params = state.encode(current, current_view(), vocab)
-    wanted = {k: v if len(v) > 1 else v[0] for k, v in params.items()}
-    existing = {k: st.query_params.get_all(k) for k in st.query_params}
-    if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != existing:
-        st.query_params.from_dict(wanted)
+def close_unshown(view: state.View, shown: set[str]) -> None:
+    """Close the open article when this run's view did not show it: it left the view."""
+    stale = [kind for kind in ITEMS if getattr(view, kind) and kind not in shown]
+    if stale:
+        close_item(*stale)

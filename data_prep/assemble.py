@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import tables
+from . import display, tables
 from .codebook import Codebook, Places, Venue
 from .linking import assign_round_ids, rounds_table_rows
 from .quotes import QUOTE_COLUMNS
@@ -93,7 +93,7 @@ def build_tables(records: Sequence[Record], codebook: Codebook) -> dict[str, pd.
     actor_ids |= {p.country for p in people.values() if p.country}
     actors = [_actor_row(codebook, people, a, seen) for a in sorted(actor_ids)]
     published = {r.article.doc_id: r.article.published for r in records}
-    return {
+    frames = {
         "documents": tables.frame("documents", documents),
         "actors": tables.frame("actors", actors),
         "venues": tables.frame("venues", venues),
@@ -104,6 +104,7 @@ def build_tables(records: Sequence[Record], codebook: Codebook) -> dict[str, pd.
         "quotes": pd.DataFrame([asdict(q) for r in records for q in r.quotes], columns=QUOTE_COLUMNS),
         "review_names": _review_names(records),
     }
+    return frames | display.derive(frames, frames, codebook)  # what the dashboard shows, once per build
 
 
 def _event_row(e: Event, text: str, plover: Mapping[str, str], round_ids: Mapping[str, str]) -> dict[str, Any]:

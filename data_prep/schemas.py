@@ -196,6 +196,74 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
     ),
 }
 
+# Display tables (data_prep.display): derived once per build for the dashboard.
+_ROUND_STATUS = _optional(str, _one_of(TALKS_STATUSES))
+DISPLAY_SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "round_events": pa.DataFrameSchema(
+        {"round_id": _required(str), "event_id": _required(str), "event_row": _required("int32", pa.Check.ge(0))},
+        unique=["round_id", "event_id"],
+        strict=True,
+    ),
+    "event_actor_rows": pa.DataFrameSchema(
+        {
+            "event_row": _required("int32", pa.Check.ge(0)),
+            "actor_id": _required(str),
+            "role": _required(str, _one_of(ROLES)),
+        },
+        strict=True,
+    ),
+    "rounds_display": pa.DataFrameSchema(
+        {
+            "round_id": _required(str),
+            "date": _optional(str, pa.Check.str_matches(_DATE_PATTERN)),
+            "date_precision": _optional(str, _one_of(DATE_PRECISIONS)),
+            "date_basis": _optional(str, _one_of(DATE_BASES)),
+            "venue_id": _optional(str),
+            "mediator_id": _optional(str),
+            "track_id": _optional(str),
+            "status": _ROUND_STATUS,
+            "parties": _required(object, _is_list),
+            "cancelled_by": _required(object, _is_list),
+            "n_sources": _required(int, pa.Check.ge(0)),
+            "n_mentions": _required(int, pa.Check.ge(0)),
+            "disagree": _required(bool),
+            "disagreement": _optional(str),
+            "lead_event_id": _optional(str),
+            "sentence": _optional(str),
+        },
+        unique=["round_id"],
+        strict=True,
+    ),
+    "accusations": pa.DataFrameSchema(
+        {
+            "accusation_id": _required(str),
+            "source": _required(str, _one_of(("event", "quote"))),
+            "event_id": _optional(str),
+            "quote_id": _optional(str),
+            "doc_id": _required(str),
+            "date": _optional(str, pa.Check.str_matches(_DATE_PATTERN)),
+            "date_precision": _optional(str, _one_of(DATE_PRECISIONS)),
+            "date_basis": _optional(str, _one_of(DATE_BASES)),
+            "mediator_id": _required(str),
+            "venue_id": _optional(str),
+            "accuser_ids": _required(object, _is_list),
+            "target_ids": _required(object, _is_list),
+            "text": _required(str),
+            "char_start": _required(int, pa.Check.ge(0)),
+            "char_end": _required(int, pa.Check.ge(0)),
+        },
+        unique=["accusation_id"],
+        strict=True,
+    ),
+    "venue_tracks": pa.DataFrameSchema(
+        {"venue_id": _required(str), "kind": _optional(str), "track_id": _optional(str)},
+        unique=["venue_id"],
+        strict=True,
+    ),
+    "conflict": pa.DataFrameSchema({"name": _required(str), "mediators": _required(object, _is_list)}, strict=True),
+}
+CONTRACT |= DISPLAY_SCHEMAS
+
 # The tables every build writes and every reader needs; `rounds`, `quotes` and
 # `review_names` came later, and readers of older builds treat them as optional.
 CORE_TABLES = ("documents", "actors", "venues", "events", "event_actors", "mentions")
@@ -243,4 +311,24 @@ FOREIGN_KEYS = (
     # review_names.actor_id is deliberately not a key: a name found from a title is
     # listed for review even where no sentence kept it as an actor.
     ForeignKey("review_names", "first_doc_id", "documents", "doc_id"),
+    # The display tables (display.py) point into the tables they were derived from.
+    ForeignKey("round_events", "round_id", "rounds", "round_id"),
+    ForeignKey("round_events", "event_id", "events", "event_id"),
+    ForeignKey("event_actor_rows", "actor_id", "actors", "actor_id"),
+    ForeignKey("rounds_display", "round_id", "rounds", "round_id"),
+    ForeignKey("rounds_display", "venue_id", "venues", "venue_id"),
+    ForeignKey("rounds_display", "mediator_id", "actors", "actor_id"),
+    ForeignKey("rounds_display", "track_id", "actors", "actor_id"),
+    ForeignKey("rounds_display", "parties", "actors", "actor_id"),
+    ForeignKey("rounds_display", "cancelled_by", "actors", "actor_id"),
+    ForeignKey("rounds_display", "lead_event_id", "events", "event_id"),
+    ForeignKey("accusations", "doc_id", "documents", "doc_id"),
+    ForeignKey("accusations", "event_id", "events", "event_id"),
+    ForeignKey("accusations", "quote_id", "quotes", "quote_id"),
+    ForeignKey("accusations", "mediator_id", "actors", "actor_id"),
+    ForeignKey("accusations", "venue_id", "venues", "venue_id"),
+    ForeignKey("accusations", "accuser_ids", "actors", "actor_id"),
+    ForeignKey("accusations", "target_ids", "actors", "actor_id"),
+    ForeignKey("venue_tracks", "venue_id", "venues", "venue_id"),
+    ForeignKey("venue_tracks", "track_id", "actors", "actor_id"),
 )

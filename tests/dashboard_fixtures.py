@@ -1,11 +1,17 @@
-"""A small, realistic synthetic build for the dashboard tests.
+"""A small, realistic synthetic build for the dashboard tests, and the fixtures that open the app on it.
 
 Four articles about the mediation tracks (Washington, Brussels, Granada, Moscow),
 written to disk with their tables through data_prep's own `write_tables`, so the
-fixture obeys the same contract as a real build. One article carries raw HTML to
-prove the reader escapes it. The optional tables come too: quotes (two accusations
-of bias against mediators, one of them repeating an accusation event) and rounds
-(the Washington round's two sources disagree on its date).
+fixture obeys the same contract as a real build; the display tables are derived
+by `data_prep.display`, as the build does. One article carries raw HTML to prove
+the reader escapes it. The optional tables come too: quotes (accusations of bias
+against mediators, one of them repeating an accusation event, one against France)
+and rounds (the Washington round's two sources disagree on its date; one round is
+known only from an article's publication date, so it has none). One venue is a
+country (the United States, whose coordinates are the middle of the country).
+
+`open_app(**query_params)` opens the app on `app_tables` (the synthetic build;
+a test module overrides `app_tables` to use another, e.g. `seed_table_dir`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from data_prep import display
 from data_prep.tables import frame, write_tables
+
+# A long stretch of background far above an event's sentence: the reader must open at the sentence.
+BACKGROUND = "".join(
+    f"Background paragraph {i}: the region has seen years of conflict and negotiation.\n\n" for i in range(40)
+)
 
 ARTICLES = {
     "d1": dict(
@@ -45,7 +57,9 @@ ARTICLES = {
             "A planned round in Brussels in October was also called off.\n\n"
             "Azerbaijan also turned down talks in Washington on November 21.\n\n"
             "Aliyev said the peace process should return to the region.\n\n"
-            '"The European Union is biased and cannot mediate," Aliyev said.\n'
+            '"The European Union is biased and cannot mediate," Aliyev said.\n\n'
+            "Officials met in the United States in November.\n\n"
+            '"France is biased towards Armenia," Aliyev said.\n'
         ),
     ),
     "d3": dict(
@@ -58,7 +72,9 @@ ARTICLES = {
             "Armenia accused Azerbaijan of blocking the Lachin corridor.\n\n"
             "In 2023 aid convoys waited for weeks at the checkpoint.\n\n"
             'Pashinyan said: "Azerbaijan must lift its one-sided blockade of the Lachin corridor."\n\n'
-            'Aliyev said: "Russia has been a fair mediator."\n'
+            'Aliyev said: "Russia has been a fair mediator."\n\n'
+            + BACKGROUND
+            + "Further talks were expected, officials said.\n"
         ),
     ),
     "d4": dict(
@@ -83,6 +99,7 @@ ACTORS = [
     ("united-states", "United States", "state", None, None, ["US", "U.S."]),
     ("european-union", "European Union", "organization", None, None, ["EU"]),
     ("russia", "Russia", "state", None, None, []),
+    ("france", "France", "state", None, None, ["French"]),
 ]
 
 VENUES = [
@@ -90,6 +107,7 @@ VENUES = [
     ("brussels", "Brussels", None, 50.8503, 4.3517, "european-union"),
     ("granada", "Granada", None, 37.1773, -3.5986, "european-union"),
     ("moscow", "Moscow", "russia", 55.7558, 37.6173, "russia"),
+    ("united-states", "United States", "united-states", 39.8283, -98.5795, None),  # the country's middle: Kansas
 ]
 
 # event_id, doc, type, status, date, precision, venue, mediator, evidence fragment, round_id, [(actor, role)]
@@ -234,10 +252,37 @@ EVENTS = [
         "brussels",
         None,
         "Armenia said it was ready for a new round of talks in Brussels in January 2024.",
-        None,
+        "brussels-2024-01",
         [("armenia", "participant")],
     ),
+    (
+        "e12",
+        "d3",
+        "talks",
+        "planned",
+        "2023-09-12",
+        "day",
+        None,
+        None,
+        "Further talks were expected, officials said.",
+        "d3-e12",
+        [("armenia", "participant"), ("azerbaijan", "participant")],
+    ),
+    (
+        "e13",
+        "d2",
+        "meeting",
+        None,
+        "2023-11",
+        "month",
+        "united-states",
+        None,
+        "Officials met in the United States in November.",
+        None,
+        [],
+    ),
 ]
+DATE_BASIS = {"e12": "publication"}  # the text gives no date: the article's stands in
 
 N_EVENTS = len(EVENTS)
 
@@ -277,8 +322,9 @@ QUOTES = [
     ("q5", "d3", "ilham-aliyev", '"Russia has been a fair mediator."', ["russia"], ["russia"], False),
     # unattributed, in the article with raw HTML and no publication date
     ("q6", "d4", None, '"Brussels remains the right place for <b>talks</b>,"', [], [], False),
+    ("q7", "d2", "ilham-aliyev", '"France is biased towards Armenia,"', ["armenia", "france"], ["france"], True),
 ]
-ACCUSATIONS_BY_MEDIATOR = {"united-states": {"e2", "q1"}, "european-union": {"q3"}}
+ACCUSATIONS_BY_MEDIATOR = {"united-states": {"e2", "q1"}, "european-union": {"q3"}, "france": {"q7"}}
 
 # round_id, date, venue, mediator, status, parties, n_sources, disagreement (None: the sources agree)
 ROUNDS = [
@@ -304,6 +350,8 @@ ROUNDS = [
     ),
     ("brussels-2023-10", "2023-10", "brussels", "european-union", "cancelled", ["armenia", "azerbaijan"], 1, None),
     ("moscow-2023-05-25", "2023-05-25", "moscow", "russia", "held", ["ilham-aliyev", "nikol-pashinyan"], 1, None),
+    ("brussels-2024-01", "2024-01", "brussels", None, "planned", ["armenia"], 1, None),
+    ("d3-e12", None, None, None, "planned", ["armenia", "azerbaijan"], 1, None),  # dated only by publication
 ]
 CANCELLED_BY = {"washington-2023-11-20": ["azerbaijan"]}
 ROUNDS_BY_MEDIATOR = {"european-union": {"Brussels", "Granada"}, "united-states": {"Washington"}, "russia": {"Moscow"}}
@@ -338,10 +386,13 @@ def _mentions(doc_id: str, text: str) -> list[dict]:
     return kept
 
 
-def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_optional: bool = True) -> Path:
+def build_synthetic_tables(
+    out_dir: Path, *, with_report: bool = True, with_optional: bool = True, with_display: bool = True
+) -> Path:
     """Write the articles under out_dir/articles and the tables under out_dir/tables.
 
-    `with_optional=False` leaves out the quotes and rounds tables, like an older build.
+    `with_optional=False` leaves out the quotes and rounds tables, `with_display=False`
+    the display tables, like older builds.
     """
     out_dir = Path(out_dir)
     articles = out_dir / "articles"
@@ -378,7 +429,7 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_opti
                 date=date,
                 date_precision=precision,
                 date_text=date,
-                date_basis="explicit" if date else None,
+                date_basis=DATE_BASIS.get(event_id, "explicit") if date else None,
                 venue_id=venue,
                 mediator_id=mediator,
                 sentence=fragment,
@@ -407,7 +458,10 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_opti
         "mentions": frame("mentions", mentions),
     }
     table_dir = out_dir / "tables"
-    write_tables(tables, table_dir, extra=_optional_tables(texts) if with_optional else None)
+    extra = _optional_tables(texts) if with_optional else {}
+    if with_display:
+        extra |= display.derive(tables, extra)
+    write_tables(tables, table_dir, extra=extra or None)
     if with_report:
         (table_dir / "build_report.json").write_text(
             json.dumps(
@@ -422,7 +476,7 @@ def build_synthetic_tables(out_dir: Path, *, with_report: bool = True, with_opti
 
 
 def _optional_tables(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """The quotes and rounds tables, in the columns data_prep writes them."""
+    """The quotes, rounds and review_names tables, in the columns data_prep writes them."""
     quotes = []
     for quote_id, doc_id, speaker, words, about, mediators, accusation in QUOTES:
         start = texts[doc_id].index(words)
@@ -454,7 +508,19 @@ def _optional_tables(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
         )
         for r, d, v, m, st, p, n, disagreement in ROUNDS
     ]
-    return {"quotes": pd.DataFrame(quotes), "rounds": pd.DataFrame(rounds)}
+    review = pd.DataFrame(
+        [
+            dict(
+                actor_id="yuri-kim",
+                name="Yuri Kim",
+                title="Assistant Secretary",
+                country="united-states",
+                n_documents=1,
+                first_doc_id="d1",
+            )
+        ]
+    )
+    return {"quotes": pd.DataFrame(quotes), "rounds": pd.DataFrame(rounds), "review_names": review}
 
 
 @pytest.fixture(scope="session")
@@ -473,3 +539,32 @@ def dashboard_data(dashboard_tables):
 
 
 REPO = Path(__file__).resolve().parent.parent
+APP = str(REPO / "dashboard" / "app.py")
+
+
+@pytest.fixture(scope="session")
+def seed_table_dir(seed_build) -> Path:
+    """The seeds' tables, from the one build of the seeds per session (conftest's `seed_build`)."""
+    return seed_build[0]
+
+
+@pytest.fixture
+def app_tables(dashboard_tables) -> Path:
+    """The tables `open_app` opens; a test module overrides this fixture to open others."""
+    return dashboard_tables
+
+
+@pytest.fixture
+def open_app(app_tables, monkeypatch):
+    """open_app(**query_params) -> the app after its first run, as opened from that link (offline)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PEACETRACK_TABLES", str(app_tables))
+    monkeypatch.setenv("PEACETRACK_OFFLINE", "1")  # test machines have no network: do not probe the tile server
+
+    def run(**params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(params)
+        return at.run()
+
+    return run

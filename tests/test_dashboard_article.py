@@ -81,3 +81,27 @@ def test_overlapping_entities_keep_the_first_longest():
 )
 def test_locate_the_evidence_sentence(start, end, sentence, expected):
     assert locate(TEXT, start, end, sentence) == expected
+
+
+def test_the_reader_opens_at_the_paragraph_of_the_evidence():
+    """Text far above the evidence is folded away, so the highlight is in view when the reader opens."""
+    text = "Intro paragraph. " * 40 + "\n" + "Aliyev met Pashinyan in Moscow." + "\nAfter."
+    start = text.index("Aliyev")
+    markup = render(text, [(start, start + 31)], open_at_highlight=True)
+    before, _, after = markup.partition("</details>")
+    assert "<details" in before and "Earlier in the article (80 words)" in before
+    assert '<mark class="pt-evidence">Aliyev met Pashinyan in Moscow.</mark>' in after
+    assert "Intro paragraph" not in after
+    assert visible_text(markup).replace("Earlier in the article (80 words)", "") == text
+
+
+def test_a_highlight_near_the_top_is_not_folded():
+    markup = render(TEXT, [(0, 31)], open_at_highlight=True)
+    assert "<details" not in markup
+
+
+def test_folding_keeps_the_text_escaped():
+    text = "<script>alert(1)</script> " * 30 + "\nThe evidence."
+    start = text.index("The evidence")
+    markup = render(text, [(start, len(text))], open_at_highlight=True)
+    assert "<script>" not in markup and "&lt;script&gt;" in markup

@@ -1,28 +1,38 @@
-"""Chart builders: the right marks in the right places, aggregated before plotting."""
+"""Chart builders: the right marks in the right places, one colour per value, nothing unbounded sent to the browser."""
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
-from dashboard import charts
-from dashboard.filters import Filters, apply
-from dashboard.rounds import rounds_in_view
+from dashboard import charts, compare, palette
+from dashboard.filters import Filters, event_mask
+from dashboard.inview import InView
+from dashboard.views.accusations import accuser_mediator_counts, monthly_accusations
 
 
 @pytest.fixture
-def rounds(dashboard_data):
-    return rounds_in_view(dashboard_data, apply(dashboard_data, Filters()))
+def view(dashboard_data):
+    return InView(dashboard_data, Filters(), event_mask(dashboard_data, Filters()))
 
 
-def markers(fig):
-    """(lane, status) of every marker of the tracks chart."""
+def valid(fig: go.Figure) -> go.Figure:
+    """Figures are built without Plotly's per-attribute validation; validate them here instead."""
+    return go.Figure(fig.to_dict())
+
+
+def tracks(view):
+    return valid(
+        charts.tracks_figure(view.rounds.dropna(subset=["plot_date"]), view.data.colours, view.data.labels["actor"])
+    )
+
+
+def markers(fig) -> set[tuple[str, str]]:
     return {(lane, trace.name) for trace in fig.data for lane in trace.y}
 
 
-def test_tracks_have_one_lane_per_venue_and_mediator(rounds):
-    fig = charts.tracks_figure(rounds)
-    assert set(fig.layout.yaxis.categoryarray) == {
+def test_tracks_have_one_lane_per_venue_and_mediator(view):
+    assert set(tracks(view).layout.yaxis.categoryarray) == {
         "Washington · United States",
         "Brussels · European Union",
         "Granada · European Union",
@@ -30,8 +40,8 @@ def test_tracks_have_one_lane_per_venue_and_mediator(rounds):
     }
 
 
-def test_each_round_is_one_marker_coloured_by_status(rounds):
-    fig = charts.tracks_figure(rounds)
+def test_each_dated_round_is_one_marker_coloured_by_status(view):
+    fig = tracks(view)
     assert markers(fig) == {
         ("Washington · United States", "cancelled"),
         ("Brussels · European Union", "cancelled"),
@@ -39,154 +49,155 @@ def test_each_round_is_one_marker_coloured_by_status(rounds):
         ("Granada · European Union", "cancelled"),
         ("Moscow · Russia", "held"),
     }
-    assert sum(len(t.x) for t in fig.data) == len(rounds)
+    assert sum(len(t.x) for t in fig.data) == 5  # the round dated only by publication is not placed
     for trace in fig.data:
-        assert trace.marker.color == charts.STATUS_COLORS[trace.name]
+        assert trace.marker.color == palette.STATUS_COLOURS[trace.name]
 
 
-def test_track_hover_gives_date_parties_sources_evidence_and_disagreement(rounds):
-    fig = charts.tracks_figure(rounds)
-    cancelled = next(t for t in fig.data if t.name == "cancelled")
-    washington = next(c for c in cancelled.customdata if c[5].startswith("Washington"))
-    event_ids, date, parties, n_sources, sentence, _, disagreement, called_off = washington
-    assert (sorted(event_ids), date, parties, n_sources) == (["e1", "e6"], "2023-11-20", "Armenia, Azerbaijan", 2)
-    assert "November 20" in sentence
-    assert disagreement == "<br><b>Sources disagree</b>: date: 2023-11-20, 2023-11-21"
-    assert called_off == " · called off by Azerbaijan"
-    for part in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[4]", "customdata[6]", "customdata[7]"):
-        assert part in cancelled.hovertemplate
-
-
-def test_only_disagreeing_rounds_get_an_outline_and_a_hover_line(rounds):
-    fig = charts.tracks_figure(rounds)
-    outlined = {
-        lane: (color, custom[6])
-        for t in fig.data
-        for lane, color, custom in zip(t.y, t.marker.line.color, t.customdata)
+def test_each_marker_carries_its_round_id_as_the_selection_key(view):
+    keys = {key for trace in tracks(view).data for key in trace.customdata}
+    assert keys == {
+        "washington-2023-11-20",
+        "brussels-2023-10",
+        "brussels-2024-01",
+        "granada-2023-10",
+        "moscow-2023-05-25",
     }
-    assert outlined["Washington · United States"][0] == "black"
-    assert outlined["Moscow · Russia"] == ("white", "")
 
 
-@pytest.mark.parametrize(
-    "disagree, text, line",
-    [
-        (False, None, ""),
-        (False, "status: held, planned", ""),  # the flag decides, not the leftover text
-        (True, "status: cancelled, planned", "<br><b>Sources disagree</b>: status: cancelled, planned"),
-        (True, None, "<br><b>Sources disagree</b>"),
-        (True, "date: <i>2023</i>", "<br><b>Sources disagree</b>: date: &lt;i&gt;2023&lt;/i&gt;"),
-    ],
-)
-def test_disagreement_hover_line(disagree, text, line):
-    assert charts.disagreement_hover(disagree, text) == line
+def test_marker_shape_is_the_date_precision_and_an_outline_the_disagreement(view):
+    fig = tracks(view)
+    by_key = {key: trace for trace in fig.data for key in trace.customdata}
+    assert by_key["granada-2023-10"].marker.symbol == "diamond"
+    assert by_key["moscow-2023-05-25"].marker.symbol == "circle"
+    assert by_key["washington-2023-11-20"].marker.line.color == "black"
+    assert by_key["moscow-2023-05-25"].marker.line.color == "white"
+    assert len({t.name for t in fig.data if t.showlegend is not False}) == len({t.name for t in fig.data})
 
 
-def test_hover_text_from_articles_is_escaped(rounds):
-    hostile = rounds.assign(sentence="<script>x</script>", parties="<b>A</b>")
-    fig = charts.tracks_figure(hostile)
-    custom = fig.data[0].customdata[0]
-    assert "<script>" not in custom[4] and "&lt;script&gt;" in custom[4]
-    assert custom[2] == "&lt;b&gt;A&lt;/b&gt;"
+def test_track_hover_gives_date_basis_parties_sources_evidence_and_disagreement(view):
+    fig = tracks(view)
+    hover = {key: text for trace in fig.data for key, text in zip(trace.customdata, trace.hovertext)}
+    washington = hover["washington-2023-11-20"]
+    assert "2023-11-20 (day · explicit) · cancelled · called off by Azerbaijan" in washington
+    assert "Parties: Armenia, Azerbaijan" in washington and "Sources: 2" in washington
+    assert "Sources disagree</b>: date: 2023-11-20, 2023-11-21" in washington
 
 
-def test_month_dated_rounds_sit_mid_month_as_diamonds(rounds):
-    granada = rounds.set_index("round_key").loc["round:granada-2023-10"]
-    assert granada["date"] == pd.Timestamp("2023-10-16")
-    fig = charts.tracks_figure(rounds)
-    cancelled = next(t for t in fig.data if t.name == "cancelled")
-    symbols = dict(zip(cancelled.y, cancelled.marker.symbol))
-    assert symbols["Granada · European Union"] == "diamond"
-    assert symbols["Washington · United States"] == "circle"
+def test_hover_text_from_articles_is_escaped(view):
+    rounds = view.rounds.dropna(subset=["plot_date"]).copy()
+    rounds["sentence"] = "<img src=x onerror=alert(1)> talks"
+    fig = charts.tracks_figure(rounds, view.data.colours, view.data.labels["actor"])
+    assert all("<img" not in text and "&lt;img" in text for trace in fig.data for text in trace.hovertext)
+
+
+def test_the_chart_does_not_force_a_drag_mode(view):
+    """In box-select drag mode a click selects nothing; Streamlit picks the mode from the selection modes."""
+    layout = tracks(view).to_dict()["layout"]
+    assert "dragmode" not in layout and "clickmode" not in layout
+
+
+def test_no_chart_plots_more_than_max_points():
+    rounds = pd.DataFrame(
+        {
+            "round_id": [f"r{i}" for i in range(5000)],
+            "plot_date": pd.Timestamp("2023-01-01"),
+            "n_sources": range(5000),
+            "n_mentions": 1,
+        }
+    )
+    kept, left_out = charts.capped_rounds(rounds, limit=charts.MAX_POINTS)
+    assert len(kept) == charts.MAX_POINTS and left_out == 5000 - charts.MAX_POINTS
+    assert kept["n_sources"].min() == 5000 - charts.MAX_POINTS  # the best-sourced are kept
 
 
 @pytest.mark.parametrize("stack, column", [("type", "event_type"), ("mediator", "mediator")])
-def test_timeline_aggregates_to_one_bar_per_month_and_stack(dashboard_data, stack, column):
-    events = apply(dashboard_data, Filters())
-    counts = charts.monthly_counts(events, column)
-    assert counts["n"].sum() == events["month"].notna().sum()
-    fig = charts.timeline_figure(counts, stack)
-    assert fig.layout.barmode == "stack"
-    assert sum(len(t.x) for t in fig.data) == len(counts)
-    assert all(isinstance(t, go.Bar) for t in fig.data)
+def test_timeline_sends_one_bar_per_month_stack_and_basis(view, stack, column):
+    counts = view.monthly(column)
+    fig = valid(charts.timeline_figure(counts, stack, view.data.colours["type" if stack == "type" else "mediator"]))
+    assert sum(len(t.x) for t in fig.data) == len(counts) < view.n_events
+    assert sum(sum(t.y) for t in fig.data) == counts["n"].sum()
 
 
-def test_timeline_by_type_counts_october_talks(dashboard_data):
-    counts = charts.monthly_counts(apply(dashboard_data, Filters()), "event_type").set_index(["month", "stack"])
-    assert counts.loc[(pd.Timestamp("2023-10-01"), "talks"), "n"] == 2
+def test_publication_dates_are_hatched_on_the_timeline(view):
+    fig = valid(charts.timeline_figure(view.monthly("event_type"), "type", view.data.colours["type"]))
+    hatched = [t for t in fig.data if t.marker.pattern.shape == "/"]
+    assert [(t.legendgroup, list(t.customdata)) for t in hatched] == [("talks", ["2023-09|talks|publication"])]
+    assert all(t.marker.pattern.shape in ("", None) for t in fig.data if t not in hatched)
 
 
-def test_timeline_by_mediator_names_events_without_one(dashboard_data):
-    counts = charts.monthly_counts(apply(dashboard_data, Filters()), "mediator")
-    assert "No mediator" in set(counts["stack"])
+def test_timeline_bars_take_the_colour_of_their_type(view):
+    fig = valid(charts.timeline_figure(view.monthly("event_type"), "type", view.data.colours["type"]))
+    for trace in fig.data:
+        assert trace.marker.color == palette.TYPE_COLOURS[trace.legendgroup]
 
 
-@pytest.fixture
-def venue_counts(dashboard_data):
-    return charts.venue_counts(dashboard_data.venues, apply(dashboard_data, Filters()), dashboard_data.labels["actor"])
+def test_talks_and_accusation_are_far_apart_in_colour():
+    def rgb(colour):
+        return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+    talks, accusation = rgb(palette.TYPE_COLOURS["talks"]), rgb(palette.TYPE_COLOURS["accusation"])
+    assert sum((a - b) ** 2 for a, b in zip(talks, accusation)) ** 0.5 > 150
+    assert len(set(palette.TYPE_COLOURS.values())) == len(palette.TYPE_COLOURS)
 
 
-def test_venues_are_counted_and_coloured_by_track(venue_counts):
-    counts = venue_counts.set_index("name")
-    assert counts.loc["Brussels", "n_events"] == 2 and counts.loc["Brussels", "track"] == "European Union"
-    assert counts.loc["Washington", "n_events"] == 2
+@pytest.mark.parametrize("basemap, trace_type", [(False, "scatter"), (True, "scattermap")])
+def test_map_places_venues_by_coordinates_coloured_by_track(view, basemap, trace_type):
+    venues = view.venue_counts
+    cities = venues[venues["kind"] != "country"]
+    fig = valid(charts.venue_map_figure(cities, view.data.colours["mediator"], basemap=basemap))
+    assert {t.type for t in fig.data} == {trace_type}
+    for trace in fig.data:
+        assert trace.marker.color == view.data.colours["mediator"][trace.name]
+    assert {v for t in fig.data for v in t.customdata} == set(cities["venue_id"])
 
 
-@pytest.mark.parametrize("basemap, trace_type", [(True, go.Scattermap), (False, go.Scatter)])
-def test_map_places_every_venue_by_its_coordinates(venue_counts, basemap, trace_type):
-    fig = charts.venue_map_figure(venue_counts, basemap=basemap)
-    assert {type(t) for t in fig.data} == {trace_type}
-    assert {t.name for t in fig.data} == {"European Union", "Russia", "United States"}
-    placed = sum(len(t.customdata) for t in fig.data)
-    assert placed == len(venue_counts)
+def test_offline_map_names_only_venues_that_do_not_overlap():
+    venues = pd.DataFrame({"lat": [50.85, 50.9, 37.2, 38.9], "lon": [4.35, 4.4, -3.6, -77.0]})
+    assert charts.label_positions(venues) == [True, False, True, True]
 
 
-def test_offline_map_needs_no_tiles_and_labels_venues(venue_counts):
-    fig = charts.venue_map_figure(venue_counts, basemap=False)
-    assert not fig.layout.map.layers
-    moscow = next(t for t in fig.data if t.name == "Russia")
-    assert (moscow.x[0], moscow.y[0], moscow.text[0]) == (37.6173, 55.7558, "Moscow")
+def test_interaction_matrix_leaves_the_diagonal_blank(view):
+    matrix, totals = view.cooccurrence(top=20)
+    fig = valid(charts.interaction_figure(matrix, totals, len(view.actor_counts)))
+    z = fig.data[0].z
+    assert all(z[i][i] is None for i in range(len(z)))
+    assert "(7)" in fig.data[0].x[list(matrix.index).index("Armenia")]  # own total in the label
 
 
-def test_online_map_draws_tiles_under_the_points(venue_counts):
-    fig = charts.venue_map_figure(venue_counts, basemap=True)
-    assert fig.layout.map.style == "white-bg"
-    assert fig.layout.map.layers[0].source[0] == charts.BASEMAP_TILES
-
-
-def test_interaction_matrix_counts_shared_events(dashboard_data):
-    matrix = charts.cooccurrence(dashboard_data.event_actors)
-    assert matrix.loc["Nikol Pashinyan", "Ilham Aliyev"] == 2  # Granada and Moscow
-    assert matrix.loc["Armenia", "Azerbaijan"] == matrix.loc["Azerbaijan", "Armenia"]
-    fig = charts.interaction_figure(matrix)
-    assert fig.data[0].type == "heatmap"
-
-
-def test_interaction_matrix_keeps_the_most_active(dashboard_data):
-    assert charts.cooccurrence(dashboard_data.event_actors, top=3).shape == (3, 3)
-
-
-def test_accusations_chart_has_one_bar_series_per_accused_mediator(dashboard_data):
-    counts = charts.monthly_counts(dashboard_data.accusations, "mediator")
-    fig = charts.accusations_figure(counts)
-    assert {trace.name for trace in fig.data} == {"United States", "European Union"}
-    assert sum(sum(trace.y) for trace in fig.data) == 3
-    assert all(trace.width == charts.MONTH_BAR_MS for trace in fig.data)
+def test_accusation_bars_take_the_colour_of_the_accused_mediator(view):
+    counts = monthly_accusations(view.accusations)
+    fig = valid(charts.accusations_figure(counts, view.data.colours["mediator"]))
+    colours = {t.name: t.marker.color for t in fig.data}
+    assert colours == {m: view.data.colours["mediator"][m] for m in ("United States", "European Union", "France")}
+    assert len(set(colours.values())) == 3
 
 
 def test_accuser_matrix_puts_accusers_on_rows_and_escapes_names():
-    matrix = pd.DataFrame(
-        [[2, 0], [0, 1]], index=["Azerbaijan", "<b>X</b>"], columns=["United States", "European Union"]
-    )
-    fig = charts.accuser_matrix_figure(matrix)
-    assert list(fig.data[0].y) == ["Azerbaijan", "&lt;b&gt;X&lt;/b&gt;"]
-    assert list(fig.data[0].x) == ["United States", "European Union"]
+    accusations = pd.DataFrame({"accuser": ["A<b>", "A<b>", "C"], "mediator": ["EU", "US", "EU"]})
+    fig = valid(charts.accuser_matrix_figure(accuser_mediator_counts(accusations)))
+    assert list(fig.data[0].y) == ["A&lt;b&gt;", "C"] and list(fig.data[0].x) == ["EU", "US"]
 
 
-def test_a_place_without_a_track_takes_the_track_of_its_rounds(dashboard_data):
-    venues = pd.DataFrame(
-        [dict(venue_id="spain", name="Spain", country="spain", lat=40.4, lon=-3.7, mediator_id=None, aliases=[])]
-    )
-    events = pd.DataFrame([dict(event_id="x", venue_id="spain", event_type="talks", mediator_id="european-union")])
-    counts = charts.venue_counts(venues, events, {"european-union": "European Union"})
-    assert counts.loc[0, "track"] == "European Union"
+def test_compare_chart_has_one_row_per_track_titled_in_its_colour(view):
+    order = compare.track_order(view.rounds, view.data.mediator_rank, view.data.labels["actor"])
+    counts, period = compare.rounds_by_track(view.rounds, order)
+    fig = valid(charts.compare_rounds_figure(counts, view.data.colours, period))
+    titles = [(a.text, a.font.color) for a in fig.layout.annotations]
+    assert titles == [
+        (f"<b>{t}</b>", view.data.colours["mediator"][t]) for t in ("United States", "European Union", "Russia")
+    ]
+    keys = {k for trace in fig.data for k in trace.customdata}
+    assert "european-union|2023-10-01|cancelled" in keys
+
+
+def test_cancellers_and_accusations_by_track_are_coloured_by_track(view):
+    order = compare.track_order(view.rounds, view.data.mediator_rank, view.data.labels["actor"])
+    calls = compare.cancellers(view.rounds, order, view.data.labels["actor"])
+    fig = valid(charts.cancellers_figure(calls, view.data.colours["mediator"]))
+    assert {t.name: t.marker.color for t in fig.data} == {
+        "United States": view.data.colours["mediator"]["United States"]
+    }
+    per_track, period = compare.accusations_by_track(view.accusations, order)
+    fig = valid(charts.accusations_by_track_figure(per_track, view.data.colours["mediator"], period))
+    assert [t.name for t in fig.data] == ["United States", "European Union", "France"]

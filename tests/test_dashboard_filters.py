@@ -1,19 +1,29 @@
-"""Filters: what each sidebar choice keeps, on the synthetic build."""
+"""Filters: what each sidebar choice keeps, on the synthetic build; what a view derives from them."""
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from dashboard_fixtures import N_EVENTS, dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
-from dashboard.filters import Filters, apply, documents_for, narrow_to_bars, narrow_to_points, text_matches
+from dashboard.filters import Filters
+from dashboard.inview import InView, select, unique_counts
 
 
-def ids(events):
-    return set(events["event_id"])
+def in_view(data, filters=None) -> InView:
+    return select(data, filters)
+
+
+def ids(data, rows) -> set[str]:
+    return set(data.events["event_id"].iloc[rows])
+
+
+def kept(data, filters) -> set[str]:
+    return ids(data, in_view(data, filters).rows)
 
 
 def test_no_filter_keeps_every_event(dashboard_data):
-    assert len(apply(dashboard_data, Filters())) == N_EVENTS
+    assert in_view(dashboard_data).n_events == N_EVENTS
     assert not Filters().active
 
 
@@ -27,14 +37,15 @@ def test_no_filter_keeps_every_event(dashboard_data):
         (Filters(type=("accusation",)), {"e2", "e9"}),
         (Filters(status=("held",)), {"e8"}),
         (Filters(status=("cancelled",), mediator=("european-union",)), {"e4", "e5"}),
-        (Filters(outlet=("TURAN",)), {"e8", "e9", "e10"}),
+        (Filters(outlet=("TURAN",)), {"e8", "e9", "e10", "e12"}),
+        (Filters(basis=("publication",)), {"e12"}),
         (Filters(q="lachin"), {"e9"}),
         (Filters(q="WASHINGTON november"), {"e1", "e6"}),
     ],
     ids=lambda v: repr(v) if isinstance(v, Filters) else None,
 )
 def test_each_filter_keeps_only_matching_events(dashboard_data, filters, expected):
-    assert ids(apply(dashboard_data, filters)) == expected
+    assert kept(dashboard_data, filters) == expected
 
 
 @pytest.mark.parametrize(
@@ -49,12 +60,11 @@ def test_each_filter_keeps_only_matching_events(dashboard_data, filters, expecte
     ],
 )
 def test_actor_selects_events_in_any_role_including_mediator(dashboard_data, actor, expected):
-    assert ids(apply(dashboard_data, Filters(actor=(actor,)))) == expected
+    assert kept(dashboard_data, Filters(actor=(actor,))) == expected
 
 
 def test_several_actors_are_alternatives(dashboard_data):
-    both = ids(apply(dashboard_data, Filters(actor=("james-obrien", "russia"))))
-    assert both == {"e2", "e8"}
+    assert kept(dashboard_data, Filters(actor=("james-obrien", "russia"))) == {"e2", "e8"}
 
 
 @pytest.mark.parametrize(
@@ -69,45 +79,102 @@ def test_several_actors_are_alternatives(dashboard_data):
     ],
 )
 def test_date_range_keeps_events_whose_period_overlaps(dashboard_data, date_from, date_to, expected):
-    kept = ids(apply(dashboard_data, Filters(date_from=date_from, date_to=date_to)))
-    assert kept == expected
-    assert "e3" not in kept  # undated events only pass while the range is unbounded
+    result = kept(dashboard_data, Filters(date_from=date_from, date_to=date_to))
+    assert result == expected
+    assert "e3" not in result  # undated events only pass while the range is unbounded
 
 
-def test_filter_matching_nothing_gives_an_empty_frame_with_the_same_columns(dashboard_data):
-    none = apply(dashboard_data, Filters(q="no such words anywhere"))
-    assert none.empty and list(none.columns) == list(dashboard_data.events.columns)
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("(.*", set()),  # plain text, not a regex
+        ("O'Brien", {"e2"}),  # an actor's name
+        ("realities", {"e4", "e5", "e6", "e7", "e13"}),  # the headline of d2
+        ("May 25", {"e8"}),
+    ],
+)
+def test_text_search_reads_sentences_actor_names_and_headlines(dashboard_data, query, expected):
+    assert kept(dashboard_data, Filters(q=query)) == expected
 
 
-def test_text_search_is_plain_text_not_a_regex(dashboard_data):
-    assert not text_matches(dashboard_data.events, "(.*").any()
+def test_events_are_listed_in_date_order_undated_last(dashboard_data):
+    view = in_view(dashboard_data)
+    dates = dashboard_data.events["date_start"].to_numpy()[view.rows]
+    dated = dates[~np.isnat(dates)]
+    assert (np.diff(dated.astype("int64")) >= 0).all()
+    assert np.isnat(dates[-1])
 
 
 def test_documents_follow_the_events_in_view(dashboard_data):
-    f = Filters(mediator=("russia",))
-    docs = documents_for(dashboard_data, f, apply(dashboard_data, f))
-    assert set(docs["doc_id"]) == {"d3"}
+    assert set(in_view(dashboard_data, Filters(mediator=("russia",))).documents["doc_id"]) == {"d3"}
 
 
 def test_outlet_filter_alone_keeps_the_outlets_documents(dashboard_data):
-    f = Filters(outlet=("PanARMENIAN.Net",))
-    assert set(documents_for(dashboard_data, f, apply(dashboard_data, f))["doc_id"]) == {"d4"}
+    assert set(in_view(dashboard_data, Filters(outlet=("PanARMENIAN.Net",))).documents["doc_id"]) == {"d4"}
 
 
-def test_chart_point_selection_narrows_to_the_events_behind_the_points(dashboard_data):
-    events = apply(dashboard_data, Filters())
-    selection = {"selection": {"points": [{"customdata": [["e1", "e6"], "2023-11-20"]}, {"customdata": [["e8"]]}]}}
-    assert ids(narrow_to_points(events, selection)) == {"e1", "e6", "e8"}
+def test_rounds_in_view_answer_to_their_own_status_track_and_venue(dashboard_data):
+    rounds = in_view(dashboard_data, Filters(mediator=("european-union",))).rounds
+    assert set(rounds["round_id"]) == {"granada-2023-10", "brussels-2023-10", "brussels-2024-01"}
+    assert set(in_view(dashboard_data, Filters(status=("planned",))).rounds["round_id"]) == {
+        "brussels-2024-01",
+        "d3-e12",
+    }
 
 
-@pytest.mark.parametrize("selection", [None, {}, {"selection": {"points": []}}, {"selection": {"points": [{"x": 1}]}}])
-def test_no_usable_selection_leaves_the_events_alone(dashboard_data, selection):
-    events = apply(dashboard_data, Filters())
-    assert len(narrow_to_points(events, selection)) == len(events)
-    assert len(narrow_to_bars(events, selection, "event_type")) == len(events)
+def test_a_round_is_in_view_when_one_of_its_mentions_is(dashboard_data):
+    view = in_view(dashboard_data, Filters(outlet=("Daily Sabah",)))  # e6 reports the Washington round
+    assert "washington-2023-11-20" in set(view.rounds["round_id"])
+    assert view.rounds.set_index("round_id").loc["washington-2023-11-20", "n_sources"] == 2  # the build's count
 
 
-def test_bar_selection_narrows_to_that_month_and_stack(dashboard_data):
-    events = apply(dashboard_data, Filters())
-    selection = {"selection": {"points": [{"customdata": ["2023-10", "talks"]}]}}
-    assert ids(narrow_to_bars(events, selection, "event_type")) == {"e4", "e5"}
+def test_a_round_selection_narrows_to_its_mentions(dashboard_data):
+    view = in_view(dashboard_data)
+    assert ids(dashboard_data, view.rows_of_rounds(["washington-2023-11-20"])) == {"e1", "e6"}
+
+
+@pytest.mark.parametrize(
+    "keys, column, expected",
+    [
+        (["2023-10|talks"], "event_type", {"e4", "e5"}),
+        (["2023-09|talks|publication"], "event_type", {"e12"}),
+        (["2023-09|talks"], "event_type", set()),  # the hatched segment is a bar of its own
+        (["2023-11|United States"], "mediator", {"e1", "e2", "e6"}),
+        (["2023-11|No mediator"], "mediator", {"e13"}),
+        (["nonsense", "2023-99|talks", "2023-10|nope"], "event_type", set()),
+    ],
+)
+def test_a_bar_selection_narrows_to_that_month_and_stack(dashboard_data, keys, column, expected):
+    assert ids(dashboard_data, in_view(dashboard_data).rows_of_bars(keys, column)) == expected
+
+
+def test_monthly_counts_split_publication_dates_apart(dashboard_data):
+    counts = in_view(dashboard_data).monthly("event_type")
+    row = counts[(counts["stack"] == "talks") & (counts["month"] == "2023-09-01")]
+    assert row[["publication", "n"]].values.tolist() == [[True, 1]]
+    assert counts["n"].sum() == N_EVENTS - 2  # e3 undated, e10 dated to the year only
+
+
+def test_accusations_follow_the_filters(dashboard_data):
+    view = in_view(dashboard_data, Filters(mediator=("united-states",)))
+    assert set(view.accusations["accusation_id"]) == {"event:e2", "quote:q1:united-states"}
+    assert in_view(dashboard_data, Filters(status=("held",))).accusations.empty
+    by_actor = in_view(dashboard_data, Filters(actor=("armenia",))).accusations  # blamed by Aliyev's quote
+    assert set(by_actor["accusation_id"]) == {"quote:q7:france"}
+
+
+def test_actor_counts_count_an_actor_once_per_event(dashboard_data):
+    counts = in_view(dashboard_data).actor_counts
+    labels = dashboard_data.actors["label"].to_numpy()
+    assert dict(zip(labels[counts.index], counts))["Armenia"] == 7
+
+
+def test_cooccurrence_counts_shared_events(dashboard_data):
+    matrix, totals = in_view(dashboard_data).cooccurrence(top=20)
+    assert matrix.loc["Ilham Aliyev", "Nikol Pashinyan"] == 2  # e4 and e8
+    assert matrix.loc["Armenia", "Armenia"] == totals["Armenia"] == 7
+
+
+def test_unique_counts_by_sorting():
+    values, counts = unique_counts(np.array([3, 1, 3, 2, 3]))
+    assert values.tolist() == [1, 2, 3] and counts.tolist() == [1, 1, 3]

@@ -1,15 +1,23 @@
-"""Loading and preparing the tables: the join every view relies on."""
+"""Loading and preparing the tables: labels, codes and row links every view relies on."""
 
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
 from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
-from dashboard.filters import Filters, apply
-from dashboard.loading import TablesMissing, load, read_build_report, read_document_text, table_signature, tables_dir
-from dashboard.model import date_period, prepare, unique_labels
-from dashboard.rounds import disagreement, round_rows, rounds_in_view, status_counts
+from dashboard.loading import (
+    TablesMissing,
+    build_date,
+    load,
+    read_build_report,
+    read_document_text,
+    read_mentions,
+    table_signature,
+    tables_dir,
+)
+from dashboard.model import date_period, date_periods, prepare, unique_labels
 
 
 @pytest.mark.parametrize(
@@ -30,23 +38,24 @@ def test_unusable_dates_become_undated(value):
     assert date_period(value) == (None, None, None)
 
 
+def test_periods_are_parsed_for_a_whole_column_at_once():
+    start, end = date_periods(pd.Series(["2023-10", None, "2023-11-20"]))
+    assert start.tolist()[0] == pd.Timestamp("2023-10-01") and pd.isna(start[1])
+    assert end.tolist()[2] == pd.Timestamp("2023-11-20")
+
+
 def test_labels_are_unique_even_when_names_repeat():
     labels = unique_labels(pd.Series(["a", "b", "c"]), pd.Series(["Smith", "Smith", None]))
     assert labels == {"a": "Smith (a)", "b": "Smith (b)", "c": "c"}
 
 
-def test_prepared_events_join_names_and_use_categoricals(dashboard_data):
+def test_prepared_events_are_labelled_categoricals(dashboard_data):
     events = dashboard_data.events
     assert len(events) == N_EVENTS
-    for column in ("event_type", "status", "outlet", "venue", "mediator"):
+    for column in ("event_type", "status", "outlet", "venue", "mediator", "date", "date_basis"):
         assert isinstance(events[column].dtype, pd.CategoricalDtype), column
     e1 = events.set_index("event_id").loc["e1"]
-    assert (e1["venue"], e1["mediator"], e1["outlet"], e1["actors"]) == (
-        "Washington",
-        "United States",
-        "Azerbaijan in Focus",
-        "Armenia, Azerbaijan",
-    )
+    assert (e1["venue"], e1["mediator"], e1["outlet"]) == ("Washington", "United States", "Azerbaijan in Focus")
 
 
 def test_venue_host_gives_the_mediation_track_when_the_event_names_none(dashboard_data):
@@ -54,21 +63,35 @@ def test_venue_host_gives_the_mediation_track_when_the_event_names_none(dashboar
     assert pd.isna(e11["mediator_id"]) and e11["mediator"] == "European Union"
 
 
-def test_rounds_merge_sources_of_the_same_round(dashboard_data):
-    rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters())).set_index("round_key")
-    washington = rounds.loc["round:washington-2023-11-20"]
-    assert (washington["n_sources"], washington["status"], washington["lane"]) == (
-        2,
-        "cancelled",
-        "Washington · United States",
-    )
-    assert sorted(washington["event_ids"]) == ["e1", "e6"]
-    assert status_counts(rounds.reset_index()) == {"held": 1, "planned": 1, "cancelled": 3}
+def test_months_are_left_out_for_dates_known_only_to_the_year(dashboard_data):
+    events = dashboard_data.events.set_index("event_id")
+    assert pd.isna(events.loc["e10", "month"]) and events.loc["e10", "month_index"] == -1
+    assert events.loc["e4", "month"] == pd.Timestamp("2023-10-01")
 
 
-def test_eu_rounds_are_brussels_and_granada(dashboard_data):
-    rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters(mediator=("european-union",))))
-    assert set(rounds["venue"]) == {"Brussels", "Granada"}
+def test_actor_links_are_row_numbers_sorted_by_event(dashboard_data):
+    data = dashboard_data
+    assert (np.diff(data.link_row) >= 0).all()
+    e8 = data.event_row("e8")
+    names = set(data.actors["label"].to_numpy()[data.link_actor[data.link_row == e8]])
+    assert names == {"Nikol Pashinyan", "Ilham Aliyev", "Russia"}
+
+
+def test_rounds_carry_lanes_dates_and_how_the_date_is_known(dashboard_data):
+    rounds = dashboard_data.rounds.set_index("round_id")
+    assert rounds.loc["granada-2023-10", ["lane", "dated_by"]].tolist() == [
+        "Granada · European Union",
+        "month · explicit",
+    ]
+    assert rounds.loc["granada-2023-10", "plot_date"] == pd.Timestamp("2023-10-16")  # the middle of the month
+    assert rounds.loc["d3-e12", ["date_label", "dated_by"]].tolist() == ["date not given", "—"]
+    assert rounds.loc["brussels-2024-01", "mediator"] == "European Union"  # the venue's track
+
+
+def test_mediators_are_ranked_in_the_conflicts_order(dashboard_data):
+    assert dashboard_data.mediator_rank[:4] == ["united-states", "european-union", "russia", "france"]
+    colours = dashboard_data.colours["mediator"]
+    assert len({colours[m] for m in ("United States", "European Union", "Russia", "France", "No mediator")}) == 5
 
 
 def test_missing_tables_are_named(tmp_path):
@@ -84,14 +107,14 @@ def test_signature_changes_when_a_table_is_rewritten(tmp_path):
     assert table_signature(table_dir) != before
 
 
+def test_the_build_date_is_when_the_tables_were_written(dashboard_tables):
+    assert build_date(dashboard_tables) == pd.Timestamp.now(tz="UTC").date().isoformat()
+
+
 def test_build_report_is_optional(tmp_path):
     table_dir = build_synthetic_tables(tmp_path, with_report=False)
     assert read_build_report(table_dir) is None
     assert prepare(load(table_dir)).build_report is None
-
-
-def test_build_report_is_read(dashboard_data):
-    assert dashboard_data.build_report["skipped"][0]["reason"] == "no article text found"
 
 
 def test_tables_dir_comes_from_the_environment(monkeypatch, tmp_path):
@@ -107,83 +130,25 @@ def test_document_text_is_read_from_its_path_or_reported_missing(dashboard_data,
     assert read_document_text(str(tmp_path / "gone.txt")) is None
 
 
-def test_optional_rounds_table_supplies_source_counts(tmp_path):
+def test_mentions_are_read_for_one_article_only(dashboard_tables):
+    mentions = read_mentions(dashboard_tables, "d3")
+    assert len(mentions) and {"entity_type", "entity_id", "char_start", "char_end"} == set(mentions.columns)
+
+
+def test_an_older_build_without_display_tables_gets_them_derived(tmp_path, dashboard_data):
+    older = prepare(load(build_synthetic_tables(tmp_path, with_display=False)))
+    assert set(older.rounds["round_id"]) == set(dashboard_data.rounds["round_id"])
+    assert len(older.raw_accusations) == len(dashboard_data.raw_accusations)
+
+
+def test_display_rows_that_no_longer_match_the_events_are_not_trusted(tmp_path, dashboard_data):
     table_dir = build_synthetic_tables(tmp_path)
-    rounds = pd.DataFrame(
-        {
-            "round_id": ["granada-2023-10"],
-            "date": ["2023-10"],
-            "venue_id": ["granada"],
-            "mediator_id": ["european-union"],
-            "status": ["cancelled"],
-            "parties": [["armenia", "azerbaijan"]],
-            "n_sources": [3],
-            "disagree": [False],
-        }
-    )
-    rounds.to_parquet(table_dir / "rounds.parquet", index=False)
+    events = pd.read_parquet(table_dir / "events.parquet")
+    events.iloc[::-1].to_parquet(table_dir / "events.parquet", index=False)  # rewritten in another order
     data = prepare(load(table_dir))
-    view = rounds_in_view(data, apply(data, Filters())).set_index("round_key")
-    assert view.loc["round:granada-2023-10", "n_sources"] == 3
-
-
-# ------------------------------------------------------------------ disagreeing sources
-
-
-def test_the_built_rounds_table_says_where_sources_disagree(dashboard_data):
-    rounds = rounds_in_view(dashboard_data, apply(dashboard_data, Filters())).set_index("round_key")
-    assert rounds.loc["round:washington-2023-11-20", ["disagree", "disagreement"]].tolist() == [
-        True,
-        "date: 2023-11-20, 2023-11-21",
-    ]
-    assert rounds.loc["round:moscow-2023-05-25", ["disagree", "disagreement"]].tolist() == [False, ""]
-
-
-@pytest.mark.parametrize(
-    "reports, expected",
-    [
-        ([("cancelled", "2023-10", "explicit"), ("cancelled", "2023-10", "explicit")], ""),
-        ([("cancelled", "2023-10", "explicit"), ("planned", "2023-10", "explicit")], "status: cancelled, planned"),
-        ([("held", "2023-10", "explicit"), ("held", "2023-10-04", "explicit")], "date: 2023-10, 2023-10-04"),
-        (
-            [("cancelled", "2023-10", "explicit"), ("planned", "2023-10-04", "explicit")],
-            "status: cancelled, planned; date: 2023-10, 2023-10-04",
-        ),
-        # a publication date says when it was reported, not when the round met
-        ([("held", "2023-10", "explicit"), ("held", "2023-11-17", "publication")], ""),
-        ([("held", None, None), ("held", "2023-10", "explicit")], ""),
-    ],
-)
-def test_disagreement_names_what_the_reports_of_a_round_differ_on(reports, expected):
-    group = pd.DataFrame(reports, columns=["status", "date", "date_basis"])
-    assert disagreement(group) == expected
-
-
-def test_without_a_rounds_table_disagreement_comes_from_the_events(tmp_path):
-    data = prepare(load(build_synthetic_tables(tmp_path, with_optional=False)))
-    rounds = rounds_in_view(data, apply(data, Filters())).set_index("round_key")
-    washington = rounds.loc["round:washington-2023-11-20"]
-    assert (washington["disagree"], washington["disagreement"]) == (True, "date: 2023-11-20, 2023-11-21")
-
-
-def test_rounds_table_lists_each_round_with_its_sources_and_a_visible_flag(dashboard_data):
-    table = round_rows(rounds_in_view(dashboard_data, apply(dashboard_data, Filters())))
-    assert list(table.columns) == [
-        "Date",
-        "Venue",
-        "Mediator",
-        "Status",
-        "Called off by",
-        "Sources",
-        "Sources disagree",
-        "Parties",
-    ]
-    washington = table[table["Venue"] == "Washington"].iloc[0]
-    assert (washington["Date"], washington["Status"], washington["Called off by"], washington["Sources"]) == (
-        "2023-11-20",
-        "cancelled",
-        "Azerbaijan",
-        2,
-    )
-    assert washington["Sources disagree"] == "⚠ date: 2023-11-20, 2023-11-21"
-    assert set(table.loc[table["Venue"] != "Washington", "Sources disagree"]) == {""}
+    e8 = data.event_row("e8")
+    assert set(data.actors["label"].to_numpy()[data.link_actor[data.link_row == e8]]) == {
+        "Nikol Pashinyan",
+        "Ilham Aliyev",
+        "Russia",
+    }

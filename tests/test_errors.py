@@ -96,7 +96,7 @@ def test_errors_a_failing_view_shows_no_traceback_or_path(app, monkeypatch, serv
     def broken(*args, **kwargs):
         raise OSError(f"[Errno 2] No such file: '{seed_build[0]}/events.parquet'")
 
-    monkeypatch.setattr(views, "overview_view", broken)
+    monkeypatch.setitem(views.RENDERERS, "Overview", broken)
     at = app(view="Overview")
     assert not at.exception
     assert any("error id" in e.value for e in at.error)

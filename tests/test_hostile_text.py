@@ -33,9 +33,12 @@ from pathlib import Path
 
 import pytest
 from hostile_fixtures import DOC_ID, FORMULA_SENTENCE_START, NAMED_ADDRESSES, ROOT, build_hostile_tables
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from dashboard import exports, loading
+from dashboard.filters import Filters, event_mask, event_text_mask
+from dashboard.inview import InView
+from dashboard.model import prepare
 from data_prep.tables import read_tables
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -87,20 +90,6 @@ def test_hostile_the_article_is_built_with_its_markup_kept_as_text(hostile_event
 
 
 @pytest.fixture
-def served_files(monkeypatch):
-    """Every file the app hands to Streamlit to serve (downloads), as (bytes, mimetype, filename)."""
-    served = []
-    real = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        served.append((path_or_data, mimetype, filename))
-        return real(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return served
-
-
-@pytest.fixture
 def app(hostile_tables, monkeypatch):
     monkeypatch.setenv("PEACETRACK_TABLES", str(hostile_tables))
     monkeypatch.setenv("PEACETRACK_OFFLINE", "1")
@@ -137,10 +126,16 @@ class _Markup(HTMLParser):
             self.styles.append(data)
 
 
+def _own_markup(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """The app's own use of a tag the hostile text also carries: the reader folds the text above
+    the highlight into <details class="pt-before">, with no attribute the text could supply."""
+    return tag == "details" and list(attrs) == [("class", "pt-before")]
+
+
 def live_markup(fragment: str) -> list[str]:
     """The parts of `fragment` that would run, load or restyle something if rendered as HTML."""
     markup = _Markup(fragment)
-    found = [f"<{tag}>" for tag, _ in markup.tags if tag in FORBIDDEN_TAGS]
+    found = [f"<{tag}>" for tag, attrs in markup.tags if tag in FORBIDDEN_TAGS and not _own_markup(tag, attrs)]
     for tag, attrs in markup.tags:
         found += [f"<{tag} {name}=...>" for name, value in attrs if name.lower().startswith("on")]
         found += [
@@ -231,15 +226,19 @@ def test_hostile_the_builds_csv_twins_hold_no_live_formula(hostile_tables):
     assert document["source"] == "'=cmd|' /C calc'!A0"  # kept, as text
 
 
-def test_hostile_downloads_served_by_the_app_hold_no_live_formula(app, served_files):
+def test_hostile_downloads_served_by_the_app_hold_no_live_formula(app, hostile_tables):
+    """The Evidence tab offers every table as CSV; the files are made when clicked, by
+    `exports.csv_bytes`, so the test makes each one as the button would and reads it."""
     at = app(view="Evidence")
-    assert [b.proto.label for b in at.get("download_button")], "no downloads on the Evidence tab"
-    csvs = [(data, name) for data, mimetype, name in served_files if mimetype.startswith("text/csv")]
-    assert len(csvs) >= 3
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("CSV") == len(exports.TABLES) >= 3, labels
+    data = prepare(loading.load(hostile_tables))
+    everything = Filters()
+    inview = InView(data, everything, event_mask(data, everything, lambda q: event_text_mask(data, q)))
     texts = []
-    for data, name in csvs:
-        text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
-        assert_no_live_formula(text, name)
+    for table in exports.TABLES:
+        text = exports.csv_bytes(table, inview).decode("utf-8")
+        assert_no_live_formula(text, table)
         texts.append(text)
     assert "'" + FORMULA_SENTENCE_START.replace('"', '""') in "\n".join(texts)  # the row is there, neutralised
 

@@ -81,7 +81,7 @@ def test_hosting_sessions_share_one_copy_of_the_data(seed_build, monkeypatch):
     monkeypatch.setenv("PEACETRACK_OFFLINE", "1")
     seen = []
     real_header = views.header
-    monkeypatch.setattr(views, "header", lambda data, *a, **k: seen.append(data) or real_header(data, *a, **k))
+    monkeypatch.setattr(views, "header", lambda page, *a, **k: seen.append(page.data) or real_header(page, *a, **k))
     for _ in range(2):
         at = AppTest.from_file(APP, default_timeout=90)
         at.secrets["unrelated"] = "so that no secrets.toml of this machine is read"

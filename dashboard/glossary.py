@@ -62,9 +62,14 @@ TABLES = {
 }
 
 HOW_COUNTED = """\
-- **Rounds** are talks events grouped by `round_id` (several articles reporting the same round count once;
-  the tracks chart sizes a marker by its number of sources). Talks without a `round_id` are grouped by venue,
-  mediator, status and month. A black outline marks a round whose sources disagree on its status.
+- **Rounds** are the build's `rounds` table: several articles reporting the same round count once (the tracks
+  chart sizes a marker by its number of sources). A round is in view when one of the talks events that report it
+  is; its status, date, venue and mediator are the build's, reconciled across its sources, and the status,
+  mediator and venue filters apply to them too. A black outline marks a round whose sources disagree.
+- **Dates** have a precision (day, month, year) and a basis: *explicit* (the text states the date), *relative*
+  (worked out from a phrase such as "last Thursday" and the article's date) or *publication* (the text gives no
+  date; the article's own date stands in). Tables show both in "Dated by"; the Timeline hatches events dated by
+  publication; a round is never dated by publication ("date not given"). Filter on the basis in the sidebar.
 - **Mediation track** of an event: its own mediator, else the mediator whose venue it took place in.
 - **Actor filter** keeps events where the actor is initiator, target, participant, speaker or mediator.
   Within one filter the choices are alternatives (OR); different filters combine (AND).
@@ -76,5 +81,15 @@ HOW_COUNTED = """\
   accuser) and from quotes flagged as accusations about a mediator (the speaker is the accuser). A quote inside
   the sentence of an accusation event against the same mediator is the same accusation and counts once.
   Quotes are dated by their article's publication date.
-- Diamonds on the tracks chart are rounds dated only to a month or year, drawn in the middle of that period.
+- On the tracks chart a circle is a round dated to the day, a diamond to the month and a square to the year
+  (drawn in the middle of that period).
+- **Chart selections** (click, or box / lasso from the chart's toolbar) narrow the table under the chart and are
+  kept in the link. Changing a filter or the tab clears them; an open article closes when it leaves the view.
+- **Tables** show 100 rows a page; **charts** show at most 2,000 points (the best-sourced rounds first, and say so).
+"""
+
+COLOURS = """\
+One colour per mediator, event type and talks status, the same in every view. Mediators take their colour from
+their place in the conflict's list of mediators (`data_prep/codebook/conflict.json`), the others after them;
+grey is "no mediator". Statuses: held teal, planned amber, cancelled red.
 """

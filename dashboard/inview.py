@@ -1,0 +1,399 @@
+"""What one set of filters lets through, and the figures drawn from it (no Streamlit).
+
+An `InView` is made once per distinct set of filters (the app caches it, shared by
+every session) and computes each of its figures the first time a view asks:
+counts by integer codes (`np.bincount`), never by grouping strings. Nothing in it
+is larger than what a chart or a page of a table shows, apart from the row numbers.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from dashboard.filters import Filters, codes_in, contains, overlaps_dates, words_match
+from dashboard.model import NO_MEDIATOR, Data
+
+PUBLICATION = "publication"
+
+
+def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values and how often each occurs, by sorting (numpy 2's hashing `np.unique` is far slower here)."""
+    if not len(values):
+        return values[:0], np.zeros(0, dtype=np.int64)
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+
+
+class InView:
+    """The events, rounds, documents and accusations a set of filters lets through."""
+
+    def __init__(self, data: Data, filters: Filters, mask: np.ndarray):
+        self.data = data
+        self.filters = filters
+        self.mask = mask
+        self._memo: dict = {}
+
+    def memo(self, key, build):
+        """`build()` once per key for this set of filters (a figure, a table): a rerun redraws, not recomputes."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    # ------------------------------------------------------------ events
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """Event rows in view, in date order (undated last)."""
+        order = self.data.date_order
+        return order[self.mask[order]]
+
+    @property
+    def n_events(self) -> int:
+        return len(self.rows)
+
+    @cached_property
+    def n_documents(self) -> int:
+        return int(self.document_mask.sum())
+
+    @cached_property
+    def document_mask(self) -> np.ndarray:
+        """Documents in view: those with an event in view, or all of the outlets chosen when only outlets filter."""
+        docs = self.data.documents
+        keep = np.ones(len(docs), dtype=bool)
+        if self.filters.outlet:
+            keep &= codes_in(docs["source"].astype("category"), self.filters.outlet)
+        if self.filters.event_level:
+            rows = self.data.events["doc_row"].to_numpy()[self.mask]
+            keep &= np.bincount(rows[rows >= 0], minlength=len(docs))[: len(docs)] > 0
+        return keep
+
+    @cached_property
+    def link_mask(self) -> np.ndarray:
+        """Which event-actor links belong to events in view."""
+        return self.mask[self.data.link_row]
+
+    @cached_property
+    def n_actors(self) -> int:
+        actors = self.data.link_actor[self.link_mask]
+        actors = actors[actors >= 0]
+        return int((np.bincount(actors, minlength=len(self.data.actors)) > 0).sum()) if len(actors) else 0
+
+    @cached_property
+    def date_span(self) -> str:
+        events = self.data.events
+        rows = self.rows
+        starts = events["date_start"].to_numpy()[rows]
+        dated = rows[~np.isnat(starts)]
+        if not len(dated):
+            return "—"
+        first = events["date"].iloc[dated[0]]
+        ends = events["date_end"].to_numpy()[dated]
+        last = events["date"].iloc[dated[int(np.argmax(ends))]]
+        return str(first) if first == last else f"{first} – {last}"
+
+    def events(self, rows: np.ndarray | None = None) -> pd.DataFrame:
+        """The events at `rows` (default: all in view) as a frame; keep it to what is shown."""
+        return self.data.events.iloc[self.rows if rows is None else rows]
+
+    def rows_of_type(self, event_type: str) -> np.ndarray:
+        codes = self.data.events["event_type"].cat.codes.to_numpy()
+        wanted = list(self.data.events["event_type"].cat.categories).index(event_type)
+        return self.rows[codes[self.rows] == wanted]
+
+    # ------------------------------------------------------------ actors
+
+    @cached_property
+    def actor_counts(self) -> pd.Series:
+        """Events in view per actor position (any role), most active first."""
+        actors = self.data.link_actor[self.link_mask]
+        rows = self.data.link_row[self.link_mask]
+        width = len(self.data.actors) + 1
+        pairs, _ = unique_counts(rows.astype(np.int64) * width + actors)  # an actor once per event, whatever its roles
+        counts = np.bincount(pairs % width, minlength=width)[:-1]
+        series = pd.Series(counts, index=np.arange(len(self.data.actors)))
+        return series[series > 0].sort_values(ascending=False, kind="stable")
+
+    def cooccurrence(self, top: int = 20) -> tuple[pd.DataFrame, pd.Series]:
+        """Events shared by each pair of the `top` most active actors (labels), and their own totals.
+
+        Each event gets a bit mask of which of those actors take part; the pair counts
+        are summed over the distinct masks, so a million events cost one pass.
+        """
+        counts = self.actor_counts.head(min(top, 62))
+        if counts.empty:
+            return pd.DataFrame(), pd.Series(dtype=int)
+        labels = self.data.actors["label"].to_numpy()[counts.index]
+        bit = np.full(len(self.data.actors), -1, dtype=np.int64)
+        bit[counts.index] = np.arange(len(counts))
+        rows = self.data.link_row[self.link_mask]
+        bits = bit[self.data.link_actor[self.link_mask]]
+        rows, bits = rows[bits >= 0], bits[bits >= 0]
+        masks = np.zeros(len(self.data.events), dtype=np.uint64)
+        np.bitwise_or.at(masks, rows, np.left_shift(np.uint64(1), bits.astype(np.uint64)))
+        patterns, n = unique_counts(masks[masks > 0])
+        members = ((patterns[:, None] >> np.arange(len(counts), dtype=np.uint64)) & np.uint64(1)).astype(np.int64)
+        matrix = (members * n[:, None]).T @ members
+        return pd.DataFrame(matrix, index=labels, columns=labels), pd.Series(counts.to_numpy(), index=labels)
+
+    def actor_rows(self, actor_id: str) -> np.ndarray:
+        """Event rows in view in which `actor_id` takes part (any role) or that are on its track, in date order."""
+        from dashboard.filters import actor_events
+
+        hit = actor_events(self.data, [actor_id]) | codes_in(self.data.events["track_mediator_id"], [actor_id])
+        return self.rows[hit[self.rows]]
+
+    # ------------------------------------------------------------ rounds
+
+    @cached_property
+    def round_mask(self) -> np.ndarray:
+        """Rounds in view: one of their mentions is in view, and their own status, track and venue pass.
+
+        A round's status, track and venue are the build's, reconciled across its
+        sources; the filters on those apply to the round itself as well as to its mentions.
+        """
+        data, f = self.data, self.filters
+        n = len(data.rounds)
+        keep = np.zeros(n, dtype=bool)
+        keep[data.round_link_round[self.mask[data.round_link_row]]] = True
+        rounds = data.rounds
+        if f.status:
+            keep &= rounds["status"].isin(f.status).to_numpy()
+        if f.mediator:
+            keep &= rounds["track_id"].isin(f.mediator).to_numpy()
+        if f.venue:
+            keep &= rounds["venue_id"].isin(f.venue).to_numpy()
+        return keep
+
+    @cached_property
+    def rounds(self) -> pd.DataFrame:
+        return self.data.rounds[self.round_mask]
+
+    @cached_property
+    def status_counts(self) -> dict[str, int]:
+        counts = self.rounds["status"].value_counts()
+        return {status: int(counts.get(status, 0)) for status in ("held", "planned", "cancelled")}
+
+    def rows_of_rounds(self, round_ids) -> np.ndarray:
+        """Event rows in view that support one of `round_ids`, in date order."""
+        data = self.data
+        picked = np.flatnonzero(data.rounds["round_id"].isin(list(round_ids)).to_numpy())
+        linked = data.round_link_row[np.isin(data.round_link_round, picked)]
+        hit = np.zeros(len(data.events), dtype=bool)
+        hit[linked] = True
+        return self.rows[hit[self.rows]]
+
+    # ------------------------------------------------------------ timeline
+
+    def monthly(self, stack_column: str, rows: np.ndarray | None = None) -> pd.DataFrame:
+        """Events per (month, stack value, dated by publication?): the only rows a timeline sends.
+
+        Columns: month, stack, publication (bool), n. Counted with one `np.bincount`
+        over integer keys, whatever the number of events.
+        """
+        events = self.data.events
+        rows = self.rows if rows is None else rows
+        month, code, publication = self._bar_keys(stack_column, rows)
+        dated = month >= 0
+        month, code, publication = month[dated], code[dated], publication[dated]
+        if not len(month):
+            return pd.DataFrame(columns=["month", "stack", "publication", "n"])
+        labels = self._stack_labels(stack_column)
+        low, width = int(month.min()), len(labels)
+        counts = np.bincount(((month - low) * width + code) * 2 + publication, minlength=0)
+        keys = np.flatnonzero(counts)
+        months = (keys // 2 // width + low).astype("datetime64[M]").astype("datetime64[ns]")
+        del events
+        return pd.DataFrame(
+            {
+                "month": months,
+                "stack": labels[keys // 2 % width],
+                "publication": (keys % 2).astype(bool),
+                "n": counts[keys],
+            }
+        )
+
+    def rows_of_bars(self, keys, stack_column: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Event rows in the selected timeline bars: keys 'YYYY-MM|stack' or 'YYYY-MM|stack|publication'."""
+        rows = self.rows if rows is None else rows
+        labels = list(self._stack_labels(stack_column))
+        wanted = set()
+        for key in keys:
+            parts = key.split("|")
+            if len(parts) < 2 or parts[1] not in labels:
+                continue
+            try:
+                month = int(np.datetime64(parts[0], "M").astype(np.int64))
+            except ValueError:
+                continue
+            wanted.add((month, labels.index(parts[1]), int(len(parts) > 2 and parts[2] == PUBLICATION)))
+        month, code, publication = self._bar_keys(stack_column, rows)
+        width = len(labels)
+        key = (month.astype(np.int64) * width + code) * 2 + publication
+        chosen = np.array([(m * width + c) * 2 + p for m, c, p in wanted], dtype=np.int64)
+        return rows[np.isin(key, chosen) & (month >= 0)]
+
+    def _stack_labels(self, stack_column: str) -> np.ndarray:
+        """The labels of a stack column's codes, the last for 'none' (no mediator, no type)."""
+        stack = self.data.events[stack_column]
+        missing = NO_MEDIATOR if stack_column == "mediator" else "other"
+        return np.append(stack.cat.categories.astype(object).to_numpy(), missing)
+
+    def _bar_keys(self, stack_column: str, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(month index, stack code, dated by publication 0/1) of the events at `rows`."""
+        events = self.data.events
+        month = events["month_index"].to_numpy()[rows].astype(np.int64)
+        stack = events[stack_column]
+        code = stack.cat.codes.to_numpy()[rows].astype(np.int64)
+        code = np.where(code < 0, len(stack.cat.categories), code)
+        basis = events["date_basis"]
+        categories = list(basis.cat.categories)
+        if PUBLICATION in categories:
+            publication = (basis.cat.codes.to_numpy()[rows] == categories.index(PUBLICATION)).astype(np.int64)
+        else:
+            publication = np.zeros(len(rows), dtype=np.int64)
+        return month, code, publication
+
+    # ------------------------------------------------------------ venues
+
+    @cached_property
+    def venue_counts(self) -> pd.DataFrame:
+        """Venues with events in view: name, kind, track, country, coordinates and the number of events."""
+        data = self.data
+        codes = data.events["venue_id"].cat.codes.to_numpy()[self.rows]
+        codes = codes[codes >= 0]
+        counts = np.bincount(codes, minlength=len(data.events["venue_id"].cat.categories))
+        ids = data.events["venue_id"].cat.categories.astype(object)
+        n = pd.Series(counts, index=ids)
+        venues = data.venues[data.venues["venue_id"].isin(n.index[n > 0])].copy()
+        venues["n_events"] = venues["venue_id"].map(n).astype(int)
+        return venues.sort_values(["n_events", "label"], ascending=[False, True]).reset_index(drop=True)
+
+    def rows_at_venues(self, venue_ids) -> np.ndarray:
+        return self.rows[codes_in(self.data.events["venue_id"], venue_ids)[self.rows]]
+
+    # ------------------------------------------------------------ accusations
+
+    @cached_property
+    def accusation_mask(self) -> np.ndarray:
+        """Accusations the filters let through, read as they read for events.
+
+        Actor: the accuser, anyone else blamed, or the accused mediator. Mediator: the
+        accused mediator. Venue, outlet, date range, date basis and text as for
+        events. Event type: these are accusations. Talks status applies to talks
+        only, so any status choice leaves no accusations, as it leaves no accusation events.
+        """
+        data, f = self.data, self.filters
+        acc = data.accusations
+        if (f.type and "accusation" not in f.type) or f.status:
+            return np.zeros(len(acc), dtype=bool)
+        keep = np.ones(len(acc), dtype=bool)
+        if f.actor:
+            rows, actors = data.accusation_links
+            wanted = [data.actor_position[a] for a in f.actor if a in data.actor_position]
+            hit = np.zeros(len(acc), dtype=bool)
+            hit[rows[np.isin(actors, wanted)]] = True
+            keep &= hit | acc["mediator_id"].isin(f.actor).to_numpy(dtype=bool)
+        if f.mediator:
+            keep &= acc["mediator_id"].isin(f.mediator).to_numpy(dtype=bool)
+        if f.venue:
+            keep &= acc["venue_id"].isin(f.venue).to_numpy(dtype=bool)
+        if f.outlet:
+            keep &= acc["outlet"].isin(f.outlet).to_numpy(dtype=bool)
+        if f.basis:
+            keep &= acc["date_basis"].isin(f.basis).to_numpy(dtype=bool)
+        keep &= overlaps_dates(acc["date_start"], acc["date_end"], f)
+        if f.q.strip():
+            keep &= words_match(_accusation_text(acc), f.q)
+        return keep
+
+    @cached_property
+    def accusations(self) -> pd.DataFrame:
+        return self.data.accusations[self.accusation_mask]
+
+    # ------------------------------------------------------------ quotes
+
+    @cached_property
+    def quote_mask(self) -> np.ndarray:
+        """The quotes that pass the filters a quote can answer to.
+
+        Actor: the speaker, or an actor or mediator the quote names. Mediator: a
+        mediator the quote is about. Outlet and date range: the carrying article's.
+        Text: words in the quote, its speaker's or a named actor's name, or the
+        headline. A quote has no venue, event type, talks status or date basis of
+        its own, so those filters do not narrow it.
+        """
+        from dashboard.quotes import naming
+
+        data, f = self.data, self.filters
+        quotes = data.quotes
+        n = len(quotes)
+        keep = np.ones(n, dtype=bool)
+        if f.actor:
+            wanted = [data.actor_position[a] for a in f.actor if a in data.actor_position]
+            keep &= (
+                quotes["speaker_id"].isin(f.actor).to_numpy(dtype=bool)
+                | naming(data.quote_links["about"], n, wanted)
+                | naming(data.quote_links["mediators"], n, wanted)
+            )
+        if f.mediator:
+            wanted = [data.actor_position[a] for a in f.mediator if a in data.actor_position]
+            keep &= naming(data.quote_links["mediators"], n, wanted)
+        if f.outlet:
+            keep &= quotes["outlet"].isin(f.outlet).to_numpy(dtype=bool)
+        keep &= overlaps_dates(quotes["date_start"], quotes["date_end"], f)
+        if f.q.strip():
+            for word in f.q.split():
+                hit = words_match(_joined(quotes, ("text", "speaker", "title")), word)
+                named = data.actors.index[contains(data.actors["label"], word)].to_numpy()
+                if len(named):
+                    hit |= naming(data.quote_links["about"], n, named)
+                keep &= hit
+        return keep
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        return self.data.quotes[self.quote_mask]
+
+    def quotes_naming(self, actor_id: str) -> np.ndarray:
+        """Which of the quotes in view name `actor_id` or are about it as a mediator."""
+        from dashboard.quotes import naming
+
+        data = self.data
+        position = [data.actor_position[actor_id]] if actor_id in data.actor_position else []
+        n = len(data.quotes)
+        named = naming(data.quote_links["about"], n, position) | naming(data.quote_links["mediators"], n, position)
+        return named[self.quote_mask]
+
+    # ------------------------------------------------------------ documents
+
+    @cached_property
+    def documents(self) -> pd.DataFrame:
+        docs = self.data.documents[self.document_mask].copy()
+        rows = self.data.events["doc_row"].to_numpy()[self.rows]
+        docs["events_in_view"] = np.bincount(rows[rows >= 0], minlength=len(self.data.documents))[docs.index]
+        return docs
+
+
+def _accusation_text(acc: pd.DataFrame) -> pd.Series:
+    return _joined(acc, ("text", "accuser", "mediator", "targets", "title", "date"))
+
+
+def _joined(frame: pd.DataFrame, columns) -> pd.Series:
+    """The text of `columns`, one line each: what a text search reads."""
+    parts = [frame[c].astype(object).where(frame[c].notna(), "").astype(str) for c in columns]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text + "\n" + part
+    return text
+
+
+def select(data: Data, filters: Filters | None = None) -> InView:
+    """What `filters` (default none) let through, uncached (the app caches it per set of filters)."""
+    from dashboard.filters import event_mask
+
+    filters = filters or Filters()
+    return InView(data, filters, event_mask(data, filters))

@@ -1,0 +1,373 @@
+"""What every view shares: the page context, paged tables, chart selections and the article reader.
+
+Views hold UI only: they ask the `InView` for figures and rows, the pure modules
+for figures and display rows, and draw them. Tables show one page of rows at a
+time; a chart's selection and the open article live in the address bar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard import article, sidebar
+from dashboard.filters import Filters
+from dashboard.inview import InView
+from dashboard.loading import read_document_text, read_mentions
+from dashboard.model import Data, names_of
+from dashboard.state import View, Vocabulary
+from data_prep.schemas import ROLES
+
+PAGE_ROWS = 100
+EMPTY_MESSAGE = "No events match these filters. Remove a filter, or press “Clear all filters” in the sidebar."
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+SELECT_HINT = (
+    "Click a mark to select it (Shift+click for more); for a box or lasso, pick the tool in the chart's "
+    "toolbar and drag. Double-click the chart to clear."
+)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+@dataclass
+class Page:
+    """One run of the app: the data, what the filters let through, and the view from the address."""
+
+    data: Data
+    inview: InView
+    filters: Filters
+    vocab: Vocabulary
+    view: View
+    shown: set[str] = field(default_factory=set)  # 'event' / 'quote' when this run's view showed the open item
+
+
+def md(text) -> str:
+    """Text from the data, made inert for st.markdown (no markup, links or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def empty_state() -> None:
+    st.info(EMPTY_MESSAGE, icon=":material/filter_alt_off:")
+
+
+# ---------------------------------------------------------------- chart selections
+
+
+def point_key(point) -> str | None:
+    """The key a selected point carries in its customdata.
+
+    Streamlit returns a point's customdata as a list, a scalar, or a dict keyed by
+    position ({"0": ...}); all three give the first value.
+    """
+    custom = point.get("customdata") if hasattr(point, "get") else None
+    if isinstance(custom, dict):
+        custom = custom.get("0", custom.get(0, next(iter(custom.values()), None)))
+    elif isinstance(custom, (list, tuple)):
+        custom = custom[0] if custom else None
+    return None if custom is None or isinstance(custom, (dict, list)) else str(custom)
+
+
+def selected_keys(state) -> list[str]:
+    """Keys of every selected point of a Plotly chart's selection state (any of its shapes)."""
+    if not state:
+        return []
+    inner = state.get("selection", state) if hasattr(state, "get") else {}
+    points = inner.get("points", []) if hasattr(inner, "get") else []
+    keys = [point_key(p) for p in points if hasattr(p, "get")]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def selectable_chart(figure, chart_key: str, param: str) -> None:
+    """Draw a figure whose point selection (click, box or lasso) is kept in the address as `param`."""
+
+    def keep_selection() -> None:
+        sidebar.set_selection(param, selected_keys(st.session_state.get(chart_key)))
+        sidebar.close_item()
+
+    st.plotly_chart(
+        figure,
+        key=chart_key,
+        on_select=keep_selection,
+        selection_mode=("points", "box", "lasso"),
+        config=PLOTLY_CONFIG,
+        width="stretch",
+    )
+
+
+def selection_note(page: Page, param: str, noun: str, n: int) -> None:
+    """Say what is selected on the chart (it may come from a link) and offer to clear it."""
+    chosen = getattr(page.view, param)
+    if not chosen:
+        return
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    left.caption(f"Selected on the chart: {len(chosen)} {noun}(s), {n:,} row(s) below.")
+    right.button(
+        "Clear selection",
+        key=f"clear_{param}",
+        on_click=sidebar.clear_selections,
+        icon=":material/deselect:",
+        width="stretch",
+    )
+
+
+# ---------------------------------------------------------------- paged tables
+
+
+def paged_table(
+    page: Page,
+    name: str,
+    ids,
+    rows: Callable[[int, int], pd.DataFrame],
+    *,
+    kind: str | None = None,
+    column_config: dict | None = None,
+    noun: str = "row",
+    height: int = 420,
+) -> list[str]:
+    """One page of a table; picking a row opens its item in the address.
+
+    `kind` is 'event', 'quote' or 'doc' (ids are such ids), 'item' (ids are
+    'event:<id>' or 'quote:<id>'), or None (rows cannot be picked). `ids` holds the
+    ids of every row in order (anything with len() and slicing, e.g. `LazyIds`);
+    `rows(start, stop)` builds the display rows of that slice only. Returns the ids
+    on the page shown.
+    """
+    n = len(ids)
+    pages = max(1, math.ceil(n / PAGE_ROWS))
+    page_key = f"page_{name}"
+    if st.session_state.get(page_key, 1) > pages:
+        st.session_state[page_key] = 1
+    number = 1
+    if pages > 1:
+        left, right = st.columns([4, 1], vertical_alignment="bottom")
+        with right:
+            number = int(st.number_input(f"Page (of {pages:,})", 1, pages, key=page_key, step=1))
+        start = (number - 1) * PAGE_ROWS
+        left.caption(f"{noun.capitalize()}s {start + 1:,}–{min(n, start + PAGE_ROWS):,} of {n:,}")
+    start, stop = (number - 1) * PAGE_ROWS, min(n, number * PAGE_ROWS)
+    shown_ids = [str(i) for i in ids[start:stop]]
+    frame = rows(start, stop)
+    options: dict = dict(hide_index=True, width="stretch", height=min(38 + 35 * max(len(frame), 1), height))
+    if column_config:
+        options["column_config"] = column_config
+    if kind is None:
+        st.dataframe(frame, key=f"table_{name}", **options)
+        return shown_ids
+    digest = hashlib.sha1("\n".join(shown_ids).encode()).hexdigest()[:10]
+    key = f"table_{name}_{digest}"  # new rows, new table: no stale row stays selected
+    open_id = open_item_id(page.view, kind)
+    default = [shown_ids.index(open_id)] if open_id in shown_ids else []
+
+    def pick() -> None:
+        picked = st.session_state[key].selection.rows
+        if picked and picked[0] < len(shown_ids):
+            item = shown_ids[picked[0]]
+            sidebar.open_item(*(item.split(":", 1) if kind == "item" else (kind, item)))
+        else:
+            sidebar.close_item()
+
+    st.session_state[f"_pt_ids_{name}"] = shown_ids
+    st.dataframe(
+        frame,
+        key=key,
+        on_select=pick,
+        selection_mode="single-row",
+        selection_default={"selection": {"rows": default}},
+        **options,
+    )
+    return shown_ids
+
+
+def open_item_id(view: View, kind: str) -> str | None:
+    """The open item as a table of `kind` names it."""
+    if kind == "item":
+        return f"event:{view.event}" if view.event else f"quote:{view.quote}" if view.quote else None
+    return getattr(view, kind)
+
+
+class LazyIds:
+    """The ids of a million rows without materialising them: len() and slicing only."""
+
+    def __init__(self, n: int, take: Callable[[int, int], list[str]]):
+        self.n, self.take = n, take
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, window: slice) -> list[str]:
+        start, stop, _ = window.indices(self.n)
+        return self.take(start, stop)
+
+
+def event_ids(data: Data, rows: np.ndarray) -> LazyIds:
+    """The event ids of `rows`, taken page by page."""
+    column = data.events["event_id"]
+    return LazyIds(len(rows), lambda start, stop: column.iloc[rows[start:stop]].astype(str).tolist())
+
+
+def links_of(data: Data, rows: np.ndarray) -> np.ndarray:
+    """Positions in the event-actor links of the events at `rows` (the links are sorted by event row)."""
+    starts = np.searchsorted(data.link_row, rows, "left")
+    ends = np.searchsorted(data.link_row, rows, "right")
+    return np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)]) if len(rows) else np.zeros(0, np.int64)
+
+
+# ---------------------------------------------------------------- evidence rows
+
+
+EVIDENCE_CONFIG = {
+    "Date": st.column_config.TextColumn("Date", width=95),
+    "Evidence": st.column_config.TextColumn("Evidence", width=540),
+    "Dated by": st.column_config.TextColumn(
+        "Dated by",
+        width=130,
+        help="Precision · basis: explicit (the text states it), relative (worked out from "
+        "a phrase), publication (the article's date stands in)",
+    ),
+    "Type": st.column_config.TextColumn("Type", width=95),
+    "Status": st.column_config.TextColumn("Status", width=80),
+    "Actors": st.column_config.TextColumn("Actors", width=220),
+}
+
+
+def evidence_rows(data: Data, rows: np.ndarray) -> pd.DataFrame:
+    """The display rows of the events at `rows`: plain text, actors named, dates with their basis."""
+    events = data.events.iloc[rows]
+    links = np.isin(data.link_row, rows)
+    names = pd.DataFrame({"row": data.link_row[links], "name": data.actors["label"].to_numpy()[data.link_actor[links]]})
+    roles = data.link_role[links]
+    names = names[roles != ROLES.index("mediator")]  # mediators are in their own column
+    actors = names.groupby("row")["name"].agg(lambda n: ", ".join(sorted(set(n))))
+    table = pd.DataFrame(
+        {
+            "Date": events["date"].astype(object),
+            "Evidence": events["sentence"].astype(object),
+            "Dated by": _dated_by(events),
+            "Type": events["event_type"].astype(object),
+            "Status": events["status"].astype(object),
+            "Actors": pd.Series(rows).map(actors).to_numpy(),
+            "Venue": events["venue"].astype(object),
+            "Mediator": events["mediator"].astype(object),
+            "Outlet": events["outlet"].astype(object),
+        }
+    )
+    return table.where(table.notna(), "").reset_index(drop=True)
+
+
+def _dated_by(events: pd.DataFrame) -> list[str]:
+    return [
+        f"{p} · {b}" if isinstance(p, str) and isinstance(b, str) else ("—" if not isinstance(p, str) else p)
+        for p, b in zip(events["date_precision"].astype(object), events["date_basis"].astype(object))
+    ]
+
+
+def evidence_section(page: Page, rows: np.ndarray, name: str) -> None:
+    """A paged evidence table (pick a row) and the reader for the event picked, if it is among `rows`."""
+    data = page.data
+    paged_table(
+        page,
+        name,
+        event_ids(data, rows),
+        lambda start, stop: page.inview.memo(
+            ("evidence_rows", rows[start:stop].tobytes()),  # the page's rows themselves are the key
+            lambda: evidence_rows(data, rows[start:stop]),
+        ),
+        kind="event",
+        column_config=EVIDENCE_CONFIG,
+        noun="event",
+    )
+    event_id = page.view.event
+    row = data.event_row(event_id) if event_id else None
+    if row is not None and np.isin(row, rows):
+        page.shown.add("event")
+        reader_for_event(page, row)
+    else:
+        st.caption("Select a row to read its article with the evidence sentence highlighted.")
+
+
+# ---------------------------------------------------------------- reader
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _mentions(table_dir: str, signature: tuple, doc_id: str) -> pd.DataFrame:
+    return read_mentions(table_dir, doc_id)
+
+
+def reader_for_event(page: Page, row: int) -> None:
+    """The article of one event, its evidence sentence highlighted and its entities marked."""
+    data = page.data
+    event = data.events.iloc[row]
+    details = [str(event["event_type"])]
+    for column in ("status", "date", "venue", "mediator"):
+        if pd.notna(event[column]) and str(event[column]):
+            details.append(str(event[column]))
+    if pd.notna(event["date_precision"]):
+        details.append(f"dated by: {event['date_precision']} · {event['date_basis']}")
+    links = links_of(data, np.array([row]))
+    actors = names_of(data.actors["actor_id"].to_numpy()[data.link_actor[links]], data.labels["actor"])
+    if actors:
+        details.append(actors)
+    st.markdown(f"**Event {md(event['event_id'])}:** " + " · ".join(md(d) for d in details))
+    spans = [(int(event["char_start"]), int(event["char_end"]), event["sentence"])]
+    reader(page, int(event["doc_row"]), spans)
+
+
+def reader_for_quote(page: Page, quote: pd.Series) -> None:
+    """The article carrying one quote, the quote highlighted."""
+    from dashboard.quotes import as_ids
+
+    details = [f"by {quote['speaker']}"]
+    about = names_of(as_ids(quote["about"]), page.data.labels["actor"])
+    if about:
+        details.append(f"about {about}")
+    if quote["accusation"]:
+        details.append("accusation")
+    details.append(f"dated by its article: {quote['published'] or 'no date'}")
+    st.markdown("**Quote** " + " · ".join(md(d) for d in details))
+    doc_row = page.data.documents.index[page.data.documents["doc_id"] == quote["doc_id"]]
+    if len(doc_row):
+        reader(page, int(doc_row[0]), [(int(quote["char_start"]), int(quote["char_end"]), quote["text"])])
+
+
+def reader(page: Page, doc_row: int, sentences: list[tuple[int, int, str]]) -> None:
+    """A document's text, escaped, with `sentences` highlighted and its mentions marked; it opens at the highlight."""
+    data = page.data
+    doc = data.documents.iloc[doc_row]
+    title = doc["title"] if isinstance(doc["title"], str) and doc["title"] else doc["doc_id"]
+    st.markdown(f"#### {md(title)}")
+    published = f"{doc['published']} ({doc['published_basis']})" if isinstance(doc["published"], str) else None
+    meta = [m for m in (doc["source"], published) if isinstance(m, str) and m]
+    st.caption(" · ".join(md(m) for m in meta) or "outlet and date unknown")
+    if isinstance(doc["url"], str) and doc["url"].startswith(("http://", "https://")):
+        st.link_button("Open the original", doc["url"], icon=":material/open_in_new:")
+    text = read_document_text(doc["path"], data.table_dir)
+    if text is None:
+        st.warning(f"The article text is not available at {md(doc['path'])}; the evidence was:")
+        for _, _, sentence in sentences:
+            st.text(sentence)
+        return
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
+        st.caption("This file changed after the tables were built: sentences are found by searching for them.")
+    highlights, lost = [], []
+    for start, end, sentence in sentences:
+        where = article.locate(text, start, end, sentence)
+        (highlights.append(where) if where else lost.append(sentence))
+    if lost:
+        st.warning("This sentence could not be found in the article text as read now (was the file changed?):")
+        for sentence in lost:
+            st.text(sentence)
+    mentions = _mentions(data.table_dir, data.signature, str(doc["doc_id"]))
+    labels = {"actor": data.labels["actor"], "venue": data.labels["venue"]}
+    entities = [
+        article.Span(int(s), int(e), kind, labels.get(kind, {}).get(entity, entity))
+        for kind, entity, s, e in zip(
+            mentions["entity_type"], mentions["entity_id"], mentions["char_start"], mentions["char_end"]
+        )
+    ]
+    st.html(article.STYLE + article.legend_html() + article.render(text, highlights, entities, open_at_highlight=True))
