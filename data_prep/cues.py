@@ -127,8 +127,12 @@ class PageCues(_Strict):
     """Where a news page puts its own date and place: photo captions and wire datelines."""
 
     caption_words: Phrases
+    repost_words: Phrases
     dateline_date_chars: int
     dateline_place_date_chars: int
+    stamp_lines: int
+    stamp_max_words: int
+    dateline_lines: int
 
 
 class QuoteCues(_Strict):
@@ -179,6 +183,7 @@ class Cues(_Strict):
     title_domain_openers: Words
     not_name_words: Words
     furniture_markers: Phrases
+    furniture_headings: Phrases
     modal_cues: Phrases
     planning_words: Words
     ambiguous_country_names: Words
