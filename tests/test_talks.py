@@ -225,3 +225,40 @@ def test_find_talks_reads_dates_from_the_record_not_the_text(through, knowledge)
     record = through("date_sentences", "Aliyev and Pashinyan held talks in Tbilisi on Monday.", "2022-07-20")
     undated = replace(record, dates=tuple(() for _ in record.dates), article=replace(record.article, published=None))
     assert [(e.venue_id, e.date) for e in find_talks(undated, knowledge).talks] == [("tbilisi", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan stayed away from the talks with Armenia in Vienna on Monday.",
+        "Baku backed out of a meeting with Armenia's foreign minister in Vienna set for Monday.",
+        "Yerevan walked away from the round of talks with Azerbaijan in Vienna on Monday.",
+        "Azerbaijan will not take part in the meeting with Armenia in Vienna on Monday, its ministry said.",
+        "Armenia's foreign minister will not travel to Vienna for Monday's meeting with his Azerbaijani counterpart.",
+        "Aliyev decided against attending Monday's meeting with Pashinyan in Vienna.",
+    ],
+)
+def test_boycott_verbs_are_cancellations(extract, text):
+    assert only_round(extract(text, "2024-03-06"))[:2] == ("vienna", "cancelled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Austrian chancellor will invite Aliyev and Pashinyan to Vienna in the spring.", ("vienna", "planned")),
+        ("The Armenian and Azerbaijani delegations spent a week negotiating outside Vienna.", ("vienna", "held")),
+        ("Aliyev and Pashinyan will sit down in Vienna next month.", ("vienna", "planned")),
+        ("The two leaders had a trilateral meeting with the chancellor in Vienna.", ("vienna", "held")),
+        ("Aliyev and Pashinyan came to Vienna for a summit with the chancellor.", ("vienna", "held")),
+    ],
+)
+def test_talks_verbs_and_idioms(extract, text, expected):
+    assert only_round(extract(text, "2024-03-06"))[:2] == expected
+
+
+def test_a_meeting_on_the_border_between_the_two_countries_is_held_there(extract):
+    x = extract(
+        "The tenth meeting of the border commissions was held on the border between the two countries on 3 March.",
+        "2024-03-06",
+    )
+    assert only_round(x)[:3] == ("armenia-azerbaijan-border", "held", "2024-03-03")
