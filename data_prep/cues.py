@@ -85,7 +85,13 @@ class OtherEventCues(_Strict):
 
 
 class DatingCues(_Strict):
+    """How dates are placed: the tense of their clause, the narrative's year, approximations."""
+
     future_cue_to_date_chars: int
+    reference_offsets: Words
+    narrative_year_words: Phrases
+    more_than_words: Phrases
+    less_than_words: Phrases
 
 
 class NameCues(_Strict):
