@@ -48,6 +48,7 @@ class TalksCues(_Strict):
     party_window_chars: int
     party_pronouns: Words
     meet_verbs: Words
+    round_nouns: Words
     summit_nouns: Words
     organisation_link_words: Words
     organisation_before_summit_chars: int
@@ -60,6 +61,11 @@ class TalksCues(_Strict):
     statement_place_max_words: int
     statement_to_place_chars: int
     attributive_place_chars: int
+    event_to_place_chars: int
+    document_nouns: Phrases
+    background_words: Words
+    reference_offset_words: Words
+    list_stop_words: Words
     speech_beside_date_chars: int
     reference_sentences: int
     adjacent_sentences: int
@@ -123,6 +129,8 @@ class PlaceCues(_Strict):
     motion_preposition: str
     planning_preposition: str
     capital_phrases: Phrases
+    host_verbs: Words
+    host_fillers: Words
     lookback_words: int
     walk_back_words: int
     motion_lookback_words: int

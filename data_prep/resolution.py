@@ -38,6 +38,8 @@ def resolve(sentence: Sentence, codebook: Codebook, places: Places) -> list[Ment
     place_reading: set[tuple[int, int]] = set()
     for place in sentence.places:
         context = place_context(sentence, place, codebook)
+        if context is None and places[place.key].kind == "city" and _hosts(sentence, place, codebook):
+            context = "locative"  # "Moscow hosted the two sides": the city is where they met
         if context is None:
             continue
         venue = capital_of(places[place.key], sentence, place, codebook)
@@ -98,6 +100,17 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
     if after and after[0] in words.attributive_nouns:
         return "attributive"
     return None
+
+
+def _hosts(sentence: Sentence, span: Span, codebook: Codebook) -> bool:
+    """A city as the subject of a hosting verb ("Washington itself hosted three rounds")."""
+    words = codebook.cues.places
+    for word in sentence.token_after(span.end, 4):
+        if word in words.host_verbs:
+            return True
+        if word not in words.host_fillers:
+            return False
+    return False
 
 
 def capital_of(venue: Venue, sentence: Sentence, span: Span, codebook: Codebook) -> Venue:

@@ -23,6 +23,7 @@ from .matchers import Knowledge
 from .mediators import add_mediators, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
+from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of
 from .talks_status import status_of
 
 
@@ -47,14 +48,6 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
     fill_publication_date(talks, record.article.published)
     rounds = merge_rounds(talks, knowledge.cues, finder.places)
     return replace(record, talks=tuple(rounds), round_sentences=frozenset(round_sentences))
-
-
-@lru_cache(maxsize=8)
-def _statement_place(prepositions: tuple[str, ...], articles: tuple[str, ...], max_words: int) -> re.Pattern[str]:
-    """What lies between a speech verb and the place it was said in: "told reporters in"."""
-    either = "|".join(re.escape(p) for p in prepositions)
-    article = "|".join(re.escape(a) for a in articles)
-    return re.compile(rf"^\s*(?:\w+\s+){{0,{max_words}}}?(?:{either})(?:\s+(?:{article}))?\s*$")
 
 
 @lru_cache(maxsize=8)
@@ -92,24 +85,68 @@ class _TalksFinder:
 
     def rounds_in(self, index: int, item: Findings) -> list[Event]:
         """The rounds a sentence reports: one per talks word that has its own venue
-        ("the Berlin round was set up at a meeting ... in Munich" is two), else one."""
+        ("the Berlin round was set up at a meeting ... in Munich") and one per further
+        place or month of a list after it (`talks_slots.slots_of`), else one."""
         sentence = item.sentence
         nouns = [n for n in sentence.cue("talks:nouns") if not self._other_sense(sentence, n)]
         if not nouns:
             return []
-        placed = self._venues_by_noun(item, nouns)
-        if not placed:
-            return [e for e in [self._round(index, item, nouns[0], None)] if e]
-        nouns_with_places = [noun for noun, _ in placed]
-        return [e for e in (self._round(index, item, noun, venue, nouns_with_places) for noun, venue in placed) if e]
+        slots = slots_of(item, nouns, places_by_noun(item, nouns, self.places, self.cues), self.places, self.cues)
+        if not slots:
+            return [e for e in [self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)] if e]
+        placed_nouns = list({slot.noun.start: slot.noun for slot in slots}.values())
+        events = []
+        for n, slot in enumerate(slots):
+            mentions = self._stretch(item, slot, placed_nouns) if len(placed_nouns) > 1 else item.mentions
+            event = self._round(index, item, slot, placed_nouns, mentions)
+            if event is None:
+                continue
+            if n and slot.noun.start == slots[n - 1].noun.start and slot.place:
+                event.cue_start = slot.place.start  # another place of one list: another round
+            events.append(event)
+            events.extend(self._chained(item, slot, event))
+        return events
+
+    def _stretch(self, item: Findings, slot: Slot, nouns: list[Span]) -> tuple[Mention, ...]:
+        """The names that belong to one talks word of several: from the talks word before
+        it to the one after it."""
+        ordered = sorted(nouns, key=lambda n: n.start)
+        k = next(i for i, n in enumerate(ordered) if n.start == slot.noun.start)
+        low = ordered[k - 1].end if k else item.sentence.start
+        high = ordered[k + 1].start if k + 1 < len(ordered) else item.sentence.end
+        if slot.place is not None:
+            low, high = min(low, slot.place.start), max(high, slot.place.end)
+        return tuple(m for m in item.mentions if low <= m.start < high)
+
+    def _chained(self, item: Findings, slot: Slot, event: Event) -> list[Event]:
+        """ "in May and June 2023": the months listed after a round's date are rounds too."""
+        if event.date is None or event.date.basis == "publication":
+            return []
+        sentence = item.sentence
+        candidates = (
+            list(slot.dates)
+            if slot.dates is not None
+            else own_dates(sentence, item.dates, slot.noun, slot.place, self.cues)
+        )
+        out = []
+        for d in chained(candidates, event.date, sentence.text, sentence.start):
+            twin = replace(event, date=d, roles=dict(event.roles), cue_start=d.start)
+            out.append(twin)
+        return out
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
-        """ "had not met its obligations": meet in another sense; "a CSTO summit": an
-        organisation's summit, not a round between the parties."""
+        """ "had not met its obligations": meet in another sense; "a CSTO summit", "the
+        meeting of CSTO leaders": an organisation's meeting, not a round between the parties."""
         cues = self.cues
         word = noun.text.lower()
         if word in cues.summit_nouns:
-            organisations = [a for a in sentence.actors if self.codebook.kind(a.key) == "organization"]
+            places = {(p.start, p.end) for p in sentence.places}
+            # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
+            organisations = [
+                a
+                for a in sentence.actors
+                if self.codebook.kind(a.key) == "organization" and (a.start, a.end) not in places
+            ]
             before = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
             after = [
                 a
@@ -122,61 +159,13 @@ class _TalksFinder:
             return False
         return any(w in cues.not_talks_objects for w in sentence.token_after(noun.end, 3))
 
-    def _venues_by_noun(self, item: Findings, nouns: list[Span]) -> list[tuple[Span, Mention]]:
-        """Each talks word with its own place: the first place after it, before the next
-        talks word ("a meeting ... in Munich"), else a place named right before it ("the
-        Brussels meeting"), else, for the first talks word, the nearest place before it.
-
-        A place that belongs to something else is no venue of talks: a statement ("as
-        agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
-        cues = self.cues
-        sentence = item.sentence
-        text, base = sentence.text, sentence.start
-        said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
-        other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
-        statement_place = _statement_place(
-            cues.statement_place_prepositions, cues.statement_place_articles, cues.statement_place_max_words
-        )
-
-        def of_statement(place: Mention) -> bool:
-            return any(
-                0 <= place.start - c.end <= cues.statement_to_place_chars
-                and statement_place.match(text[c.end - base : place.start - base])
-                for c in said
-            )
-
-        places = sorted(
-            (m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start
-        )
-        ordered = sorted(nouns, key=lambda n: n.start)
-        pairs = []
-        for i, noun in enumerate(ordered):
-            limit = ordered[i + 1].start if i + 1 < len(ordered) else sentence.end
-            after = [
-                p
-                for p in places
-                if p.how != "attributive"
-                and noun.end <= p.start < limit
-                and not any(noun.end <= c.start < p.start for c in other_events)
-            ]
-            before = [
-                p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= cues.attributive_place_chars
-            ]
-            if not after and not before and i == 0:
-                # "invited them to Brussels for talks": a place before the first talks word.
-                before = [p for p in places if p.end <= noun.start and p.how != "attributive"][-1:]
-            # Cities and regions before countries.
-            candidates = sorted(after + before, key=lambda p: self.places.is_country(p.entity_id))
-            if candidates:
-                pairs.append((noun, candidates[0]))
-        return pairs
-
     def _round(
-        self, index: int, item: Findings, cue: Span, place: Mention | None, placed_nouns: list[Span] | None = None
+        self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
     ) -> Event | None:
         codebook, cues, places = self.codebook, self.cues, self.places
         confidence = codebook.cues.confidence.talks
         sentence = item.sentence
+        cue, place = slot.noun, slot.place
         region = sentence.quote_of(cue.start)
         actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
         near = [m for m in actors if abs(m.start - cue.start) <= cues.party_window_chars]
@@ -193,13 +182,14 @@ class _TalksFinder:
             dateline_city = places[self.dateline[0]]
             if venue is None or (places[venue].kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
-        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns or [])
+        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
         if headline_place and status != "planned":
             # "LIVE | Eastern Partnership summit in Brussels": what happened, happened there;
             # a round still to come may be anywhere.
             venue = self.headline_venue
-        when = self._nearest(item.dates, cue, sentence)
-        mediator, how = round_mediator(sentence, item.mentions, cue, venue, codebook, places)
+        dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
+        when = self._nearest(dates, cue, sentence, place.start if place and slot.dates is not None else None)
+        mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         event = Event(
             self.doc_id,
             "talks",
@@ -219,8 +209,13 @@ class _TalksFinder:
             event.anaphoric = True
             return event
         # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
-        # Washington") names the other by implication, if no one else is named.
-        at_track_venue = bool(place and place.how == "locative" and places[place.entity_id].mediator_id)
+        # Washington", "turned down a fourth Washington round") names the other by
+        # implication, if no one else is named.
+        at_track_venue = bool(
+            place
+            and places[place.entity_id].mediator_id
+            and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
+        )
         # "On 6 October they held talks in Prague": a pronoun for the parties of a round
         # this article has just reported.
         continuing = (
@@ -255,7 +250,7 @@ class _TalksFinder:
         if len(sides) < 2:
             parties |= {members[0] for members in codebook.sides.values()}
         event.roles = {actor_id: "participant" for actor_id in sorted(parties)}
-        add_mediators(event, actors, codebook)
+        add_mediators(event, [m for m in actors if m in mentions], codebook)
         event.confidence = round(
             min(
                 confidence.max,
@@ -278,13 +273,21 @@ class _TalksFinder:
         beside = any(0 <= when.start - c.end <= self.cues.speech_beside_date_chars for c in speech)
         return between or beside
 
-    def _nearest(self, dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence) -> ResolvedDate | None:
+    def _nearest(
+        self, dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence, after: int | None = None
+    ) -> ResolvedDate | None:
         """The date of a round: the one closest to its talks word, but a named date before
-        "three weeks after", and a date of the round before the date of a statement about
-        it ("said on Friday that a meeting planned for December 7 ...")."""
+        "three weeks after", a date of the round before the date of a statement about
+        it ("said on Friday that a meeting planned for December 7 ..."), and, for a place
+        of a list (`after` is where it stands), a date after the place before one before it."""
         offset_date = _offset_date(self.cues.offset_date_words)
 
-        def rank(d: ResolvedDate) -> tuple[bool, bool, int]:
-            return bool(offset_date.search(d.text)), self._reported_between(sentence, d, cue), abs(d.start - cue.start)
+        def rank(d: ResolvedDate) -> tuple[bool, bool, bool, int]:
+            return (
+                bool(offset_date.search(d.text)),
+                self._reported_between(sentence, d, cue),
+                after is not None and d.start < after,
+                abs(d.start - cue.start),
+            )
 
         return min(dates, key=rank) if dates else None

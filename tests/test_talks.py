@@ -97,10 +97,23 @@ def test_one_round_mentioned_twice_is_one_event(extract):
 
 def test_two_rounds_in_one_sentence(extract):
     x = extract(
-        "The Berlin round was set up at a meeting between Scholz, Pashinyan and Aliyev on February 17 on the sidelines of the Munich Security Conference.",
+        "The Berlin round was set up at a meeting between Scholz, Pashinyan and Aliyev on February 17 on the sidelines "
+        "of the Munich Security Conference. The Berlin round between the foreign ministers was held on February 28 at Villa Borsig.",
         "2024-03-01",
     )
-    assert {(r.venue_id, r.status) for r in talks_of(x)} == {("munich", "held"), ("berlin", "held")}
+    assert {(r.venue_id, r.status, r.date.value) for r in talks_of(x)} == {
+        ("munich", "held", "2024-02-17"),
+        ("berlin", "held", "2024-02-28"),
+    }
+
+
+def test_a_back_reference_to_another_round_gives_its_date_to_that_round_only(extract):
+    """ "The Vienna summit took place five weeks after the two leaders had met in Tbilisi
+    on 4 May": 4 May is the Tbilisi round's; the Vienna summit is five weeks later."""
+    x = extract(
+        "The Vienna summit took place five weeks after the two leaders had met in Tbilisi on 4 May.", "2024-07-01"
+    )
+    assert {(r.venue_id, r.date.value) for r in talks_of(x)} == {("tbilisi", "2024-05-04"), ("vienna", "2024-06-08")}
 
 
 def test_the_date_of_a_statement_is_not_the_date_of_the_round(extract):
@@ -262,3 +275,87 @@ def test_a_meeting_on_the_border_between_the_two_countries_is_held_there(extract
         "2024-03-06",
     )
     assert only_round(x)[:3] == ("armenia-azerbaijan-border", "held", "2024-03-03")
+
+
+def rounds_of(extraction):
+    return sorted((r.venue_id, r.status, r.date.value if r.date else None) for r in talks_of(extraction))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The two leaders met in Vienna on 3 March, in Tbilisi on 12 April and in Tirana on 5 May.",
+            [("tbilisi", "held", "2024-04-12"), ("tirana", "held", "2024-05-05"), ("vienna", "held", "2024-03-03")],
+        ),
+        (
+            "Since then the ministers have met twice more: in Vienna on 3 March and in Tbilisi on 12 April.",
+            [("tbilisi", "held", "2024-04-12"), ("vienna", "held", "2024-03-03")],
+        ),
+        (
+            "The leaders had met in Vienna on 3 March 2023 and on 12 April 2024.",
+            [("vienna", "held", "2023-03"), ("vienna", "held", "2024-04-12")],
+        ),
+        (
+            "Earlier rounds brought the foreign ministers to Vienna in May and June 2023.",
+            [("vienna", "held", "2023-05"), ("vienna", "held", "2023-06")],
+        ),
+    ],
+)
+def test_a_list_of_places_or_months_after_one_talks_word_is_a_list_of_rounds(extract, text, expected):
+    got = rounds_of(extract(text, "2024-07-01"))
+    assert [(v, s, d[: len(e)]) for (v, s, d), (_, _, e) in zip(got, expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers held talks in Vienna on Wednesday and Thursday.",
+        "The ministers met in Vienna, Austria, on 3 March.",
+        "The ministers met in Vienna on 3 March, after talks in Tbilisi had failed.",
+    ],
+)
+def test_days_of_one_round_or_a_place_of_something_else_are_no_list(extract, text):
+    assert [r.venue_id for r in talks_of(extract(text, "2024-07-01"))][:1] == ["vienna"]
+    assert len([r for r in talks_of(extract(text, "2024-07-01")) if r.venue_id == "vienna"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The date of a "since" clause, after the talks word, belongs to another event.
+        (
+            "The Vienna meeting of the two leaders on Monday was their first since the text was agreed in March.",
+            ("vienna", "held", "2024-07-01"),
+        ),
+        # ... and so does its status.
+        (
+            "This will be the first meeting of the two ministers in Vienna since Baku cancelled a round in March.",
+            ("vienna", "planned", "2024-07-01"),
+        ),
+        # A document's date is not a round's.
+        (
+            "The leaders of Armenia and Azerbaijan met in Vienna to review the statement of November 9, 2020.",
+            ("vienna", "held", "2024-07-01"),
+        ),
+        # The talks word after "a week after" is the reference point, not the event dated.
+        (
+            "Less than a week after the meeting of Aliyev and Pashinyan in Vienna on 3 June, Moscow protested.",
+            ("vienna", "held", "2024-06-03"),
+        ),
+    ],
+)
+def test_dates_and_statuses_of_other_clauses_are_not_the_rounds(extract, text, expected):
+    assert only_round(extract(text, "2024-07-01"))[:3] == expected
+
+
+def test_a_city_hosting_the_parties_is_the_venue(extract):
+    x = extract(
+        "Vienna hosted the two sides in October, and the two foreign ministers talked for ten hours.", "2024-12-01"
+    )
+    assert only_round(x)[:3] == ("vienna", "held", "2024-10")
+
+
+def test_convened_is_a_talks_verb(extract):
+    x = extract("The chancellor convened the two foreign ministers in Vienna in September.", "2024-12-01")
+    assert only_round(x)[:3] == ("vienna", "held", "2024-09")
