@@ -49,6 +49,9 @@ class TalksCues(_Strict):
     party_pronouns: Words
     meet_verbs: Words
     round_nouns: Words
+    separate_words: Words
+    bilateral_words: Words
+    same_format_phrases: Phrases
     summit_nouns: Words
     organisation_link_words: Words
     organisation_before_summit_chars: int
@@ -80,6 +83,17 @@ class MediatorCues(_Strict):
     agent_words: Phrases
     listed_before_parties_chars: int
     adjacent_chars: int
+    guest_verbs: Words
+    guest_distance_chars: int
+    not_hosted_objects: Words
+    with_words: Phrases
+    with_max_words: int
+    with_distance_chars: int
+    subject_distance_chars: int
+    no_mediator_phrases: Phrases
+    on_their_own_phrases: Phrases
+    negation_words: Phrases
+    negation_reach_words: int
 
     def strength(self, how: str | None) -> int:
         """How firmly a mediator found `how` names it; no evidence counts 0."""

@@ -20,10 +20,10 @@ from .codebook import Codebook
 from .cues import TalksCues
 from .dates import ResolvedDate, parse_partial
 from .matchers import Knowledge
-from .mediators import add_mediators, round_mediator
+from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
-from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of
+from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import status_of
 
 
@@ -32,9 +32,31 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
     talks: list[Event] = []
     round_sentences = set()
     window = knowledge.cues.talks
+    declined: set[str] = set()  # would-be mediators the article says took no part
+    strength = knowledge.cues.mediators.strength
     for index, item in enumerate(record.findings()):
         found = []
-        for event in finder.rounds_in(index, item):
+        said, who = no_mediator_said(item.sentence, item.mentions, knowledge.codebook)
+        events = finder.rounds_in(index, item)
+        if said and who:
+            declined.add(who)
+        elif said:
+            # "held without any mediator": this sentence's rounds, or the round it continues.
+            target = recent_round(talks, index, window.reference_sentences)
+            for event in events or ([target] if target else []):
+                _without_mediator(event)
+        same_format = any(p in item.sentence.text.lower() for p in window.same_format_phrases)
+        for event in events:
+            earlier = talks[-1] if talks else None
+            if (
+                same_format
+                and earlier
+                and earlier.mediator_id
+                and strength(event.mediator_how) < strength("participant")
+            ):
+                # "had met in the same format in Moldova": the format's mediator was there too.
+                event.mediator_id, event.mediator_how = earlier.mediator_id, "participant"
+                event.roles.setdefault(earlier.mediator_id, "mediator")
             if event.anaphoric:
                 target = recent_round(talks, index, window.reference_sentences)
                 if target is not None:
@@ -47,7 +69,21 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
             round_sentences.add(index)
     fill_publication_date(talks, record.article.published)
     rounds = merge_rounds(talks, knowledge.cues, finder.places)
+    for event in rounds:
+        venue = finder.places[event.venue_id] if event.venue_id else None
+        if (
+            event.mediator_id in declined
+            and venue is not None
+            and event.mediator_id in (venue.country, venue.mediator_id)
+        ):
+            _without_mediator(event)  # "Kazakhstan provided a venue but was not mediating"
     return replace(record, talks=tuple(rounds), round_sentences=frozenset(round_sentences))
+
+
+def _without_mediator(event: Event) -> None:
+    """The round had no mediator, on the article's word: that outranks any other evidence."""
+    event.mediator_id, event.mediator_how = None, "declined"
+    event.roles = {actor: role for actor, role in event.roles.items() if role != "mediator"}
 
 
 @lru_cache(maxsize=8)
@@ -97,26 +133,17 @@ class _TalksFinder:
         placed_nouns = list({slot.noun.start: slot.noun for slot in slots}.values())
         events = []
         for n, slot in enumerate(slots):
-            mentions = self._stretch(item, slot, placed_nouns) if len(placed_nouns) > 1 else item.mentions
+            mentions = stretch_of(item, slots, n) if len(slots) > 1 else item.mentions
             event = self._round(index, item, slot, placed_nouns, mentions)
             if event is None:
                 continue
+            if sum(s.noun.start == slot.noun.start for s in slots) > 1:
+                listed_mediator(event, mentions, self.codebook, self.places)
             if n and slot.noun.start == slots[n - 1].noun.start and slot.place:
                 event.cue_start = slot.place.start  # another place of one list: another round
             events.append(event)
             events.extend(self._chained(item, slot, event))
         return events
-
-    def _stretch(self, item: Findings, slot: Slot, nouns: list[Span]) -> tuple[Mention, ...]:
-        """The names that belong to one talks word of several: from the talks word before
-        it to the one after it."""
-        ordered = sorted(nouns, key=lambda n: n.start)
-        k = next(i for i, n in enumerate(ordered) if n.start == slot.noun.start)
-        low = ordered[k - 1].end if k else item.sentence.start
-        high = ordered[k + 1].start if k + 1 < len(ordered) else item.sentence.end
-        if slot.place is not None:
-            low, high = min(low, slot.place.start), max(high, slot.place.end)
-        return tuple(m for m in item.mentions if low <= m.start < high)
 
     def _chained(self, item: Findings, slot: Slot, event: Event) -> list[Event]:
         """ "in May and June 2023": the months listed after a round's date are rounds too."""
@@ -134,11 +161,21 @@ class _TalksFinder:
             out.append(twin)
         return out
 
+    def _bilateral(self, sentence: Sentence, noun: Span) -> bool:
+        """ "a bilateral meeting": the parties on their own."""
+        return any(w in self.cues.bilateral_words for w in sentence.token_before(noun.start, 3))
+
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
         """ "had not met its obligations": meet in another sense; "a CSTO summit", "the
-        meeting of CSTO leaders": an organisation's meeting, not a round between the parties."""
+        meeting of CSTO leaders": an organisation's meeting, not a round between the parties;
+        "separate meetings with Aliyev and Pashinyan": each party on its own."""
         cues = self.cues
         word = noun.text.lower()
+        near = [*sentence.token_before(noun.start, 2), *sentence.token_after(noun.end, 1)]
+        if any(w in cues.separate_words for w in near):
+            return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
+        if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
+            return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
         if word in cues.summit_nouns:
             places = {(p.start, p.end) for p in sentence.places}
             # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
@@ -190,6 +227,8 @@ class _TalksFinder:
         dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
         when = self._nearest(dates, cue, sentence, place.start if place and slot.dates is not None else None)
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
+        if self._bilateral(sentence, cue):
+            mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"
         event = Event(
             self.doc_id,
             "talks",
@@ -215,6 +254,7 @@ class _TalksFinder:
             place
             and places[place.entity_id].mediator_id
             and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
+            and not self._bilateral(sentence, cue)  # "Bayramov will hold bilateral meetings in Washington"
         )
         # "On 6 October they held talks in Prague": a pronoun for the parties of a round
         # this article has just reported.

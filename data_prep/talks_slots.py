@@ -218,3 +218,24 @@ def _within(first: str, second: str, places: Places) -> bool:
     """One place lies in the other ("Chisinau" and "Moldova")."""
     a, b = places[first], places[second]
     return (a.kind == "country" and b.country == a.country) or (b.kind == "country" and a.country == b.country)
+
+
+def stretch_of(item: Findings, slots: list[Slot], n: int) -> tuple[Mention, ...]:
+    """The names that belong to one round of several in a sentence: from the end of
+    the round before it (its place, when the place follows its talks word) to the
+    start of the round after it."""
+    slot = slots[n]
+    low, high = item.sentence.start, item.sentence.end
+    if n:
+        before = slots[n - 1]
+        low = before.noun.end
+        if before.place is not None and before.place.start > before.noun.start:
+            low = max(low, before.place.end)
+    if n + 1 < len(slots):
+        after = slots[n + 1]
+        high = after.noun.start if after.noun.start != slot.noun.start else after.place.start  # type: ignore[union-attr]
+        if after.place is not None and after.place.start < after.noun.start:
+            high = min(high, after.place.start)
+    if slot.place is not None:
+        low, high = min(low, slot.place.start), max(high, slot.place.end)
+    return tuple(m for m in item.mentions if low <= m.start < high)

@@ -41,7 +41,7 @@ def only_round(extraction):
         (
             "The foreign ministers of Armenia and Azerbaijan will meet in Almaty next Friday.",
             "2024-05-06",
-            ("almaty", "planned", "2024-05-10", "kazakhstan"),
+            ("almaty", "planned", "2024-05-10", "kazakhstan"),  # Almaty's track, as the codebook says
         ),
         (
             "Putin hosted Aliyev and Pashinyan for trilateral talks in Sochi on Friday.",
@@ -51,7 +51,7 @@ def only_round(extraction):
         (
             "Aliyev and Pashinyan held talks in Tbilisi on Monday.",
             "2022-07-20",
-            ("tbilisi", "held", "2022-07-18", "georgia"),
+            ("tbilisi", "held", "2022-07-18", None),  # the state a venue lies in is no evidence of mediation
         ),
     ],
 )
@@ -359,3 +359,92 @@ def test_a_city_hosting_the_parties_is_the_venue(extract):
 def test_convened_is_a_talks_verb(extract):
     x = extract("The chancellor convened the two foreign ministers in Vienna in September.", "2024-12-01")
     assert only_round(x)[:3] == ("vienna", "held", "2024-09")
+
+
+def mediators_of(extraction):
+    return {r.venue_id: r.mediator_id for r in talks_of(extraction)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # What the article says against a mediator outranks every other evidence.
+        ("Aliyev and Pashinyan met on their own in Vienna on Monday.", {"vienna": None}),
+        (
+            "The UAE president hosted Aliyev and Pashinyan in Abu Dhabi on Monday. The talks were held without any mediator.",
+            {"abu-dhabi": None},
+        ),
+        (
+            "Aliyev and Pashinyan met in Kazan on Monday on the sidelines of the summit. "
+            "Putin, who hosted the summit, did not take part in the conversation.",
+            {"kazan": None},
+        ),
+        (
+            "The foreign ministers of Armenia and Azerbaijan opened talks in Almaty on Monday. "
+            "Kazakhstan stressed that it was providing a venue and was not mediating.",
+            {"almaty": None},
+        ),
+        # ... but a party that stays away is no mediator standing aside, and a named mediator
+        # meeting one party "on their own" says nothing of the round.
+        (
+            "Aliyev stayed away from the talks with Pashinyan in Granada on Monday, leaving Michel and Macron to meet "
+            "the Armenian leader on their own.",
+            {"granada": "european-union"},
+        ),
+        # A bilateral round has no mediator; the state a venue lies in is not one.
+        ("Bayramov and Mirzoyan held a bilateral meeting in Geneva on Monday.", {"geneva": None}),
+        # A mediator the parties met, or who convened them, sat at the table.
+        (
+            "Aliyev and Pashinyan held talks in Vienna on Monday with European Council President Charles Michel.",
+            {"vienna": "european-union"},
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov held a trilateral meeting with Bayramov and Mirzoyan in Astana on Monday.",
+            {"astana": "russia"},
+        ),
+        # An outlet reporting a round never mediates it.
+        ("Bayramov and Mirzoyan met in Geneva on Monday, Russia's Tass news agency reported.", {"geneva": None}),
+        # Each place of a list has its own mediator.
+        (
+            "The two leaders have met six times in Brussels under Charles Michel, twice with Vladimir Putin in Sochi "
+            "and once in Tirana.",
+            {"brussels": "european-union", "sochi": "russia", "tirana": None},
+        ),
+    ],
+)
+def test_mediator_evidence(extract, text, expected):
+    assert mediators_of(extract(text, "2024-07-02")) == expected
+
+
+def test_welcoming_a_meeting_is_a_reaction_not_hosting(extract):
+    x = extract(
+        "The foreign ministers of Armenia and Azerbaijan met in Almaty on Monday. "
+        "Moscow welcomed the meeting, the Russian Foreign Ministry said.",
+        "2024-07-02",
+    )
+    assert mediators_of(x) == {"almaty": "kazakhstan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken held separate meetings with Aliyev and Pashinyan in Munich on Monday.",
+        "Baerbock will first hold a bilateral meeting with Armenian Foreign Minister Mirzoyan in Berlin on Monday.",
+        "Bayramov flew to Washington on Monday; he will hold several bilateral meetings there.",
+    ],
+)
+def test_a_mediator_meeting_each_party_apart_is_no_round(extract, text):
+    assert talks_of(extract(text, "2024-07-02")) == []
+
+
+def test_a_round_in_the_same_format_had_the_earlier_rounds_parties_and_mediator(extract):
+    x = extract(
+        "Lavrov hosted Bayramov and Mirzoyan in Astana on Monday. The previous meeting in this format was held in Dushanbe in May.",
+        "2022-10-14",
+    )
+    assert mediators_of(x) == {"astana": "russia", "dushanbe": "russia"}
+
+
+def test_the_two_leaders_due_in_a_city_is_a_planned_round(extract):
+    x = extract("On 1 June the two leaders are due in Vienna, where the chancellor is to join them.", "2023-05-26")
+    assert only_round(x)[:3] == ("vienna", "planned", "2023-06-01")
