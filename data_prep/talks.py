@@ -100,13 +100,20 @@ class _TalksFinder:
         self.places = record.places(codebook)
         self.doc_id = record.article.doc_id
         self.base: date | None = parse_partial(record.article.published)
-        self.dateline = (
-            (record.dateline_venue, record.article.dateline[1])
-            if record.dateline_venue and record.article.dateline
-            else None
-        )
+        self.dateline = self._dateline(record, codebook)
         self.headline_venue = self._headline_venue(record)
         self.recent: int | None = None  # sentence index of the last round reported so far
+
+    def _dateline(self, record: Record, codebook: Codebook) -> tuple[str, int, int] | None:
+        """The dateline's venue and the stretch of its paragraph. A party's own capital
+        ("YEREVAN, January 15. /Agency/.") is where an agency files from, not a venue."""
+        if not record.dateline_venue or not record.article.dateline:
+            return None
+        venue = self.places[record.dateline_venue]
+        if venue.country and codebook.side(venue.country):
+            return None
+        end = record.article.dateline[1]
+        return record.dateline_venue, record.article.text.rfind("\n", 0, end) + 1, end
 
     def _headline_venue(self, record: Record) -> str | None:
         """The one city a headline names as a place, if it names exactly one."""
@@ -213,13 +220,14 @@ class _TalksFinder:
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
         headline_place = venue is None and self.headline_venue is not None and index > 0
-        if self.dateline and sentence.end <= self.dateline[1]:
-            # The dateline city is where the talks are, unless the sentence names a place
-            # other than the country it lies in ("in Kazakhstan's largest city").
+        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
+        if self.dateline and self.dateline[1] <= sentence.start < self.dateline[2] and status != "planned":
+            # The dateline city is where the talks in its own paragraph were, unless the
+            # sentence names a place other than the country it lies in ("in Kazakhstan's
+            # largest city"); a round still to come may be anywhere.
             dateline_city = places[self.dateline[0]]
             if venue is None or (places[venue].kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
-        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
         if headline_place and status != "planned":
             # "LIVE | Eastern Partnership summit in Brussels": what happened, happened there;
             # a round still to come may be anywhere.

@@ -448,3 +448,31 @@ def test_a_round_in_the_same_format_had_the_earlier_rounds_parties_and_mediator(
 def test_the_two_leaders_due_in_a_city_is_a_planned_round(extract):
     x = extract("On 1 June the two leaders are due in Vienna, where the chancellor is to join them.", "2023-05-26")
     assert only_round(x)[:3] == ("vienna", "planned", "2023-06-01")
+
+
+def test_a_party_capitals_dateline_is_where_the_agency_files_from_not_a_venue(knowledge):
+    text = (
+        "Commissions to meet again\n\n"
+        "YEREVAN, January 15 (Agency) - The border commissions of Armenia and Azerbaijan met on Monday, the government said.\n"
+    )
+    article = make_article(text, knowledge.cues, "2024-01-15", dateline=("Yerevan", len(text) - 1))
+    x = analyse_article(article, knowledge)
+    assert [e.venue_id for e in x.events if e.event_type == "talks"] in ([], [None])
+
+
+def test_a_dateline_places_only_the_rounds_of_its_own_paragraph(knowledge):
+    text = (
+        "The two foreign ministers will meet again next month.\n\n"
+        "VIENNA, March 4 (Agency) - The foreign ministers of Armenia and Azerbaijan held talks on Monday.\n"
+    )
+    article = make_article(text, knowledge.cues, "2024-03-04", dateline=("Vienna", len(text) - 1))
+    x = analyse_article(article, knowledge)
+    assert [(e.venue_id, e.status) for e in x.events if e.event_type == "talks"] == [("vienna", "held")]
+
+
+def test_a_round_that_was_not_held_is_cancelled(extract):
+    x = extract(
+        "The tripartite meeting planned in Vienna on 7 December between Aliyev and Pashinyan was not held.",
+        "2024-01-10",
+    )
+    assert only_round(x)[:3] == ("vienna", "cancelled", "2023-12-07")
