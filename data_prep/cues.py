@@ -52,6 +52,9 @@ class TalksCues(_Strict):
     separate_words: Words
     bilateral_words: Words
     same_format_phrases: Phrases
+    border_venue: str
+    border_phrases: Phrases
+    commission_words: Words
     summit_nouns: Words
     organisation_link_words: Words
     organisation_before_summit_chars: int

@@ -168,6 +168,17 @@ class _TalksFinder:
             out.append(twin)
         return out
 
+    def _on_the_border(self, sentence: Sentence, noun: Span) -> bool:
+        """ "The ninth meeting of the border commissions was held on the border": the
+        commissions' own border, wherever a plain "on the border" would be too vague."""
+        cues = self.cues
+        after = sentence.text[noun.end - sentence.start :].lower()
+        return (
+            cues.border_venue in self.codebook.venues
+            and any(t[2].lower() in cues.commission_words for t in sentence.tokens)
+            and any(p in after for p in cues.border_phrases)
+        )
+
     def _bilateral(self, sentence: Sentence, noun: Span) -> bool:
         """ "a bilateral meeting": the parties on their own."""
         return any(w in self.cues.bilateral_words for w in sentence.token_before(noun.start, 3))
@@ -221,6 +232,8 @@ class _TalksFinder:
         venue = place.entity_id if place else None
         headline_place = venue is None and self.headline_venue is not None and index > 0
         status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
+        if venue is None and self._on_the_border(sentence, cue):
+            venue = cues.border_venue
         if self.dateline and self.dateline[1] <= sentence.start < self.dateline[2] and status != "planned":
             # The dateline city is where the talks in its own paragraph were, unless the
             # sentence names a place other than the country it lies in ("in Kazakhstan's

@@ -476,3 +476,28 @@ def test_a_round_that_was_not_held_is_cancelled(extract):
         "2024-01-10",
     )
     assert only_round(x)[:3] == ("vienna", "cancelled", "2023-12-07")
+
+
+def test_the_border_commissions_meeting_on_the_border_meet_at_the_border(extract):
+    x = extract("The ninth meeting of the state border commissions was held on the border on 15 May.", "2024-05-20")
+    assert only_round(x)[:3] == ("armenia-azerbaijan-border", "held", "2024-05-15")
+
+
+def test_on_the_border_without_commissions_is_no_venue(extract):
+    x = extract("The two foreign ministers met on Monday to discuss the shelling on the border.", "2024-05-20")
+    assert [r.venue_id for r in talks_of(x)] in ([], [None])
+
+
+def test_a_boycott_in_an_until_clause_is_another_rounds_status(extract):
+    x = extract(
+        "Vienna had hosted their foreign ministers twice, in May and June 2023, until Baku boycotted the track.",
+        "2025-08-11",
+    )
+    assert rounds_of(x) == [("vienna", "held", "2023-05"), ("vienna", "held", "2023-06")]
+
+
+def test_a_place_after_an_indefinite_article_is_still_a_place(extract):
+    x = extract(
+        "Blinken hosted the Armenian and Azerbaijani foreign ministers at a Vienna hotel on Monday.", "2024-05-20"
+    )
+    assert only_round(x)[:2] == ("vienna", "held")
