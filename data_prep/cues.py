@@ -73,6 +73,9 @@ class TalksCues(_Strict):
     reference_offset_words: Words
     list_stop_words: Words
     speech_beside_date_chars: int
+    complementizers: Words
+    offset_after_noun_chars: int
+    negation_before_nouns: Words
     reference_sentences: int
     adjacent_sentences: int
 

@@ -186,14 +186,12 @@ def _looks_ahead(sentence: Sentence, start: int, end: int, cues: Cues) -> bool:
             neutral_seen = True
             continue
         return tense == "future"
-    if neutral_seen:
-        return True
     for cue, tense in sorted((w for w in words if w[0].start >= end), key=lambda w: w[0].start):
         if cue.start - end > window or tense == "speech":
             break
         if tense != "neutral":
-            return tense == "future"
-    return False
+            return tense == "future"  # "expected in Brussels at the end of October did not take place"
+    return neutral_seen
 
 
 def _tense_words(sentence: Sentence, cues: Cues) -> list[tuple[Span, str]]:
@@ -212,7 +210,8 @@ def _tense_words(sentence: Sentence, cues: Cues) -> list[tuple[Span, str]]:
         first = c.text.lower().split()[0]
         if c.key == "event:statement":
             tense = "speech"
-        elif first in cues.planning_words:
+        elif first in cues.planning_words or sentence.token_after(c.end, 1) == ["by"]:
+            # "scheduled for", "a session chaired by": planning words and participles tell no tense
             tense = "neutral"
         elif kinds[c.key] == "past" and any(
             w in cues.talks.future_auxiliaries for w in [first, *sentence.token_before(c.start, 2)]

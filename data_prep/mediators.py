@@ -65,13 +65,27 @@ def round_mediator(
         ]
         if subject or agent:
             return min(subject or agent)[1], "host"
-    # "The Russian, Armenian and Azerbaijani foreign ministers met": a mediator named
-    # in one breath with the parties, before the talks word, sits at the table.
+    # "The Russian, Armenian and Azerbaijani foreign ministers met", "Aliyev, Pashinyan,
+    # Michel and Macron last sat at one table": a mediator named in one breath with the
+    # parties, before the talks word with no other verb between, sits at the table.
     before = [p for p in parties if p.start < cue.start]
+    verbs_and_speech = [
+        c for c in sentence.cues if c.key.startswith("status:") or c.key == "event:statement" if c.start != cue.start
+    ]
     if before:
         low, high = min(p.start for p in before), max(p.end for p in before)
         listed = [
-            med for m, med in named if low - cues.listed_before_parties_chars <= m.start <= high and m.end <= cue.start
+            med
+            for m, med in named
+            if low - cues.listed_before_parties_chars <= m.start
+            and m.end <= cue.start
+            and (
+                m.start <= high
+                or (
+                    cue.start - m.end > cues.adjacent_chars  # "US talks" is said of the talks, not the table
+                    and not any(m.end <= c.start < cue.start for c in verbs_and_speech)
+                )
+            )
         ]
         if listed:
             return listed[0], "participant"
@@ -90,12 +104,16 @@ def round_mediator(
     # "Lavrov held a trilateral meeting with Bayramov and Mirzoyan": a mediator as the
     # subject of a talks verb whose object the parties are ("let Turkey join the talks" is not).
     speech = sentence.cue("event:statement")
-    verbs = [c for c in sentence.cues if c.key in ("status:held", "status:planned")]
+    verbs = [
+        c
+        for c in sentence.cues
+        if c.key in ("status:held", "status:planned") and c.text.lower() not in cues.guest_verbs
+    ]
     subject_of = [
         (cue.start - m.end, med)
         for m, med in named
         if cues.adjacent_chars < cue.start - m.end <= cues.subject_distance_chars
-        and any(m.end <= v.start < cue.start for v in verbs)
+        and any(m.end <= v.start <= cue.start for v in verbs)
         and not any(m.end <= p.start < cue.start for p in parties)
         and not any(m.end <= c.start < cue.start for c in speech)
     ]

@@ -189,7 +189,11 @@ class _TalksFinder:
         "separate meetings with Aliyev and Pashinyan": each party on its own."""
         cues = self.cues
         word = noun.text.lower()
-        near = [*sentence.token_before(noun.start, 2), *sentence.token_after(noun.end, 1)]
+        before = sentence.token_before(noun.start, 3)
+        words_before = sentence.text[: noun.start - sentence.start].lower().split()[-3:]
+        if any(w in cues.negation_before_nouns for w in words_before) and not sentence.cue("status:cancelled"):
+            return True  # "no three-way meeting was planned"
+        near = [*before[-2:], *sentence.token_after(noun.end, 1)]
         if any(w in cues.separate_words for w in near):
             return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
         if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
@@ -202,14 +206,14 @@ class _TalksFinder:
                 for a in sentence.actors
                 if self.codebook.kind(a.key) == "organization" and (a.start, a.end) not in places
             ]
-            before = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
+            owned = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
             after = [
                 a
                 for a in organisations
                 if 0 <= a.start - noun.end <= cues.organisation_after_summit_chars
                 and any(w in cues.organisation_link_words for w in sentence.token_after(noun.end, 1))
             ]
-            return bool(before or after)
+            return bool(owned or after)
         if word not in cues.meet_verbs:
             return False
         return any(w in cues.not_talks_objects for w in sentence.token_after(noun.end, 3))
@@ -241,7 +245,7 @@ class _TalksFinder:
             dateline_city = places[self.dateline[0]]
             if venue is None or (places[venue].kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
-        if headline_place and status != "planned":
+        if headline_place and status in ("held", "cancelled"):
             # "LIVE | Eastern Partnership summit in Brussels": what happened, happened there;
             # a round still to come may be anywhere.
             venue = self.headline_venue
@@ -327,12 +331,17 @@ class _TalksFinder:
 
     def _reported_between(self, sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:
         """The date belongs to a statement about the round: a speech verb stands between
-        the date and the talks word, or right beside the date ("said on Friday that")."""
+        the date and the talks word, or right beside the date ("said on Friday that"), or
+        before it with "that" between the date and the talks word ("told Blinken in a
+        call on Sunday that the ministers would meet")."""
         low, high = sorted((when.end, cue.start))
         speech = sentence.cue("event:statement")
         between = any(low <= c.start < high for c in speech)
         beside = any(0 <= when.start - c.end <= self.cues.speech_beside_date_chars for c in speech)
-        return between or beside
+        that = any(
+            when.end <= t[0] < cue.start and t[2].lower() in self.cues.complementizers for t in sentence.tokens
+        ) and any(c.end <= when.start for c in speech)
+        return between or beside or that
 
     def _nearest(
         self, dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence, after: int | None = None
@@ -344,8 +353,10 @@ class _TalksFinder:
         offset_date = _offset_date(self.cues.offset_date_words)
 
         def rank(d: ResolvedDate) -> tuple[bool, bool, bool, int]:
+            # An offset right after the talks word is the round's ("had met two months earlier").
+            right_after = 0 <= d.start - cue.end <= self.cues.offset_after_noun_chars
             return (
-                bool(offset_date.search(d.text)),
+                bool(offset_date.search(d.text)) and not right_after,
                 self._reported_between(sentence, d, cue),
                 after is not None and d.start < after,
                 abs(d.start - cue.start),

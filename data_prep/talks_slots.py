@@ -57,8 +57,8 @@ def own_dates(
     ]
     kept = []
     for d in dates:
-        if document.search(text[: d.start - base]):
-            continue  # "the trilateral statement of November 9, 2020"
+        if document.search(text[: d.start - base]) or _document_after(text[d.end - base :], cues):
+            continue  # "the trilateral statement of November 9, 2020", "the April 19 document"
         if any(b < d.start for b in background):
             continue  # "... their first meeting since the text was agreed in March"
         words = d.text.lower().split()
@@ -135,6 +135,11 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
     return pairs
 
 
+def _document_after(after: str, cues: TalksCues) -> bool:
+    words = after.split()
+    return bool(words) and words[0].lower().strip(",.;:") in cues.document_nouns
+
+
 def slots_of(
     item: Findings,
     nouns: list[Span],
@@ -155,10 +160,17 @@ def slots_of(
         previous = first
         for place in rest:
             between = sentence.text[previous.end - sentence.start : place.start - sentence.start]
-            if any(previous.end <= s < place.start for s in stops) or not _LIST_LINK.search(between):
+            if any(previous.end <= s < place.start for s in stops):
                 break
-            if place.entity_id == previous.entity_id or _within(previous.entity_id, place.entity_id, places):
-                continue  # "in Granada, Spain"
+            if not _LIST_LINK.search(between):
+                if _LOCATES.search(between) and not places.is_country(place.entity_id):
+                    # "at the State Department's training centre in Arlington": the town locates the building
+                    listed[-1] = (noun, place)
+                    previous = place
+                    continue
+                break
+            if place.entity_id != previous.entity_id and _within(previous.entity_id, place.entity_id, places):
+                continue  # "in Granada, Spain"; the same place again is another round of the list
             listed.append((noun, place))
             previous = place
     if len(listed) <= 1:
@@ -198,6 +210,7 @@ def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: i
     return out
 
 
+_LOCATES = re.compile(r"^[^,;:]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
 # What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022".
 _DATE_LINK = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in)?\s*$", re.I)

@@ -37,6 +37,9 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
             for o in found
         )
     ]
+    # "a session chaired by Baerbock on Wednesday" in a sentence that plans it: a participle, not a tense.
+    if any(c.key == "status:planned" for c in kept):
+        kept = [c for c in kept if not (c.key == "status:held" and sentence.token_after(c.end, 1) == ["by"])]
     present = {c.key.split(":", 1)[1] for c in kept}
     # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
     if "held" in present and all(

@@ -501,3 +501,69 @@ def test_a_place_after_an_indefinite_article_is_still_a_place(extract):
         "Blinken hosted the Armenian and Azerbaijani foreign ministers at a Vienna hotel on Monday.", "2024-05-20"
     )
     assert only_round(x)[:2] == ("vienna", "held")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # "no <talks word>" reports no round.
+        ("An aide said that no three-way meeting of the leaders was planned in Vienna.", "2024-10-24", []),
+        # A date told with a statement is the statement's: the round is known to the month only.
+        (
+            "Aliyev told Blinken in a call on Sunday that the foreign ministers would meet in Vienna soon.",
+            "2024-04-30",
+            [("vienna", "planned", "2024-04")],
+        ),
+        # The date of a document is not the round's.
+        (
+            "Bayramov cited the April 19 document when he opened talks with Mirzoyan in Vienna on May 10.",
+            "2024-05-15",
+            [("vienna", "held", "2024-05-10")],
+        ),
+        # An offset right after the talks word dates the round; a year in a clause before it does not.
+        (
+            "Opening the talks in the hall where a declaration was signed in 1991, Bayramov recalled that the "
+            "delegations had last met more than two months earlier, in Vienna.",
+            "2024-05-10",
+            [("vienna", "held", "2024-02")],
+        ),
+        # A participle in a planned round is no tense: Wednesday is the coming one.
+        (
+            "The negotiations between the two foreign ministers will take place in Vienna, with a session chaired by "
+            "the minister on Wednesday.",
+            "2024-02-27",
+            [("vienna", "planned", "2024-02-28")],
+        ),
+        # ... and a round "expected at the end of October" that "did not take place" lies in the past.
+        (
+            "A meeting of Aliyev and Pashinyan that was expected in Vienna at the end of October did not take place.",
+            "2023-11-16",
+            [("vienna", "cancelled", "2023-10")],
+        ),
+        # The same place twice in a list is two rounds.
+        (
+            "Earlier rounds between the two foreign ministers included talks near Vienna in May and June 2023 and in Vienna in July 2024.",
+            "2025-08-08",
+            [("vienna", "held", "2023-05"), ("vienna", "held", "2023-06"), ("vienna", "held", "2024-07")],
+        ),
+    ],
+)
+def test_which_round_and_which_date_a_clause_reports(extract, text, published, expected):
+    got = rounds_of(extract(text, published))
+    assert [(v, s, d[:7] if d and len(expected) and len(expected[0][2]) == 7 else d) for v, s, d in got] == expected
+
+
+def test_a_town_after_a_building_locates_it(extract):
+    x = extract(
+        "The foreign ministers of Armenia and Azerbaijan met at the State Department's training centre in Arlington, "
+        "Virginia, in May and June 2023.",
+        "2024-07-16",
+    )
+    assert rounds_of(x) == [("arlington", "held", "2023-05"), ("arlington", "held", "2023-06")]
+
+
+def test_a_mediator_named_in_one_breath_with_the_parties_sat_at_the_table(extract):
+    x = extract(
+        "Aliyev, Pashinyan, Michel and Macron last sat at one table on 1 June in Vienna, at a summit.", "2023-10-05"
+    )
+    assert mediators_of(x) == {"vienna": "european-union"}
