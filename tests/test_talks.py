@@ -567,3 +567,8 @@ def test_a_mediator_named_in_one_breath_with_the_parties_sat_at_the_table(extrac
         "Aliyev, Pashinyan, Michel and Macron last sat at one table on 1 June in Vienna, at a summit.", "2023-10-05"
     )
     assert mediators_of(x) == {"vienna": "european-union"}
+
+
+def test_a_place_after_a_speech_verb_and_a_talks_verb_is_the_rounds(extract):
+    x = extract("Michel said his next meeting with Aliyev and Pashinyan would take place in Vienna on July 21.", "2023-06-02")
+    assert only_round(x)[:2] == ("vienna", "planned")
