@@ -47,6 +47,7 @@ class TalksCues(_Strict):
     not_talks_objects: Words
     party_window_chars: int
     party_pronouns: Words
+    sequence_words: Words
     meet_verbs: Words
     round_nouns: Words
     separate_words: Words
@@ -118,6 +119,7 @@ class DatingCues(_Strict):
     narrative_year_words: Phrases
     more_than_words: Phrases
     less_than_words: Phrases
+    last_weekday_words: Phrases
 
 
 class NameCues(_Strict):
@@ -150,6 +152,7 @@ class PlaceCues(_Strict):
     planning_preposition: str
     capital_phrases: Phrases
     host_verbs: Words
+    venue_offer_verbs: Words
     host_fillers: Words
     lookback_words: int
     walk_back_words: int

@@ -23,7 +23,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from .cues import Cues
-from .dates import DateMention, ResolvedDate, find_dates, parse_partial, resolve
+from .dates import WEEKDAYS, DateMention, ResolvedDate, find_dates, parse_partial, resolve
 from .matchers import Knowledge
 from .record import Record, Sentence, Span
 
@@ -52,7 +52,31 @@ def date_sentences(record: Record, knowledge: Knowledge) -> Record:
     for sentence in record.sentences:
         found, anchor, narrative = _dates_of(sentence, base, base_is_month, anchor, narrative, knowledge.cues)
         dates.append(tuple(found))
-    return replace(record, dates=tuple(dates))
+    return replace(record, dates=tuple(_last_weekdays_apart(dates, knowledge.cues)))
+
+
+def _last_weekdays_apart(dates: list[tuple[ResolvedDate, ...]], cues: Cues) -> list[tuple[ResolvedDate, ...]]:
+    """ "last Thursday" in an article that already calls yesterday "Thursday" is the week before."""
+    lasts = tuple(w.lower() for w in cues.dating.last_weekday_words)
+    bare = {
+        d.value
+        for sentence in dates
+        for d in sentence
+        if d.precision == "day" and _weekday_word(d.text) and not d.text.lower().startswith(lasts)
+    }
+    out = []
+    for sentence in dates:
+        moved = []
+        for d in sentence:
+            if d.precision == "day" and _weekday_word(d.text) and d.text.lower().startswith(lasts) and d.value in bare:
+                d = replace(d, value=(d.as_date() - relativedelta(weeks=1)).isoformat())
+            moved.append(d)
+        out.append(tuple(moved))
+    return out
+
+
+def _weekday_word(text: str) -> bool:
+    return text.split()[-1].lower() in WEEKDAYS
 
 
 def _dates_of(

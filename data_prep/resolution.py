@@ -56,6 +56,8 @@ def resolve(sentence: Sentence, codebook: Codebook, places: Places) -> list[Ment
                 continue  # "the Baku-Tbilisi-Kars railway" names a route, not a government
             if any(word in not_government_before for word in sentence.token_after(actor.end, 1)):
                 continue  # "Baku-based": a place, not a government
+            if any(word in codebook.cues.talks.document_nouns for word in sentence.token_after(actor.end, 1)):
+                continue  # "the Prague statement": a document named after a city, not that state
         mentions.append(Mention("actor", actor.key, actor.start, actor.end, actor.how))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -97,6 +99,8 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
             w.lower() in cues.planning_words for w in before[max(0, i - words.planning_lookback_words) : i]
         ):
             return "locative"  # "a meeting floated for Moscow"
+    if i >= 0 and before[i].lower() in words.venue_offer_verbs and after[:1] in (["for"], ["as"]):
+        return "locative"  # "Georgia lent Tbilisi for the follow-up round"
     if after and after[0] in words.attributive_nouns:
         return "attributive"
     return None

@@ -281,12 +281,15 @@ class _TalksFinder:
             and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
             and not self._bilateral(sentence, cue)  # "Bayramov will hold bilateral meetings in Washington"
         )
-        # "On 6 October they held talks in Prague": a pronoun for the parties of a round
-        # this article has just reported.
+        # "On 6 October they held talks in Prague", "The previous meeting was held in Vienna":
+        # a pronoun or a round counted in a sequence, for the parties of a round just reported.
         continuing = (
             self.recent is not None
             and index - self.recent <= cues.reference_sentences
-            and any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
+            and (
+                any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
+                or any(w in cues.sequence_words for w in sentence.token_before(cue.start, 2))
+            )
         )
         has_parties = (
             len(sides) >= 2
@@ -336,7 +339,12 @@ class _TalksFinder:
         call on Sunday that the ministers would meet")."""
         low, high = sorted((when.end, cue.start))
         speech = sentence.cue("event:statement")
-        between = any(low <= c.start < high for c in speech)
+        statuses = [c for c in sentence.cues if c.key.startswith("status:")]
+        # "the meeting, which he said would take place on July 21": the date after the
+        # speech verb and a talks verb is the round's.
+        between = any(
+            low <= c.start < high and not any(c.end <= st.start < when.start for st in statuses) for c in speech
+        )
         beside = any(0 <= when.start - c.end <= self.cues.speech_beside_date_chars for c in speech)
         that = any(
             when.end <= t[0] < cue.start and t[2].lower() in self.cues.complementizers for t in sentence.tokens

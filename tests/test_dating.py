@@ -110,3 +110,12 @@ def test_more_than_two_months_earlier_lies_beyond_two_months(through):
 def test_an_offset_after_a_day_named_later_in_its_sentence_counts_from_that_day(through):
     text = "The Vienna meeting came ten days after the clashes on 16 November."
     assert values_of(through("date_sentences", text, "2021-11-29")) == [["2021-11-26", "2021-11-16"]]
+
+
+def test_last_thursday_is_the_week_before_when_thursday_is_yesterday(through):
+    record = through(
+        "date_sentences",
+        "Aliyev and Pashinyan met in Vienna on Thursday. They had also met last Thursday in Tbilisi.",
+        "2024-04-12",
+    )
+    assert [[d.value for d in s] for s in record.dates] == [["2024-04-11"], ["2024-04-04"]]

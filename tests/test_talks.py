@@ -570,5 +570,43 @@ def test_a_mediator_named_in_one_breath_with_the_parties_sat_at_the_table(extrac
 
 
 def test_a_place_after_a_speech_verb_and_a_talks_verb_is_the_rounds(extract):
-    x = extract("Michel said his next meeting with Aliyev and Pashinyan would take place in Vienna on July 21.", "2023-06-02")
+    x = extract(
+        "Michel said his next meeting with Aliyev and Pashinyan would take place in Vienna on July 21.", "2023-06-02"
+    )
     assert only_round(x)[:2] == ("vienna", "planned")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Parties named outside the round's own sentence.
+        (
+            "Aliyev and Pashinyan met in Vienna on 3 April. The previous meeting was held at the Hofburg in Vienna on 3 March.",
+            [("vienna", "held", "2024-03-03"), ("vienna", "held", "2024-04-03")],
+        ),
+        (
+            "Aliyev and Pashinyan met Macron and Scholz in Vienna on Monday. All four leaders intend to reconvene in "
+            "Tirana in the autumn.",
+            [("tirana", "planned", "2024-04-10"), ("vienna", "held", "2024-04-08")],
+        ),
+        # Reported future plans the round.
+        (
+            "Pashinyan told parliament on Tuesday that talks with Aliyev in Tehran would come next.",
+            [("tehran", "planned", "2024-04")],
+        ),
+        # The date after a speech verb and a talks verb is the round's.
+        (
+            "Michel said his next meeting with Aliyev and Pashinyan, which he said would take place in Vienna on "
+            "21 July, would be prepared by advisers.",
+            [("vienna", "planned", "2024-07-21")],
+        ),
+    ],
+)
+def test_issue_patterns(extract, text, expected):
+    got = rounds_of(extract(text, "2024-04-10"))
+    assert [(v, s, d[: len(e[2])]) for (v, s, d), e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+def test_a_capital_naming_a_document_is_no_government(extract):
+    x = extract("The two leaders recalled the Prague statement.", "2024-04-10")
+    assert not any(m.entity_id == "czech-republic" for ms in x.mentions for m in ms)
