@@ -92,14 +92,10 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
         cues.statement_place_prepositions, cues.statement_place_articles, cues.statement_place_max_words
     )
 
-    statuses = [c for c in sentence.cues if c.key.startswith("status:")]
-
     def of_statement(place: Mention) -> bool:
-        """ "told reporters in Baku", but not "said would take place in Brussels"."""
         return any(
             0 <= place.start - c.end <= cues.statement_to_place_chars
             and statement_place.match(text[c.end - base : place.start - base])
-            and not any(c.end <= st.start < place.start for st in statuses)
             for c in said
         )
 
