@@ -11,17 +11,16 @@ new one, and the mentions of one round within the article are merged
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from .codebook import Codebook
 from .cues import TalksCues
-from .dates import ResolvedDate, parse_partial
+from .dates import parse_partial
 from .matchers import Knowledge
 from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
+from .talks_dates import nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import status_of
@@ -84,11 +83,6 @@ def _without_mediator(event: Event) -> None:
     """The round had no mediator, on the article's word: that outranks any other evidence."""
     event.mediator_id, event.mediator_how = None, "declined"
     event.roles = {actor: role for actor, role in event.roles.items() if role != "mediator"}
-
-
-@lru_cache(maxsize=8)
-def _offset_date(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")$", re.I)
 
 
 class _TalksFinder:
@@ -250,7 +244,7 @@ class _TalksFinder:
             # a round still to come may be anywhere.
             venue = self.headline_venue
         dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
-        when = self._nearest(dates, cue, sentence, place.start if place and slot.dates is not None else None)
+        when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if self._bilateral(sentence, cue):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"
@@ -302,7 +296,7 @@ class _TalksFinder:
             return None
         if status == "planned" and any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal")):
             return None  # "if the U.S. ..., Baku could restore talks" plans nothing
-        if when is not None and when.precision == "day" and self._reported_between(sentence, when, cue):
+        if when is not None and when.precision == "day" and reported_between(sentence, when, cue, cues):
             # "On October 25, X said that a meeting will not take place": the 25th is
             # the day of the statement; the round is only known to the month.
             when = replace(when, value=when.value[:7], precision="month")
@@ -331,43 +325,3 @@ class _TalksFinder:
             2,
         )
         return event
-
-    def _reported_between(self, sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:
-        """The date belongs to a statement about the round: a speech verb stands between
-        the date and the talks word, or right beside the date ("said on Friday that"), or
-        before it with "that" between the date and the talks word ("told Blinken in a
-        call on Sunday that the ministers would meet")."""
-        low, high = sorted((when.end, cue.start))
-        speech = sentence.cue("event:statement")
-        statuses = [c for c in sentence.cues if c.key.startswith("status:")]
-        # "the meeting, which he said would take place on July 21": the date after the
-        # speech verb and a talks verb is the round's.
-        between = any(
-            low <= c.start < high and not any(c.end <= st.start < when.start for st in statuses) for c in speech
-        )
-        beside = any(0 <= when.start - c.end <= self.cues.speech_beside_date_chars for c in speech)
-        that = any(
-            when.end <= t[0] < cue.start and t[2].lower() in self.cues.complementizers for t in sentence.tokens
-        ) and any(c.end <= when.start for c in speech)
-        return between or beside or that
-
-    def _nearest(
-        self, dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence, after: int | None = None
-    ) -> ResolvedDate | None:
-        """The date of a round: the one closest to its talks word, but a named date before
-        "three weeks after", a date of the round before the date of a statement about
-        it ("said on Friday that a meeting planned for December 7 ..."), and, for a place
-        of a list (`after` is where it stands), a date after the place before one before it."""
-        offset_date = _offset_date(self.cues.offset_date_words)
-
-        def rank(d: ResolvedDate) -> tuple[bool, bool, bool, int]:
-            # An offset right after the talks word is the round's ("had met two months earlier").
-            right_after = 0 <= d.start - cue.end <= self.cues.offset_after_noun_chars
-            return (
-                bool(offset_date.search(d.text)) and not right_after,
-                self._reported_between(sentence, d, cue),
-                after is not None and d.start < after,
-                abs(d.start - cue.start),
-            )
-
-        return min(dates, key=rank) if dates else None
