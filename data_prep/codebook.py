@@ -102,12 +102,6 @@ class Codebook:
                     named.setdefault(name, actor.actor_id)
         return named
 
-    def host_country(self, venue: Venue | None) -> str | None:
-        """The state hosting a venue, if it is not a conflict party: the fallback mediator."""
-        if venue is not None and venue.country and venue.country in self.actors and self.side(venue.country) is None:
-            return venue.country
-        return None
-
     @cached_property
     def side_of(self) -> dict[str, str]:
         """actor_id -> side, for the states of each side (people inherit via `country`)."""

@@ -47,7 +47,15 @@ class TalksCues(_Strict):
     not_talks_objects: Words
     party_window_chars: int
     party_pronouns: Words
+    sequence_words: Words
     meet_verbs: Words
+    round_nouns: Words
+    separate_words: Words
+    bilateral_words: Words
+    same_format_phrases: Phrases
+    border_venue: str
+    border_phrases: Phrases
+    commission_words: Words
     summit_nouns: Words
     organisation_link_words: Words
     organisation_before_summit_chars: int
@@ -60,7 +68,15 @@ class TalksCues(_Strict):
     statement_place_max_words: int
     statement_to_place_chars: int
     attributive_place_chars: int
+    event_to_place_chars: int
+    document_nouns: Phrases
+    background_words: Words
+    reference_offset_words: Words
+    list_stop_words: Words
     speech_beside_date_chars: int
+    complementizers: Words
+    offset_after_noun_chars: int
+    negation_before_nouns: Words
     reference_sentences: int
     adjacent_sentences: int
 
@@ -74,6 +90,17 @@ class MediatorCues(_Strict):
     agent_words: Phrases
     listed_before_parties_chars: int
     adjacent_chars: int
+    guest_verbs: Words
+    guest_distance_chars: int
+    not_hosted_objects: Words
+    with_words: Phrases
+    with_max_words: int
+    with_distance_chars: int
+    subject_distance_chars: int
+    no_mediator_phrases: Phrases
+    on_their_own_phrases: Phrases
+    negation_words: Phrases
+    negation_reach_words: int
 
     def strength(self, how: str | None) -> int:
         """How firmly a mediator found `how` names it; no evidence counts 0."""
@@ -159,7 +186,14 @@ class OtherEventCues(_Strict):
 
 
 class DatingCues(_Strict):
+    """How dates are placed: the tense of their clause, the narrative's year, approximations."""
+
     future_cue_to_date_chars: int
+    reference_offsets: Words
+    narrative_year_words: Phrases
+    more_than_words: Phrases
+    less_than_words: Phrases
+    last_weekday_words: Phrases
 
 
 class NameCues(_Strict):
@@ -191,6 +225,9 @@ class PlaceCues(_Strict):
     motion_preposition: str
     planning_preposition: str
     capital_phrases: Phrases
+    host_verbs: Words
+    venue_offer_verbs: Words
+    host_fillers: Words
     lookback_words: int
     walk_back_words: int
     motion_lookback_words: int
@@ -201,8 +238,12 @@ class PageCues(_Strict):
     """Where a news page puts its own date and place: photo captions and wire datelines."""
 
     caption_words: Phrases
+    repost_words: Phrases
     dateline_date_chars: int
     dateline_place_date_chars: int
+    stamp_lines: int
+    stamp_max_words: int
+    dateline_lines: int
 
 
 class QuoteCues(_Strict):
@@ -255,6 +296,7 @@ class Cues(_Strict):
     title_domain_openers: Words
     not_name_words: Words
     furniture_markers: Phrases
+    furniture_headings: Phrases
     modal_cues: Phrases
     planning_words: Words
     ambiguous_country_names: Words

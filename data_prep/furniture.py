@@ -11,23 +11,28 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from .dates import is_date_stamp
+from .dates import find_dates, is_date_stamp
 from .decoding import non_blank_lines
 
 _WORD = re.compile(r"\w+")
+# "18:12  Putin holds talks in Sochi", "31.10.2022  Kremlin: ...": a list item led by its stamp.
+_LEADING_CLOCK = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s")
+_STAMP_KINDS = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 
 
-def furniture_start(text: str, markers: Iterable[str]) -> int:
+def furniture_start(text: str, markers: Iterable[str], headings: Iterable[str] = ()) -> int:
     """Where trailing page furniture begins: a list of headlines with date stamps,
-    or a "Related news"-style marker in the second half; len(text) when there is none."""
+    a "Related news"-style marker (a line opening) or a heading standing alone on its
+    line ("Latest") in the second half; len(text) when there is none."""
     lines = non_blank_lines(text)
     cut = len(text)
+    alone = {h.lower() for h in headings}
     for offset, line in lines:
         lowered = line.strip().lower()
         if (
             offset > len(text) * 0.4
             and len(_WORD.findall(lowered)) <= 6
-            and any(lowered.startswith(m) for m in markers)
+            and (any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone)
         ):
             cut = min(cut, offset)
             break
@@ -38,12 +43,12 @@ def furniture_start(text: str, markers: Iterable[str]) -> int:
         stamp = is_date_stamp(line)
         # A headline over a date stamp may end in "U.S."; elsewhere a period ends prose.
         headline = words <= 16 and (below_is_stamp or not line.rstrip().endswith((".", ".\u201d", '."', ":")))
-        if stamp or headline:
+        if stamp or headline or _stamped_headline(line):
             block.append((offset, line))
             below_is_stamp = stamp
         else:
             break
-    stamps = sum(1 for _, line in block if is_date_stamp(line))
+    stamps = sum(1 for _, line in block if is_date_stamp(line) or _stamped_headline(line))
     if block and (stamps >= 2 or len(block) >= 6):
         block.reverse()
         # The list starts at the first headline that is followed by a stamp (bylines above it stay).
@@ -55,3 +60,13 @@ def furniture_start(text: str, markers: Iterable[str]) -> int:
                     break
         cut = min(cut, start)
     return cut
+
+
+def _stamped_headline(line: str) -> bool:
+    """A headline led by its time or date stamp, as in "latest news" lists."""
+    if len(_WORD.findall(line)) > 20:
+        return False
+    if _LEADING_CLOCK.match(line):
+        return True
+    first = next(iter(find_dates(line[:20])), None)
+    return first is not None and first.kind in _STAMP_KINDS and not line[: first.start].strip()

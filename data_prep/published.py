@@ -17,13 +17,16 @@ from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
 from .decoding import non_blank_lines
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
+# A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s")
 _FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
+_WORDS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=8)
-def _caption(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A photo caption or credit line: one of the caption words (`page.caption_words`)."""
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `words` as a whole word or phrase, in any case."""
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
@@ -36,10 +39,18 @@ def published_from_text(text: str, page: PageCues, body_end: int | None = None) 
     """
     head = text[: body_end if body_end is not None else len(text)]
     lines = non_blank_lines(head)
-    for _, line in lines[:6]:
-        if is_date_stamp(line):
-            return _first_full_date(line)
-    for _, line in lines[:4]:
+    # A repost's note gives the original's date, the one the article was written on.
+    for _, line in lines[: page.stamp_lines]:
+        if _any_word(page.repost_words).search(line):
+            found = _first_full_date(line)
+            if found:
+                return found
+    for _, line in lines[: page.stamp_lines]:
+        if is_date_stamp(line) or _timed_stamp(line, page):
+            found = _first_full_date(line)
+            if found:
+                return found
+    for line, _ in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
@@ -48,12 +59,32 @@ def published_from_text(text: str, page: PageCues, body_end: int | None = None) 
             found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening))
             if found:
                 return found
-    for _, line in lines[:8]:
-        if _caption(page.caption_words).search(line) and len(line) < 400:
+    for _, line in lines[: page.stamp_lines]:
+        if _any_word(page.caption_words).search(line) and len(line) < 400:
             found = _first_full_date(line)
             if found:
                 return found
     return None
+
+
+def _timed_stamp(line: str, page: PageCues) -> bool:
+    """A short line with a full date and a clock time: "Item filed 24 Oct 2024, 21:10 Moscow time"."""
+    return (
+        len(_WORDS.findall(line)) <= page.stamp_max_words
+        and bool(_CLOCK.search(line))
+        and any(m.kind in _FULL_DATES for m in find_dates(line))
+    )
+
+
+def _dateline_candidates(lines: list[tuple[int, str]], page: PageCues) -> list[tuple[str, int]]:
+    """Lines that may open with a dateline, with their offsets: any of the first four
+    ("Yerevan, 18 November 2023 -"), and further down, after mastheads, menus and
+    headlines, only a place in capitals ("MOSCOW, May 19. /Agency/.")."""
+    return [
+        (line, offset)
+        for n, (offset, line) in enumerate(lines[: page.dateline_lines])
+        if n < 4 or _DATELINE_PLACE.match(line)
+    ]
 
 
 def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str | None:
@@ -93,7 +124,7 @@ def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str 
 
 def dateline_place(text: str, page: PageCues) -> tuple[str, int] | None:
     """The place of a dateline ("GRANADA, Spain, Oct 5 (Agency) –") and where its paragraph ends."""
-    for offset, line in non_blank_lines(text)[:4]:
+    for line, offset in _dateline_candidates(non_blank_lines(text), page):
         match = _DATELINE_PLACE.match(line)
         if match and find_dates(line[: match.end() + page.dateline_place_date_chars]):
             return match.group(1).title(), offset + len(line)

@@ -113,7 +113,7 @@ def read_article(
 def article_from_text(text: str, doc_id: str, path: Path, meta: ManifestRow, cues: Cues) -> Article:
     """An Article from its text and manifest row: furniture, title and publication
     date found in the text (a file-free entry point, so tests can feed any text)."""
-    body_end = furniture_start(text, cues.furniture_markers)
+    body_end = furniture_start(text, cues.furniture_markers, cues.furniture_headings)
     title = meta.get("title") or next((line.strip() for _, line in non_blank_lines(text)[:1]), None)
     from_text = published_from_text(text, cues.page, body_end)
     published = meta.get("published")

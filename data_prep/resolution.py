@@ -38,6 +38,8 @@ def resolve(sentence: Sentence, codebook: Codebook, places: Places) -> list[Ment
     place_reading: set[tuple[int, int]] = set()
     for place in sentence.places:
         context = place_context(sentence, place, codebook)
+        if context is None and places[place.key].kind == "city" and _hosts(sentence, place, codebook):
+            context = "locative"  # "Moscow hosted the two sides": the city is where they met
         if context is None:
             continue
         venue = capital_of(places[place.key], sentence, place, codebook)
@@ -54,6 +56,8 @@ def resolve(sentence: Sentence, codebook: Codebook, places: Places) -> list[Ment
                 continue  # "the Baku-Tbilisi-Kars railway" names a route, not a government
             if any(word in not_government_before for word in sentence.token_after(actor.end, 1)):
                 continue  # "Baku-based": a place, not a government
+            if any(word in codebook.cues.talks.document_nouns for word in sentence.token_after(actor.end, 1)):
+                continue  # "the Prague statement": a document named after a city, not that state
         mentions.append(Mention("actor", actor.key, actor.start, actor.end, actor.how))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -95,9 +99,22 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
             w.lower() in cues.planning_words for w in before[max(0, i - words.planning_lookback_words) : i]
         ):
             return "locative"  # "a meeting floated for Moscow"
+    if i >= 0 and before[i].lower() in words.venue_offer_verbs and after[:1] in (["for"], ["as"]):
+        return "locative"  # "Georgia lent Tbilisi for the follow-up round"
     if after and after[0] in words.attributive_nouns:
         return "attributive"
     return None
+
+
+def _hosts(sentence: Sentence, span: Span, codebook: Codebook) -> bool:
+    """A city as the subject of a hosting verb ("Washington itself hosted three rounds")."""
+    words = codebook.cues.places
+    for word in sentence.token_after(span.end, 4):
+        if word in words.host_verbs:
+            return True
+        if word not in words.host_fillers:
+            return False
+    return False
 
 
 def capital_of(venue: Venue, sentence: Sentence, span: Span, codebook: Codebook) -> Venue:

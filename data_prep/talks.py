@@ -11,18 +11,18 @@ new one, and the mentions of one round within the article are merged
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from .codebook import Codebook
 from .cues import TalksCues
-from .dates import ResolvedDate, parse_partial
+from .dates import parse_partial
 from .matchers import Knowledge
-from .mediators import add_mediators, round_mediator
+from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
+from .talks_dates import nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
+from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import status_of
 
 
@@ -31,9 +31,31 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
     talks: list[Event] = []
     round_sentences = set()
     window = knowledge.cues.talks
+    declined: set[str] = set()  # would-be mediators the article says took no part
+    strength = knowledge.cues.mediators.strength
     for index, item in enumerate(record.findings()):
         found = []
-        for event in finder.rounds_in(index, item):
+        said, who = no_mediator_said(item.sentence, item.mentions, knowledge.codebook)
+        events = finder.rounds_in(index, item)
+        if said and who:
+            declined.add(who)
+        elif said:
+            # "held without any mediator": this sentence's rounds, or the round it continues.
+            target = recent_round(talks, index, window.reference_sentences)
+            for event in events or ([target] if target else []):
+                _without_mediator(event)
+        same_format = any(p in item.sentence.text.lower() for p in window.same_format_phrases)
+        for event in events:
+            earlier = talks[-1] if talks else None
+            if (
+                same_format
+                and earlier
+                and earlier.mediator_id
+                and strength(event.mediator_how) < strength("participant")
+            ):
+                # "had met in the same format in Moldova": the format's mediator was there too.
+                event.mediator_id, event.mediator_how = earlier.mediator_id, "participant"
+                event.roles.setdefault(earlier.mediator_id, "mediator")
             if event.anaphoric:
                 target = recent_round(talks, index, window.reference_sentences)
                 if target is not None:
@@ -46,20 +68,21 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
             round_sentences.add(index)
     fill_publication_date(talks, record.article.published)
     rounds = merge_rounds(talks, knowledge.cues, finder.places)
+    for event in rounds:
+        venue = finder.places[event.venue_id] if event.venue_id else None
+        if (
+            event.mediator_id in declined
+            and venue is not None
+            and event.mediator_id in (venue.country, venue.mediator_id)
+        ):
+            _without_mediator(event)  # "Kazakhstan provided a venue but was not mediating"
     return replace(record, talks=tuple(rounds), round_sentences=frozenset(round_sentences))
 
 
-@lru_cache(maxsize=8)
-def _statement_place(prepositions: tuple[str, ...], articles: tuple[str, ...], max_words: int) -> re.Pattern[str]:
-    """What lies between a speech verb and the place it was said in: "told reporters in"."""
-    either = "|".join(re.escape(p) for p in prepositions)
-    article = "|".join(re.escape(a) for a in articles)
-    return re.compile(rf"^\s*(?:\w+\s+){{0,{max_words}}}?(?:{either})(?:\s+(?:{article}))?\s*$")
-
-
-@lru_cache(maxsize=8)
-def _offset_date(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")$", re.I)
+def _without_mediator(event: Event) -> None:
+    """The round had no mediator, on the article's word: that outranks any other evidence."""
+    event.mediator_id, event.mediator_how = None, "declined"
+    event.roles = {actor: role for actor, role in event.roles.items() if role != "mediator"}
 
 
 class _TalksFinder:
@@ -71,13 +94,20 @@ class _TalksFinder:
         self.places = record.places(codebook)
         self.doc_id = record.article.doc_id
         self.base: date | None = parse_partial(record.article.published)
-        self.dateline = (
-            (record.dateline_venue, record.article.dateline[1])
-            if record.dateline_venue and record.article.dateline
-            else None
-        )
+        self.dateline = self._dateline(record, codebook)
         self.headline_venue = self._headline_venue(record)
         self.recent: int | None = None  # sentence index of the last round reported so far
+
+    def _dateline(self, record: Record, codebook: Codebook) -> tuple[str, int, int] | None:
+        """The dateline's venue and the stretch of its paragraph. A party's own capital
+        ("YEREVAN, January 15. /Agency/.") is where an agency files from, not a venue."""
+        if not record.dateline_venue or not record.article.dateline:
+            return None
+        venue = self.places[record.dateline_venue]
+        if venue.country and codebook.side(venue.country):
+            return None
+        end = record.article.dateline[1]
+        return record.dateline_venue, record.article.text.rfind("\n", 0, end) + 1, end
 
     def _headline_venue(self, record: Record) -> str | None:
         """The one city a headline names as a place, if it names exactly one."""
@@ -92,91 +122,103 @@ class _TalksFinder:
 
     def rounds_in(self, index: int, item: Findings) -> list[Event]:
         """The rounds a sentence reports: one per talks word that has its own venue
-        ("the Berlin round was set up at a meeting ... in Munich" is two), else one."""
+        ("the Berlin round was set up at a meeting ... in Munich") and one per further
+        place or month of a list after it (`talks_slots.slots_of`), else one."""
         sentence = item.sentence
         nouns = [n for n in sentence.cue("talks:nouns") if not self._other_sense(sentence, n)]
         if not nouns:
             return []
-        placed = self._venues_by_noun(item, nouns)
-        if not placed:
-            return [e for e in [self._round(index, item, nouns[0], None)] if e]
-        nouns_with_places = [noun for noun, _ in placed]
-        return [e for e in (self._round(index, item, noun, venue, nouns_with_places) for noun, venue in placed) if e]
+        slots = slots_of(item, nouns, places_by_noun(item, nouns, self.places, self.cues), self.places, self.cues)
+        if not slots:
+            return [e for e in [self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)] if e]
+        placed_nouns = list({slot.noun.start: slot.noun for slot in slots}.values())
+        events = []
+        for n, slot in enumerate(slots):
+            mentions = stretch_of(item, slots, n) if len(slots) > 1 else item.mentions
+            event = self._round(index, item, slot, placed_nouns, mentions)
+            if event is None:
+                continue
+            if sum(s.noun.start == slot.noun.start for s in slots) > 1:
+                listed_mediator(event, mentions, self.codebook, self.places)
+            if n and slot.noun.start == slots[n - 1].noun.start and slot.place:
+                event.cue_start = slot.place.start  # another place of one list: another round
+            events.append(event)
+            events.extend(self._chained(item, slot, event))
+        return events
+
+    def _chained(self, item: Findings, slot: Slot, event: Event) -> list[Event]:
+        """ "in May and June 2023": the months listed after a round's date are rounds too."""
+        if event.date is None or event.date.basis == "publication":
+            return []
+        sentence = item.sentence
+        candidates = (
+            list(slot.dates)
+            if slot.dates is not None
+            else own_dates(sentence, item.dates, slot.noun, slot.place, self.cues)
+        )
+        out = []
+        for d in chained(candidates, event.date, sentence.text, sentence.start):
+            twin = replace(event, date=d, roles=dict(event.roles), cue_start=d.start)
+            out.append(twin)
+        return out
+
+    def _on_the_border(self, sentence: Sentence, noun: Span) -> bool:
+        """ "The ninth meeting of the border commissions was held on the border": the
+        commissions' own border, wherever a plain "on the border" would be too vague."""
+        cues = self.cues
+        after = sentence.text[noun.end - sentence.start :].lower()
+        return (
+            cues.border_venue in self.codebook.venues
+            and any(t[2].lower() in cues.commission_words for t in sentence.tokens)
+            and any(p in after for p in cues.border_phrases)
+        )
+
+    def _bilateral(self, sentence: Sentence, noun: Span) -> bool:
+        """ "a bilateral meeting": the parties on their own."""
+        return any(w in self.cues.bilateral_words for w in sentence.token_before(noun.start, 3))
 
     def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
-        """ "had not met its obligations": meet in another sense; "a CSTO summit": an
-        organisation's summit, not a round between the parties."""
+        """ "had not met its obligations": meet in another sense; "a CSTO summit", "the
+        meeting of CSTO leaders": an organisation's meeting, not a round between the parties;
+        "separate meetings with Aliyev and Pashinyan": each party on its own."""
         cues = self.cues
         word = noun.text.lower()
+        before = sentence.token_before(noun.start, 3)
+        words_before = sentence.text[: noun.start - sentence.start].lower().split()[-3:]
+        if any(w in cues.negation_before_nouns for w in words_before) and not sentence.cue("status:cancelled"):
+            return True  # "no three-way meeting was planned"
+        near = [*before[-2:], *sentence.token_after(noun.end, 1)]
+        if any(w in cues.separate_words for w in near):
+            return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
+        if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
+            return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
         if word in cues.summit_nouns:
-            organisations = [a for a in sentence.actors if self.codebook.kind(a.key) == "organization"]
-            before = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
+            places = {(p.start, p.end) for p in sentence.places}
+            # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
+            organisations = [
+                a
+                for a in sentence.actors
+                if self.codebook.kind(a.key) == "organization" and (a.start, a.end) not in places
+            ]
+            owned = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
             after = [
                 a
                 for a in organisations
                 if 0 <= a.start - noun.end <= cues.organisation_after_summit_chars
                 and any(w in cues.organisation_link_words for w in sentence.token_after(noun.end, 1))
             ]
-            return bool(before or after)
+            return bool(owned or after)
         if word not in cues.meet_verbs:
             return False
         return any(w in cues.not_talks_objects for w in sentence.token_after(noun.end, 3))
 
-    def _venues_by_noun(self, item: Findings, nouns: list[Span]) -> list[tuple[Span, Mention]]:
-        """Each talks word with its own place: the first place after it, before the next
-        talks word ("a meeting ... in Munich"), else a place named right before it ("the
-        Brussels meeting"), else, for the first talks word, the nearest place before it.
-
-        A place that belongs to something else is no venue of talks: a statement ("as
-        agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
-        cues = self.cues
-        sentence = item.sentence
-        text, base = sentence.text, sentence.start
-        said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
-        other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
-        statement_place = _statement_place(
-            cues.statement_place_prepositions, cues.statement_place_articles, cues.statement_place_max_words
-        )
-
-        def of_statement(place: Mention) -> bool:
-            return any(
-                0 <= place.start - c.end <= cues.statement_to_place_chars
-                and statement_place.match(text[c.end - base : place.start - base])
-                for c in said
-            )
-
-        places = sorted(
-            (m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start
-        )
-        ordered = sorted(nouns, key=lambda n: n.start)
-        pairs = []
-        for i, noun in enumerate(ordered):
-            limit = ordered[i + 1].start if i + 1 < len(ordered) else sentence.end
-            after = [
-                p
-                for p in places
-                if p.how != "attributive"
-                and noun.end <= p.start < limit
-                and not any(noun.end <= c.start < p.start for c in other_events)
-            ]
-            before = [
-                p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= cues.attributive_place_chars
-            ]
-            if not after and not before and i == 0:
-                # "invited them to Brussels for talks": a place before the first talks word.
-                before = [p for p in places if p.end <= noun.start and p.how != "attributive"][-1:]
-            # Cities and regions before countries.
-            candidates = sorted(after + before, key=lambda p: self.places.is_country(p.entity_id))
-            if candidates:
-                pairs.append((noun, candidates[0]))
-        return pairs
-
     def _round(
-        self, index: int, item: Findings, cue: Span, place: Mention | None, placed_nouns: list[Span] | None = None
+        self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
     ) -> Event | None:
         codebook, cues, places = self.codebook, self.cues, self.places
         confidence = codebook.cues.confidence.talks
         sentence = item.sentence
+        cue, place = slot.noun, slot.place
         region = sentence.quote_of(cue.start)
         actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
         near = [m for m in actors if abs(m.start - cue.start) <= cues.party_window_chars]
@@ -187,19 +229,25 @@ class _TalksFinder:
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
         headline_place = venue is None and self.headline_venue is not None and index > 0
-        if self.dateline and sentence.end <= self.dateline[1]:
-            # The dateline city is where the talks are, unless the sentence names a place
-            # other than the country it lies in ("in Kazakhstan's largest city").
+        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
+        if venue is None and self._on_the_border(sentence, cue):
+            venue = cues.border_venue
+        if self.dateline and self.dateline[1] <= sentence.start < self.dateline[2] and status != "planned":
+            # The dateline city is where the talks in its own paragraph were, unless the
+            # sentence names a place other than the country it lies in ("in Kazakhstan's
+            # largest city"); a round still to come may be anywhere.
             dateline_city = places[self.dateline[0]]
             if venue is None or (places[venue].kind == "country" and dateline_city.country == venue):
                 venue = dateline_city.venue_id
-        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns or [])
-        if headline_place and status != "planned":
+        if headline_place and status in ("held", "cancelled"):
             # "LIVE | Eastern Partnership summit in Brussels": what happened, happened there;
             # a round still to come may be anywhere.
             venue = self.headline_venue
-        when = self._nearest(item.dates, cue, sentence)
-        mediator, how = round_mediator(sentence, item.mentions, cue, venue, codebook, places)
+        dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
+        when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
+        mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
+        if self._bilateral(sentence, cue):
+            mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"
         event = Event(
             self.doc_id,
             "talks",
@@ -219,14 +267,23 @@ class _TalksFinder:
             event.anaphoric = True
             return event
         # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
-        # Washington") names the other by implication, if no one else is named.
-        at_track_venue = bool(place and place.how == "locative" and places[place.entity_id].mediator_id)
-        # "On 6 October they held talks in Prague": a pronoun for the parties of a round
-        # this article has just reported.
+        # Washington", "turned down a fourth Washington round") names the other by
+        # implication, if no one else is named.
+        at_track_venue = bool(
+            place
+            and places[place.entity_id].mediator_id
+            and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
+            and not self._bilateral(sentence, cue)  # "Bayramov will hold bilateral meetings in Washington"
+        )
+        # "On 6 October they held talks in Prague", "The previous meeting was held in Vienna":
+        # a pronoun or a round counted in a sequence, for the parties of a round just reported.
         continuing = (
             self.recent is not None
             and index - self.recent <= cues.reference_sentences
-            and any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
+            and (
+                any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
+                or any(w in cues.sequence_words for w in sentence.token_before(cue.start, 2))
+            )
         )
         has_parties = (
             len(sides) >= 2
@@ -239,7 +296,7 @@ class _TalksFinder:
             return None
         if status == "planned" and any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal")):
             return None  # "if the U.S. ..., Baku could restore talks" plans nothing
-        if when is not None and when.precision == "day" and self._reported_between(sentence, when, cue):
+        if when is not None and when.precision == "day" and reported_between(sentence, when, cue, cues):
             # "On October 25, X said that a meeting will not take place": the 25th is
             # the day of the statement; the round is only known to the month.
             when = replace(when, value=when.value[:7], precision="month")
@@ -255,7 +312,7 @@ class _TalksFinder:
         if len(sides) < 2:
             parties |= {members[0] for members in codebook.sides.values()}
         event.roles = {actor_id: "participant" for actor_id in sorted(parties)}
-        add_mediators(event, actors, codebook)
+        add_mediators(event, [m for m in actors if m in mentions], codebook)
         event.confidence = round(
             min(
                 confidence.max,
@@ -268,23 +325,3 @@ class _TalksFinder:
             2,
         )
         return event
-
-    def _reported_between(self, sentence: Sentence, when: ResolvedDate, cue: Span) -> bool:
-        """The date belongs to a statement about the round: a speech verb stands between
-        the date and the talks word, or right beside the date ("said on Friday that")."""
-        low, high = sorted((when.end, cue.start))
-        speech = sentence.cue("event:statement")
-        between = any(low <= c.start < high for c in speech)
-        beside = any(0 <= when.start - c.end <= self.cues.speech_beside_date_chars for c in speech)
-        return between or beside
-
-    def _nearest(self, dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence) -> ResolvedDate | None:
-        """The date of a round: the one closest to its talks word, but a named date before
-        "three weeks after", and a date of the round before the date of a statement about
-        it ("said on Friday that a meeting planned for December 7 ...")."""
-        offset_date = _offset_date(self.cues.offset_date_words)
-
-        def rank(d: ResolvedDate) -> tuple[bool, bool, int]:
-            return bool(offset_date.search(d.text)), self._reported_between(sentence, d, cue), abs(d.start - cue.start)
-
-        return min(dates, key=rank) if dates else None

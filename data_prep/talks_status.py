@@ -18,6 +18,11 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
     `nouns` are the sentence's talks words, `placed` those that have a place of their own.
     """
     found = [c for c in sentence.cues if c.key.startswith("status:")]
+    if cue is not None:
+        # "... first meeting since Azerbaijan cancelled a trilateral": the since clause
+        # tells of another round.
+        since = [t[0] for t in sentence.tokens if t[0] > cue.end and t[2].lower() in cues.talks.background_words]
+        found = [c for c in found if not any(b < c.start for b in since)]
     if cue is not None and placed:
         found = [
             c for c in found if _overlaps(c, cue) or not any(_overlaps(c, n) for n in nouns if n.start != cue.start)
@@ -32,6 +37,9 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
             for o in found
         )
     ]
+    # "a session chaired by Baerbock on Wednesday" in a sentence that plans it: a participle, not a tense.
+    if any(c.key == "status:planned" for c in kept):
+        kept = [c for c in kept if not (c.key == "status:held" and sentence.token_after(c.end, 1) == ["by"])]
     present = {c.key.split(":", 1)[1] for c in kept}
     # "will hold talks", "would meet": a held-sounding verb under a future auxiliary plans.
     if "held" in present and all(

@@ -94,3 +94,42 @@ def test_the_dateline_place_and_the_end_of_its_paragraph():
     text = "Talks\nGRANADA, Spain, Oct 5 (Agency) – The leaders met.\nMore text."
     assert dateline_place(text, CUES.page) == ("Granada", text.index("\nMore"))
     assert dateline_place("Talks in Granada went on.", CUES.page) is None
+
+
+def test_a_short_line_with_a_full_date_and_a_clock_time_is_a_stamp():
+    text = "Regional digest | Item 2 of 7\nSource: a news agency, 14.03.2023, 09:05\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2023-03-14"
+    filed = "Monitor\nItem filed 2 Feb 2022, 17:40 local time\n\n" + BODY
+    assert published_from_text(filed, CUES.page) == "2022-02-02"
+
+
+def test_a_long_sentence_with_a_date_and_a_time_is_not_a_stamp():
+    text = (
+        "Talks resume\n\n"
+        "The ceasefire that the ministers agreed on 3 March 2021 was to hold from 12:00 on the following "
+        "Saturday across the whole line of contact, officials in both capitals said.\n\n" + BODY
+    )
+    assert published_from_text(text, CUES.page) is None
+
+
+def test_a_repost_note_gives_the_original_date_before_the_repost_stamp():
+    text = (
+        "Weekly review\n12.09.2024 | 10:00\n"
+        "This article originally appeared in a regional daily on 9 September 2024.\n\n" + BODY
+    )
+    assert published_from_text(text, CUES.page) == "2024-09-09"
+
+
+def test_a_capitals_dateline_below_the_masthead_and_menus_is_found():
+    text = (
+        "Agency name\nPolitics | World | Business\nSection title\n"
+        "Ministers meet in the capital\nA one-line summary of the story\n\n"
+        "BAKU, March 14. /Agency/. The ministers met on Tuesday, the ministry said.\n"
+    )
+    assert published_from_text(text, CUES.page) == "2023-03-14"  # 14 March was a Tuesday in 2023
+    assert dateline_place(text, CUES.page) == ("Baku", text.index("\n", text.index("BAKU")))
+
+
+def test_a_sentence_deep_in_the_page_that_opens_like_a_dateline_is_not_one():
+    text = "Talks\nMenu\nMore\nAbout\nContact\n\nYesterday, 3 March 2021 was recalled by the minister.\n"
+    assert published_from_text(text, CUES.page) is None

@@ -1,0 +1,60 @@
+"""Which of a sentence's dates is a round's: a helper of `find_talks` (talks.py).
+
+The date closest to the talks word wins, but a date of a statement about the round
+("said on Friday that a meeting ...") or an offset ("three weeks after") only
+failing any other.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import TalksCues
+from .dates import ResolvedDate
+from .record import Sentence, Span
+
+
+@lru_cache(maxsize=8)
+def _offset_date(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")$", re.I)
+
+
+def reported_between(sentence: Sentence, when: ResolvedDate, cue: Span, cues: TalksCues) -> bool:
+    """The date belongs to a statement about the round: a speech verb stands between
+    the date and the talks word, or right beside the date ("said on Friday that"), or
+    before it with "that" between the date and the talks word ("told Blinken in a
+    call on Sunday that the ministers would meet")."""
+    low, high = sorted((when.end, cue.start))
+    speech = sentence.cue("event:statement")
+    statuses = [c for c in sentence.cues if c.key.startswith("status:")]
+    # "the meeting, which he said would take place on July 21": the date after the
+    # speech verb and a talks verb is the round's.
+    between = any(low <= c.start < high and not any(c.end <= st.start < when.start for st in statuses) for c in speech)
+    beside = any(0 <= when.start - c.end <= cues.speech_beside_date_chars for c in speech)
+    that = any(when.end <= t[0] < cue.start and t[2].lower() in cues.complementizers for t in sentence.tokens) and any(
+        c.end <= when.start for c in speech
+    )
+    return between or beside or that
+
+
+def nearest_date(
+    dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence, cues: TalksCues, after: int | None = None
+) -> ResolvedDate | None:
+    """The date of a round: the one closest to its talks word, but a named date before
+    "three weeks after", a date of the round before the date of a statement about
+    it ("said on Friday that a meeting planned for December 7 ..."), and, for a place
+    of a list (`after` is where it stands), a date after the place before one before it."""
+    offset_date = _offset_date(cues.offset_date_words)
+
+    def rank(d: ResolvedDate) -> tuple[bool, bool, bool, int]:
+        # An offset right after the talks word is the round's ("had met two months earlier").
+        right_after = 0 <= d.start - cue.end <= cues.offset_after_noun_chars
+        return (
+            bool(offset_date.search(d.text)) and not right_after,
+            reported_between(sentence, d, cue, cues),
+            after is not None and d.start < after,
+            abs(d.start - cue.start),
+        )
+
+    return min(dates, key=rank) if dates else None
