@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from .cache import default_cache_dir
 from .compare import compare_builds
 from .errors import DataPrepError
 from .evaluate import evaluate, format_report
 from .figures import ThresholdError, thresholds_for, verdict
 from .pipeline import build
 from .progress import progress_for
+from .running import CLUSTER_VARIABLE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +33,22 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", default="data/processed", help="where the tables go (default: data/processed)")
     b.add_argument("--manifest", default=None, help="publication metadata CSV (default: INPUT_DIR/manifest.csv)")
     b.add_argument("--quiet", action="store_true", help="no progress")
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for the per-article work (default: every core for a large build)",
+    )
+    b.add_argument(
+        "--cluster",
+        default=None,
+        help=f"Dask scheduler address (tcp://host:8786) to run the per-article work on (default: ${CLUSTER_VARIABLE})",
+    )
+    b.add_argument("--cache", default=None, help="per-article cache folder (default: beside OUT, .OUT_NAME.cache)")
+    b.add_argument("--no-cache", action="store_true", help="analyse every article, keep no cache")
+    b.add_argument(
+        "--as-of", type=date.fromisoformat, default=None, help="the build's date, YYYY-MM-DD (default: today)"
+    )
     e = commands.add_parser("evaluate", help="score built tables against a gold annotation")
     e.add_argument("gold", help="gold JSON file")
     e.add_argument("--tables", default="data/processed", help="folder of built tables (default: data/processed)")
@@ -59,7 +78,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    report = build(args.input_dir, args.out, args.manifest, progress=None if args.quiet else progress_for())
+    cache = None if args.no_cache else Path(args.cache) if args.cache else default_cache_dir(Path(args.out))
+    report = build(
+        args.input_dir,
+        args.out,
+        args.manifest,
+        progress=None if args.quiet else progress_for(),
+        workers=args.workers,
+        cluster=args.cluster,
+        cache=cache,
+        as_of=args.as_of,
+    )
     print(report.summary())
     print(f"tables written to {args.out}")
     return 0

@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 # Columns that name where a build read its files: equal only when both builds ran
 # from the same folder with the same arguments.
 PATH_COLUMNS = ("path",)
-# Build report keys that differ between any two runs.
-VOLATILE_REPORT_KEYS = ("input_dir", "out_dir", "seconds")
+# Build report keys that differ between any two runs (`run`: workers, cache, cluster).
+VOLATILE_REPORT_KEYS = ("input_dir", "out_dir", "seconds", "run")
 
 
 @dataclass

@@ -17,6 +17,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .date_gates import GATES, gates_in
+
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -127,9 +129,12 @@ def find_dates(text: str) -> list[DateMention]:
     >>> [m.text for m in find_dates("On Thursday they set a November 20 meeting; see Dec. 6, 2023.")]
     ['On Thursday', 'November 20', 'Dec. 6, 2023']
     """
+    present = gates_in(text)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
+        if not present.issuperset(GATES[kind]):
+            continue  # a word or a digit this pattern cannot match without is absent
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

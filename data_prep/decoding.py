@@ -115,9 +115,13 @@ def _mixed_script_words(text: str) -> int:
     return len(_LATIN_CYRILLIC.findall(text))
 
 
+# Control characters other than the layout ones (\t \n \v \f \r), and U+FFFD.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\t\f\v\r") or ch == "\ufffd")
+    control = len(_CONTROL.findall(sample))
     return control > max(8, len(sample) // 50)
 
 
@@ -138,12 +142,26 @@ def _too_large(size: int) -> UnreadableFile:
 def document_text(path: Path) -> str:
     """The article text of a file, as the build saw it (HTML reduced to its main text)."""
     path = Path(path)
+    return text_of(file_bytes(path), path.suffix)
+
+
+def file_bytes(path: Path) -> bytes:
+    """The bytes of an article file, refused (UnreadableFile) when the file is too large."""
+    path = Path(path)
     if path.stat().st_size > MAX_BYTES:
         raise _too_large(path.stat().st_size)
-    text = decode(read_bytes(path))
-    if path.suffix.lower() in (".html", ".htm"):
+    return read_bytes(path)
+
+
+def text_of(raw: bytes, suffix: str) -> str:
+    """The article text of a file's bytes (`suffix` says how it is written: ".html", ".md", ...):
+    what `document_text` gives for the file, for bytes read elsewhere (another process, machine)."""
+    if len(raw) > MAX_BYTES:
+        raise _too_large(len(raw))
+    text = decode(raw)
+    if suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
-    elif path.suffix.lower() in (".md", ".markdown"):
+    elif suffix.lower() in (".md", ".markdown"):
         text = markdown_to_text(text)
     if not text.strip():
         raise UnreadableFile("no article text found")

@@ -26,6 +26,7 @@ million string ids at every start; it checks them before trusting them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -243,3 +244,15 @@ def conflict_table(codebook: Codebook | None = None) -> pd.DataFrame:
 def _commonest(values: pd.Series) -> object:
     """The commonest non-null value of a group, or None when it has none."""
     return values.mode().iloc[0] if values.notna().any() else None
+
+
+@dataclass(frozen=True)
+class DisplayTables:
+    """`derive` as a build's last step over the written tables (writing.write_in_runs
+    reads back the tables it `needs` once every run of articles is joined)."""
+
+    codebook: Codebook
+    needs: tuple[str, ...] = ("documents", "venues", "events", "event_actors", "rounds", "quotes")
+
+    def __call__(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        return derive(tables, tables, self.codebook)

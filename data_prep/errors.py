@@ -42,3 +42,9 @@ class NothingToBuild(DataPrepError, RuntimeError):
     """No document in the input could be read; the previous tables are left as they were."""
 
     label = "nothing to build"
+
+
+class ClusterUnavailable(DataPrepError, RuntimeError):
+    """A build was sent to a cluster that cannot be reached, or without Dask installed."""
+
+    label = "cluster"

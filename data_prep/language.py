@@ -5,19 +5,24 @@ codebook lacks are found from their titles (people.py) and places it lacks from 
 world gazetteer. Each line is analysed on its own (headlines and captions have no
 full stop), and every offset is into the article's text, so the stages after this
 one never touch spaCy objects.
+
+Speed: spaCy tokenises each line and its phrase matchers run once per line; from
+then on the line is plain lists read from the Doc's arrays (`tokens.Line`), never
+Python `Token` objects, and spans are sorted into their sentences by position.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .codebook import Codebook, Venue
 from .matchers import Knowledge, Matchers, normalise
-from .people import corefer, covered_tokens, is_name_token, misspelt_people, title_people, token_span, without_namesakes
+from .people import corefer, covered_tokens, misspelt_people, title_people, token_span, without_namesakes
 from .record import NewPerson, Record, Sentence, Span
+from .tokens import Line, longest_first
 
 
 def find_names(record: Record, knowledge: Knowledge) -> Record:
@@ -40,57 +45,77 @@ def analyse(
     clean = normalise(text[:end])
     paragraphs = []
     offset = 0
-    for line in clean.split("\n"):
-        if line.strip():
-            paragraphs.append((offset, line))
-        offset += len(line) + 1
+    for raw in clean.split("\n"):
+        if raw.strip():
+            paragraphs.append((offset, raw))
+        offset += len(raw) + 1
     sentences: list[Sentence] = []
     people: dict[str, NewPerson] = {}
     found: dict[str, Venue] = {}
-    for (offset, _line), doc in zip(paragraphs, matchers.pipe(line for _, line in paragraphs)):
-        names = without_namesakes(doc, _name_spans(doc, matchers), codebook)
-        names += title_people(doc, names, people, matchers, codebook)
-        names += misspelt_people(doc, names, matchers, codebook)
-        names += _world_places(doc, names, codebook, found)
-        cues = [_span(doc, s, e, m, matchers) for m, s, e in matchers.cues(doc)]
-        sentences.extend(_sentences(doc, offset, text, names, cues))
+    for (offset, raw), doc in zip(paragraphs, matchers.pipe(p for _, p in paragraphs)):
+        line = Line.of(doc, raw, offset, matchers.punct_chars)
+        names = without_namesakes(line, _name_spans(doc, line, matchers), codebook)
+        names += title_people(line, [(s, e) for _, s, e in matchers.titles(doc)], names, people, matchers, codebook)
+        names += misspelt_people(line, names, matchers, codebook)
+        names += _world_places(line, names, codebook, found)
+        cues = [_span(line, s, e, m, matchers) for m, s, e in matchers.cues(doc)]
+        sentences.extend(_sentences(line, text, names, cues))
     if people:
         sentences = corefer(sentences, people)
     return sentences, list(people.values()), found
 
 
-def _sentences(doc: Doc, offset: int, original: str, names: list[Span], cues: list[Span]) -> list[Sentence]:
-    """The sentences of one line, offsets shifted from the line into the whole text."""
-    quotes = _quote_regions(doc.text)
+def _sentences(line: Line, original: str, names: list[Span], cues: list[Span]) -> list[Sentence]:
+    """The sentences of one line, offsets into the whole text.
+
+    Each span goes to the sentence it lies inside (one that crosses a sentence
+    boundary goes nowhere), keeping the order of `names` and `cues`."""
+    offset = line.offset
+    sentences = line.sentences()
+    bounds = [(offset + line.starts[first], offset + line.ends[end - 1]) for first, end in sentences]
+    sentence_starts = [start for start, _ in bounds]
+    actors: list[list[Span]] = [[] for _ in bounds]
+    places: list[list[Span]] = [[] for _ in bounds]
+    cue_spans: list[list[Span]] = [[] for _ in bounds]
+    for spans, kind in ((names, None), (cues, cue_spans)):
+        for sp in spans:
+            k = bisect_right(sentence_starts, sp.start) - 1
+            if k < 0 or sp.end > bounds[k][1]:
+                continue
+            if kind is not None:
+                kind[k].append(sp)
+            elif sp.label == "actor":
+                actors[k].append(sp)
+            elif sp.label == "venue":
+                places[k].append(sp)
+    quotes = [(offset + a, offset + b) for a, b in _quote_regions(line.text)]
+    starts = [offset + s for s in line.starts]
+    ends = [offset + e for e in line.ends]
+    words = line.words
     out = []
-    for sent in doc.sents:
-        s_start, s_end = sent.start_char, sent.end_char
-
-        def inside(sp: Span, s_start: int = s_start, s_end: int = s_end) -> bool:
-            return s_start <= sp.start and sp.end <= s_end
-
+    for k, (first, end) in enumerate(sentences):
+        s_start, s_end = bounds[k]
         out.append(
             Sentence(
-                start=offset + s_start,
-                end=offset + s_end,
-                text=original[offset + s_start : offset + s_end],
-                tokens=tuple((offset + t.idx, offset + t.idx + len(t.text), t.text) for t in sent),
-                actors=tuple(_shift(sp, offset) for sp in names if sp.label == "actor" and inside(sp)),
-                places=tuple(_shift(sp, offset) for sp in names if sp.label == "venue" and inside(sp)),
-                cues=tuple(_shift(sp, offset) for sp in cues if inside(sp)),
-                quotes=tuple((offset + a, offset + b) for a, b in quotes if a < s_end and b > s_start),
+                start=s_start,
+                end=s_end,
+                text=original[s_start:s_end],
+                tokens=tuple(zip(starts[first:end], ends[first:end], words[first:end])),
+                actors=tuple(actors[k]),
+                places=tuple(places[k]),
+                cues=tuple(cue_spans[k]),
+                quotes=tuple((a, b) for a, b in quotes if a < s_end and b > s_start),
             )
         )
     return out
 
 
-def _span(doc: Doc, start: int, end: int, match_id: int, matchers: Matchers) -> Span:
+def _span(line: Line, start: int, end: int, match_id: int, matchers: Matchers) -> Span:
     label, key, how = matchers.entry(match_id)
-    span = doc[start:end]
-    return Span(span.start_char, span.end_char, span.text, label, key, how, start, end)
+    return token_span(line, start, end, label, key, how)
 
 
-def _name_spans(doc: Doc, matchers: Matchers) -> list[Span]:
+def _name_spans(doc: Doc, line: Line, matchers: Matchers) -> list[Span]:
     """Codebook names, longest first: "Azerbaijan's Foreign Ministry" beats "Azerbaijan".
 
     Actor and venue readings of one word (Washington) are both kept; resolution
@@ -101,14 +126,13 @@ def _name_spans(doc: Doc, matchers: Matchers) -> list[Span]:
     venue = [(m, s, e) for m, s, e in matches if matchers.entry(m)[0] == "venue"]
     out = []
     for group in (actor, venue):
-        spans = [doc[s:e] for _, s, e in group]
         ids = {(s, e): m for m, s, e in group}
-        for span in filter_spans(spans):
-            out.append(_span(doc, span.start, span.end, ids[(span.start, span.end)], matchers))
+        for start, end in longest_first([(s, e) for _, s, e in group]):
+            out.append(_span(line, start, end, ids[(start, end)], matchers))
     return out
 
 
-def _world_places(doc: Doc, known: list[Span], codebook: Codebook, found: dict[str, Venue]) -> list[Span]:
+def _world_places(line: Line, known: list[Span], codebook: Codebook, found: dict[str, Venue]) -> list[Span]:
     """Places the codebook lacks ("in Dushanbe", "in Malta"), from the world gazetteer.
 
     Only capitalised names right after a place preposition are looked up, so
@@ -117,53 +141,41 @@ def _world_places(doc: Doc, known: list[Span], codebook: Codebook, found: dict[s
     """
     names = codebook.cues.names
     covered = covered_tokens(known)
+    prepositions = names.world_place_prepositions
+    lowers, words, n = line.lowers, line.words, len(line)
     spans = []
-    for token in doc[1:]:
-        if (
-            token.i in covered
-            or doc[token.i - 1].lower_ not in names.world_place_prepositions
-            or not is_name_token(token)
-        ):
+    for i in range(1, n):
+        if i in covered or lowers[i - 1] not in prepositions or not line.names[i]:
             continue
-        run = [token]
+        run = [i]
         while (
             len(run) < names.max_place_words
-            and run[-1].i + 1 < len(doc)
-            and is_name_token(doc[run[-1].i + 1])
-            and run[-1].i + 1 not in covered
+            and run[-1] + 1 < n
+            and line.names[run[-1] + 1]
+            and run[-1] + 1 not in covered
         ):
-            run.append(doc[run[-1].i + 1])
+            run.append(run[-1] + 1)
         for size in range(len(run), 0, -1):
-            words = run[:size]
-            if any(t.text in codebook.cues.not_name_words for t in words):
+            chosen = run[:size]
+            if any(words[t] in codebook.cues.not_name_words for t in chosen):
                 continue
-            venue = codebook.world_place(" ".join(t.text for t in words))
+            venue = codebook.world_place(" ".join(words[t] for t in chosen))
             if venue is not None:
                 if venue.venue_id not in codebook.venues:
                     found.setdefault(venue.venue_id, venue)
-                spans.append(token_span(doc, words, "venue", venue.venue_id, venue.kind))
-                covered.update(t.i for t in words)
+                spans.append(token_span(line, chosen[0], chosen[-1] + 1, "venue", venue.venue_id, venue.kind))
+                covered.update(chosen)
                 break
     return spans
 
 
-def _shift(span: Span, offset: int) -> Span:
-    """The span with offsets into the whole text (built directly: `replace` costs more per span)."""
-    return Span(
-        span.start + offset,
-        span.end + offset,
-        span.text,
-        span.label,
-        span.key,
-        span.how,
-        span.token_start,
-        span.token_end,
-    )
-
-
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Stretches inside double quotes; an unclosed quote runs to the end of the line."""
-    marks = [i for i, ch in enumerate(text) if ch == '"']
+    marks = []
+    at = text.find('"')
+    while at != -1:
+        marks.append(at)
+        at = text.find('"', at + 1)
     regions = []
     for k in range(0, len(marks), 2):
         start = marks[k]

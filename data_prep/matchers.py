@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
+from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # a Cython module without stubs
 from spacy.tokens import Doc
 
 from .codebook import Codebook, load
@@ -23,6 +26,9 @@ from .cues import Cues
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'"}
 )
+
+
+_MEMO_LIMIT = 200_000  # words remembered by `Matchers.misspelt_surname` (a few MB)
 
 
 def normalise(text: str) -> str:
@@ -35,7 +41,8 @@ class Matchers:
 
     def __init__(self, codebook: Codebook):
         self.nlp = spacy.blank("en")
-        self.nlp.add_pipe("sentencizer")
+        sentencizer: Sentencizer = self.nlp.add_pipe("sentencizer")
+        self.punct_chars = frozenset(sentencizer.punct_chars)  # what ends a sentence
         vocab = self.nlp.vocab
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.cues = PhraseMatcher(vocab, attr="LOWER")
@@ -45,10 +52,22 @@ class Matchers:
         self._add_cues(codebook.cues)
         self.titles.add("title", [self.nlp.make_doc(t.lower()) for t in codebook.cues.titles])
         self.surnames = _surnames(codebook)
+        self._similarity = codebook.cues.names.misspelling_similarity
+        self._misspelt: dict[str, str | None] = {}
 
     def entry(self, match_id: int) -> tuple[str, str, str]:
         """(label, key, how) of a match: what the matched phrase stands for."""
         return self._entries[self.nlp.vocab.strings[match_id]]
+
+    def misspelt_surname(self, word: str) -> str | None:
+        """The codebook surname `word` is a misspelling of ("Pashinian" -> "Pashinyan"),
+        by edit similarity, or None. Remembered per word: names recur in every article."""
+        if word not in self._misspelt:
+            if len(self._misspelt) >= _MEMO_LIMIT:
+                self._misspelt.clear()
+            hit = process.extractOne(word, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=self._similarity)
+            self._misspelt[word] = hit[0] if hit else None
+        return self._misspelt[word]
 
     def _add(self, matcher: PhraseMatcher, label: str, key: str, how: str, phrases: Iterable[str]) -> None:
         entry = f"{label}|{key}|{how}"
@@ -88,7 +107,12 @@ class Matchers:
         self._add(self.cues, "cue", "modal", "", cues.modal_cues)
 
     def pipe(self, lines: Iterable[str]) -> Iterable[Doc]:
-        return self.nlp.pipe(lines)
+        """The lines tokenised, without sentences: `tokens.Line.of(doc, text, offset,
+        matchers.punct_chars)` finds them as the sentencizer would, without making a
+        Python object per token."""
+        tokenizer: Tokenizer = self.nlp.tokenizer
+        docs: Iterable[Doc] = tokenizer.pipe(lines)
+        return docs
 
 
 def _surnames(codebook: Codebook) -> dict[str, str]:

@@ -8,38 +8,34 @@ codebook and return spans, never changing either.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Token
-from spacy.util import filter_spans
+from rapidfuzz import fuzz
+from spacy.tokens import Token
 
 from .codebook import Codebook, slug
 from .matchers import Matchers
 from .record import NewPerson, Sentence, Span
+from .tokens import Line, is_name_text, longest_first
 
 
 def is_name_token(token: Token) -> bool:
     """A capitalised word with a lower-case letter ("Pashinyan", "O'Brien"), or "O'Neil"-like."""
-    text = token.text
-    return bool(re.match(r"^[A-Z][\w'\-]*[a-z][\w'\-]*$", text)) or bool(re.match(r"^[A-Z]'[A-Z][a-z]+$", text))
+    return is_name_text(token.text)
 
 
-def token_span(doc: Doc, tokens: list[Token], label: str, key: str, how: str) -> Span:
-    """A Span over consecutive tokens, with character and token offsets."""
-    first, last = tokens[0], tokens[-1]
-    return Span(
-        first.idx, last.idx + len(last.text), doc[first.i : last.i + 1].text, label, key, how, first.i, last.i + 1
-    )
+def token_span(line: Line, start: int, end: int, label: str, key: str, how: str) -> Span:
+    """A Span over tokens start..end-1 of the line, with character and token offsets."""
+    first, last, text = line.char_span(start, end)
+    return Span(first, last, text, label, key, how, start, end)
 
 
 def covered_tokens(spans: Iterable[Span]) -> set[int]:
     return {i for sp in spans for i in range(sp.token_start, sp.token_end)}
 
 
-def without_namesakes(doc: Doc, spans: list[Span], codebook: Codebook) -> list[Span]:
+def without_namesakes(line: Line, spans: list[Span], codebook: Codebook) -> list[Span]:
     """A bare surname after another first name ("Kamran Aliyev") is a namesake, not
     the codebook's person; a misspelt first name ("Nkil Pashinyan") still counts."""
     names = codebook.cues.names
@@ -52,14 +48,15 @@ def without_namesakes(doc: Doc, spans: list[Span], codebook: Codebook) -> list[S
             and span.token_end - span.token_start == 1
             and span.token_start > 0
         ):
-            previous = doc[span.token_start - 1]
+            previous = span.token_start - 1
+            word = line.words[previous]
             first_name = actor.name.split()[0]
-            covered = any(o.token_start <= previous.i < o.token_end for o in spans)
+            covered = any(o.token_start <= previous < o.token_end for o in spans)
             if (
-                is_name_token(previous)
+                line.names[previous]
                 and not covered
-                and previous.text not in codebook.cues.not_name_words
-                and fuzz.ratio(previous.text, first_name) < names.namesake_similarity
+                and word not in codebook.cues.not_name_words
+                and fuzz.ratio(word, first_name) < names.namesake_similarity
             ):
                 continue
         kept.append(span)
@@ -67,74 +64,71 @@ def without_namesakes(doc: Doc, spans: list[Span], codebook: Codebook) -> list[S
 
 
 def title_people(
-    doc: Doc, known: list[Span], people: dict[str, NewPerson], matchers: Matchers, codebook: Codebook
+    line: Line,
+    title_matches: list[tuple[int, int]],
+    known: list[Span],
+    people: dict[str, NewPerson],
+    matchers: Matchers,
+    codebook: Codebook,
 ) -> list[Span]:
     """People the codebook lacks, found from the title before their name:
     "Russian political scientist Sergei Markedonov", "EU Special Representative
-    for the South Caucasus Toivo Klaar". New people go into `people` (the caller's)."""
+    for the South Caucasus Toivo Klaar". New people go into `people` (the caller's).
+
+    `title_matches` are the (start, end) tokens the title matcher found in the line."""
     covered = covered_tokens(known)
-    similarity = codebook.cues.names.misspelling_similarity
     found = []
-    for title in filter_spans([doc[s:e] for _, s, e in matchers.titles(doc)]):
-        name_tokens, domain_end = _name_after_title(doc, title.end, codebook)
-        if not name_tokens or any(t.i in covered for t in name_tokens):
+    for title_start, title_end in longest_first(title_matches):
+        name, domain_end = _name_after_title(line, title_end, codebook)
+        if not name or any(i in covered for i in name):
             continue
-        surname = process.extractOne(
-            name_tokens[-1].text, matchers.surnames.keys(), scorer=fuzz.ratio, score_cutoff=similarity
-        )
+        surname = matchers.misspelt_surname(line.words[name[-1]])
         if surname:
             # "Foreign Minister Ararat Mirzoyn": a misspelt codebook person, not a new one.
-            found.append(token_span(doc, name_tokens, "actor", matchers.surnames[surname[0]], "fuzzy"))
-            covered.update(t.i for t in name_tokens)
+            found.append(token_span(line, name[0], name[-1] + 1, "actor", matchers.surnames[surname], "fuzzy"))
+            covered.update(name)
             continue
-        name = " ".join(t.text for t in name_tokens)
-        country = _country_before(title.start, known, codebook)
-        title_text = doc[title.start : domain_end].text
-        person = people.setdefault(slug(name), NewPerson(name, title_text, country))
-        found.append(token_span(doc, name_tokens, "actor", person.actor_id, "title"))
-        covered.update(t.i for t in name_tokens)
+        full_name = " ".join(line.words[i] for i in name)
+        country = _country_before(title_start, known, codebook)
+        title_text = line.char_span(title_start, domain_end)[2]
+        person = people.setdefault(slug(full_name), NewPerson(full_name, title_text, country))
+        found.append(token_span(line, name[0], name[-1] + 1, "actor", person.actor_id, "title"))
+        covered.update(name)
     return found
 
 
-def _name_after_title(doc: Doc, i: int, codebook: Codebook) -> tuple[list[Token], int]:
-    """The name tokens after a title ending at token i, and where the title's domain ends."""
+def _name_after_title(line: Line, i: int, codebook: Codebook) -> tuple[list[int], int]:
+    """The name's tokens after a title ending at token i, and where the title's domain ends."""
     cues, names = codebook.cues, codebook.cues.names
-    if i >= len(doc):
+    n, lowers, is_name = len(line), line.lowers, line.names
+    if i >= n:
         return [], i
-    if doc[i].lower_ in cues.title_domain_openers:
+    if lowers[i] in cues.title_domain_openers:
         # "Special Representative for the South Caucasus Toivo Klaar": the last two capitals.
         j = i + 1
-        if j < len(doc) and doc[j].lower_ in names.domain_articles:
+        if j < n and lowers[j] in names.domain_articles:
             j += 1
-        run: list[Token] = []
-        while (
-            j < len(doc)
-            and (is_name_token(doc[j]) or (doc[j].lower_ in names.connectors and run))
-            and len(run) < names.max_domain_words
-        ):
-            run.append(doc[j])
+        run: list[int] = []
+        while j < n and (is_name[j] or (lowers[j] in names.connectors and run)) and len(run) < names.max_domain_words:
+            run.append(j)
             j += 1
-        while run and not is_name_token(run[-1]):
+        while run and not is_name[run[-1]]:
             run.pop()
-        capitalised = [t for t in run if is_name_token(t)]
+        capitalised = [t for t in run if is_name[t]]
         if len(capitalised) < names.min_domain_capitals:
             return [], i
         name = capitalised[-2:]
-        domain_end = name[0].i
+        domain_end = name[0]
     else:
         j = i
         name = []
-        while (
-            j < len(doc)
-            and (is_name_token(doc[j]) or (doc[j].lower_ in names.particles and name))
-            and len(name) < names.max_name_words
-        ):
-            name.append(doc[j])
+        while j < n and (is_name[j] or (lowers[j] in names.particles and name)) and len(name) < names.max_name_words:
+            name.append(j)
             j += 1
-        while name and not is_name_token(name[-1]):
+        while name and not is_name[name[-1]]:
             name.pop()
         domain_end = i
-    if len(name) < 2 or any(t.text in cues.not_name_words for t in name):
+    if len(name) < 2 or any(line.words[t] in cues.not_name_words for t in name):
         return [], i
     return name, domain_end
 
@@ -149,25 +143,18 @@ def _country_before(token_index: int, known: list[Span], codebook: Codebook) -> 
     return None
 
 
-def misspelt_people(doc: Doc, known: list[Span], matchers: Matchers, codebook: Codebook) -> list[Span]:
+def misspelt_people(line: Line, known: list[Span], matchers: Matchers, codebook: Codebook) -> list[Span]:
     """Misspelt surnames of codebook people ("Pashinian", "Aliev") by edit similarity."""
     names = codebook.cues.names
     covered = covered_tokens(known)
+    not_names, surnames, shortest = codebook.cues.not_name_words, matchers.surnames, names.min_misspelt_chars
     found = []
-    for token in doc:
-        if (
-            token.i in covered
-            or not token.is_title
-            or len(token.text) < names.min_misspelt_chars
-            or token.text in codebook.cues.not_name_words
-            or token.text in matchers.surnames
-        ):
+    for i, word in enumerate(line.words):
+        if len(word) < shortest or i in covered or not word.istitle() or word in not_names or word in surnames:
             continue
-        hit = process.extractOne(
-            token.text, matchers.surnames.keys(), scorer=fuzz.ratio, score_cutoff=names.misspelling_similarity
-        )
+        hit = matchers.misspelt_surname(word)
         if hit:
-            found.append(token_span(doc, [token], "actor", matchers.surnames[hit[0]], "fuzzy"))
+            found.append(token_span(line, i, i + 1, "actor", surnames[hit], "fuzzy"))
     return found
 
 

@@ -18,29 +18,38 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from . import tables
-from .assemble import build_tables
-from .codebook import Codebook
+from .assemble import TABLE_ORDER, Assembly
+from .cache import ArticleCache, compiled_codebook
+from .codebook import Codebook, load
 from .dating import date_sentences
 from .decoding import skip_reason
+from .display import DisplayTables
 from .errors import NothingToBuild, UnreadableFile
 from .language import find_names
 from .manifest import ManifestRow, read_manifest
-from .matchers import Knowledge
+from .matchers import Knowledge, Matchers
 from .other_events import credit_cancellations, drop_repeated_events, find_other_events
 from .quotes import find_quotes
 from .reading import doc_ids_for, iter_input_files, manifest_keys, read_article
 from .record import Article, Record
 from .resolution import resolve_names
+from .running import CLUSTER_VARIABLE, Lazy, default_workers, runner_for
+from .source import Source
+from .spill import Spill, load_refs
 from .talks import find_talks
+from .writing import Run, plan_runs, travelled, write_in_runs
 
 Stage = Callable[[Record, Knowledge], Record]
 Progress = Callable[[int, int, Path], None]
@@ -91,6 +100,7 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    run: dict[str, Any] = field(default_factory=dict)  # how it ran (workers, cache): not part of the result
 
     def as_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
@@ -105,8 +115,19 @@ class BuildReport:
                 **self.counts
             ),
             f"time: {self.seconds:.1f} s",
+            *self._run_lines(),
         ]
         return "\n".join(lines)
+
+    def _run_lines(self) -> list[str]:
+        run = self.run
+        where = f"cluster {run['cluster']}" if run.get("cluster") else f"{run.get('workers', 1)} process(es)"
+        lines = [f"ran on: {where}"]
+        if "cache_hits" in run:
+            lines.append(f"cache: {run['cache_hits']} article(s) reused, {run['cache_misses']} analysed")
+        if "cache" in run:
+            lines.append(f"cache: {run['cache']}")
+        return lines
 
     def skip(self, path: Path, reason: str) -> None:
         """List a skipped file; its name is made printable (a name in a foreign
@@ -122,15 +143,27 @@ def build(
     codebook: Codebook | None = None,
     progress: Progress | None = None,
     knowledge: Knowledge | None = None,
+    *,
+    workers: int | None = None,
+    cluster: str | None = None,
+    cache: Path | str | None = None,
+    as_of: date | None = None,
 ) -> BuildReport:
     """Read `input_dir`, analyse each article, validate and write the tables to `out_dir`.
 
     `knowledge` (the codebook and its compiled matchers) can be shared between builds
     in one process; by default it is made from `codebook`, else the default codebook.
+    The per-article work runs on `workers` processes (by default every core for a
+    build of a few hundred files or more, else this process), or on the Dask cluster
+    whose scheduler is at `cluster` (else at $PEACETRACK_CLUSTER); the tables are
+    the same wherever it runs. With `cache` (a folder), articles already analysed
+    with this codebook and extractor are not analysed again. `as_of` is the build's
+    date (default: today): it bounds the year of a wire dateline that gives none.
 
     Raises NothingToBuild when no document could be read (nothing is written then),
     CodebookError for a broken codebook, SchemaViolation or IntegrityError when the
-    tables break their contract (the previous tables stay as they were).
+    tables break their contract (the previous tables stay as they were),
+    ClusterUnavailable when the cluster cannot be reached.
     """
     started = time.perf_counter()
     input_dir, out_dir = Path(input_dir), Path(out_dir)
@@ -142,30 +175,98 @@ def build(
         report.notes.append(f"manifest not found: {manifest_path}")
     manifest_rows, problems = read_manifest(manifest_path)
     report.notes.extend(problems)
-    knowledge = knowledge or Knowledge.load(codebook)
+    if knowledge is not None:
+        codebook = knowledge.codebook
+    elif codebook is None:
+        codebook = compiled_codebook(Path(cache)) if cache else load()
     files = iter_input_files(input_dir)
     doc_ids = doc_ids_for(files, input_dir)
-    articles = read_articles(files, input_dir, doc_ids, manifest_rows, knowledge, report, progress)
-    records = []
-    for article in articles:
+    source = Source(files, input_dir, doc_ids, manifest_rows, codebook, as_of or date.today())
+    article_cache = ArticleCache(cache) if cache else None
+    if article_cache is not None and article_cache.codebook_changed(source.fingerprint):
+        report.run["cache"] = "the codebook changed since the last build: every article is analysed again"
+    cluster = cluster or os.environ.get(CLUSTER_VARIABLE) or None
+    matchers = Lazy(lambda: knowledge or Knowledge(codebook, Matchers(codebook)))
+    how_many = workers or default_workers(len(files))
+    runner = runner_for(matchers, analyse_article, codebook, how_many, cluster, source.fingerprint)
+    report.run.update({"workers": runner.workers, "cluster": cluster, "as_of": source.as_of.isoformat()})
+    assembly = Assembly(codebook)
+    with Spill() as spill:
+        articles: list[tuple[str | None, str, tuple[str, ...]]] = []  # (cache key, path, talks ids) per article
         try:
-            records.append(analyse_article(article, knowledge))
-        except Exception as error:  # one article's fault costs only that article
-            report.skip(article.path, f"analysis failed ({error.__class__.__name__}: {str(error)[:200]})")
-    report.notes.extend(_unmatched_manifest_rows(manifest_rows, manifest_keys(files, doc_ids, input_dir)))
-    report.documents_read = len(records)
-    if not records:
-        reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])
-        more = f"\n  ... and {len(report.skipped) - 10} more" if len(report.skipped) > 10 else ""
-        raise NothingToBuild(
-            f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
-        )
-    # The cross-article steps: link rounds and make the tables, then validate and write them.
-    frames = build_tables(records, knowledge.codebook)
-    report.counts = _counts(frames)
-    report.seconds = round(time.perf_counter() - started, 2)
-    tables.write_tables(frames, out_dir, files={"build_report.json": report.as_json()})
+            by_hash: dict[str, str] = {}
+            for number, path, key, outcome in source.outcomes(runner, article_cache, spill.folder):
+                summary = outcome.summary
+                if outcome.sha256 is not None and outcome.sha256 in by_hash:
+                    report.skip(path, f"duplicate of {by_hash[outcome.sha256]} (same text)")
+                elif summary is None:
+                    report.skip(path, outcome.skipped or "unreadable")
+                else:
+                    by_hash[outcome.sha256 or ""] = summary.doc_id
+                    assembly.add(summary)
+                    spill.add(outcome.ref or travelled(outcome))
+                    articles.append((key, str(path), tuple(e.event_id for e in summary.talks)))
+                if progress:
+                    progress(number, len(files), path)
+        except BaseException:
+            runner.close()
+            raise
+        report.notes.extend(_unmatched_manifest_rows(manifest_rows, manifest_keys(files, doc_ids, input_dir)))
+        report.documents_read = spill.count
+        if not spill.count:
+            runner.close()
+            reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])
+            more = f"\n  ... and {len(report.skipped) - 10} more" if len(report.skipped) > 10 else ""
+            raise NothingToBuild(
+                f"no readable article in {input_dir} ({len(files)} files, {len(report.skipped)} skipped){reasons}{more}"
+            )
+        # The cross-article steps: link rounds and make the tables, validate and write them a run at a time.
+        try:
+            small = assemble_tables(assembly)
+        except BaseException:
+            runner.close()
+            raise
+
+        def runs() -> Iterator[Run]:
+            for start, stop, key in plan_runs(articles, assembly.round_ids):
+                stored = article_cache.stored_run(key) if article_cache is not None and key else None
+                if stored is not None:
+                    yield Run(stored=stored)
+                else:
+                    keep = article_cache.run_folder(key) if article_cache is not None and key else None
+                    talks = {t for _, _, ids in articles[start:stop] for t in ids}
+                    round_ids = {t: r for t, r in assembly.round_ids.items() if t in talks}
+                    yield Run(rows=partial(load_refs, spill.refs(start, stop)), round_ids=round_ids, keep=keep)
+
+        def files_last(totals: Counter[str]) -> dict[str, str]:
+            report.counts = _counts(small, totals)
+            report.seconds = round(time.perf_counter() - started, 2)
+            if article_cache is not None:
+                report.run.update({"cache_hits": article_cache.hits, "cache_misses": article_cache.misses})
+            return {"build_report.json": report.as_json()}
+
+        try:
+            write_in_runs(
+                small,
+                runs(),
+                out_dir,
+                files_last,
+                TABLE_ORDER,
+                _run_counts,
+                runner.pool_for_writing(),
+                derive=DisplayTables(codebook),  # the dashboard's tables, from the whole written ones
+            )
+        finally:
+            runner.close()
+    if article_cache is not None:
+        article_cache.prune()
     return report
+
+
+def assemble_tables(assembly: Assembly) -> dict[str, pd.DataFrame]:
+    """The cross-article step: rounds linked across the articles, the actors, venues,
+    rounds and review_names tables (the per-article tables follow a run at a time)."""
+    return assembly.finish()
 
 
 def read_articles(
@@ -208,15 +309,26 @@ def _unmatched_manifest_rows(manifest_rows: Mapping[str, ManifestRow], known: se
     return [f"manifest: {len(unmatched)} row(s) match no input file: {shown}"]
 
 
-def _counts(frames: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+def _run_counts(frames: Mapping[str, pd.DataFrame]) -> Counter[str]:
     events = frames["events"]
+    return Counter(
+        {
+            "events": len(events),
+            "talks": int((events["event_type"] == "talks").sum()) if len(events) else 0,
+            "mentions": len(frames["mentions"]),
+            "quotes": len(frames["quotes"]),
+        }
+    )
+
+
+def _counts(small: Mapping[str, pd.DataFrame], runs: Counter[str]) -> dict[str, int]:
     return {
-        "events": len(events),
-        "talks": int((events["event_type"] == "talks").sum()) if len(events) else 0,
-        "rounds": len(frames["rounds"]),
-        "actors": len(frames["actors"]),
-        "venues": len(frames["venues"]),
-        "mentions": len(frames["mentions"]),
-        "new_names": len(frames["review_names"]),
-        "quotes": len(frames["quotes"]),
+        "events": runs["events"],
+        "talks": runs["talks"],
+        "rounds": len(small["rounds"]),
+        "actors": len(small["actors"]),
+        "venues": len(small["venues"]),
+        "mentions": runs["mentions"],
+        "new_names": len(small["review_names"]),
+        "quotes": runs["quotes"],
     }

@@ -9,6 +9,7 @@ dates of other articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -30,12 +31,16 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def published_from_text(text: str, page: PageCues, body_end: int | None = None) -> str | None:
+def published_from_text(
+    text: str, page: PageCues, body_end: int | None = None, today: Callable[[], date] = date.today
+) -> str | None:
     """The publication date a reader would take from the text itself, or None.
 
     Looks only where news pages put it: a date stamp among the first lines, a
     dateline opening the first paragraph, or a photo caption. Dates in the body
     are events, and dates after `body_end` are furniture: neither is used.
+    `today` gives the build's date, which bounds the year of a dateline without one
+    (a build passes its own, so that its output depends on its inputs alone).
     """
     head = text[: body_end if body_end is not None else len(text)]
     lines = non_blank_lines(head)
@@ -56,7 +61,7 @@ def published_from_text(text: str, page: PageCues, body_end: int | None = None) 
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
             # a date further on ("Armenia, which met ... on March 3, 2021") is news.
             opening = line[: match.end() + page.dateline_date_chars]
-            found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening))
+            found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening), today)
             if found:
                 return found
     for _, line in lines[: page.stamp_lines]:
@@ -87,7 +92,9 @@ def _dateline_candidates(lines: list[tuple[int, str]], page: PageCues) -> list[t
     ]
 
 
-def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str | None:
+def _dateline_without_year(
+    paragraph: str, text: str, opening: int = 60, today: Callable[[], date] = date.today
+) -> str | None:
     """'WASHINGTON, Nov 7 (Agency) – ... on Monday': wire datelines omit the year, so
     take the latest year, not after today nor before the year the article mentions
     most, in which that day fell on the weekday the paragraph names; without a weekday,
@@ -99,8 +106,8 @@ def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str 
         return None
     month, day = MONTHS[day_month.groups["month"].rstrip(".").lower()], int(day_month.groups["day"])
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
-    today = date.today()
-    past_years = [y for y in years if y <= today.year]
+    now = today()
+    past_years = [y for y in years if y <= now.year]
     if weekday is None:
         # No weekday to check against: the latest year the article itself mentions.
         try:
@@ -110,9 +117,9 @@ def _dateline_without_year(paragraph: str, text: str, opening: int = 60) -> str 
     wanted = WEEKDAYS[weekday.groups["weekday"].lower()]
     earliest = max(set(past_years), key=lambda y: (past_years.count(y), y)) if past_years else 1990
     candidates = []
-    for year in range(earliest, today.year + 1):
+    for year in range(earliest, now.year + 1):
         try:
-            if date(year, month, day).weekday() == wanted and date(year, month, day) <= today:
+            if date(year, month, day).weekday() == wanted and date(year, month, day) <= now:
                 candidates.append(year)
         except ValueError:
             continue

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from pathlib import Path
 
 from .cues import Cues
-from .decoding import SUFFIXES, document_text, non_blank_lines
+from .decoding import SUFFIXES, document_text, non_blank_lines, text_of
 from .errors import UnreadableFile
 from .furniture import furniture_start
 from .manifest import ManifestRow
@@ -26,6 +27,7 @@ from .record import Article
 __all__ = [
     "Article",
     "UnreadableFile",
+    "article_from_bytes",
     "article_from_text",
     "doc_id_for",
     "doc_ids_for",
@@ -63,8 +65,9 @@ def doc_id_for(path: Path, input_dir: Path, keep_suffix: bool = False) -> str:
 def doc_ids_for(files: list[Path], input_dir: Path) -> dict[Path, str]:
     """A unique doc_id for each file: "a" for a.txt, but "a.txt" and "a.html" when
     both exist, so two different articles never share an id (whichever is listed first)."""
-    stems = Counter(doc_id_for(f, input_dir) for f in files)
-    return {f: doc_id_for(f, input_dir, keep_suffix=stems[doc_id_for(f, input_dir)] > 1) for f in files}
+    bare = {f: doc_id_for(f, input_dir) for f in files}
+    stems = Counter(bare.values())
+    return {f: doc_id_for(f, input_dir, keep_suffix=True) if stems[bare[f]] > 1 else bare[f] for f in files}
 
 
 def check_file_name(doc_id: str) -> None:
@@ -85,7 +88,9 @@ def sha256(text: str) -> str:
 def manifest_entry(manifest: Mapping[str, ManifestRow], doc_id: str, path: Path, input_dir: Path) -> ManifestRow:
     """The manifest row for a file: by its doc_id, by its id without a disambiguating
     extension, or by its bare file name (manifests often list names, not folders)."""
-    for key in (doc_id, doc_id_for(path, input_dir), Path(path).stem):
+    if doc_id in manifest:
+        return manifest[doc_id]
+    for key in (doc_id_for(path, input_dir), Path(path).stem):
         if key in manifest:
             return manifest[key]
     return {}
@@ -110,13 +115,27 @@ def read_article(
     return article_from_text(text, doc_id, Path(path), manifest_entry(manifest, doc_id, path, input_dir), cues)
 
 
-def article_from_text(text: str, doc_id: str, path: Path, meta: ManifestRow, cues: Cues) -> Article:
+def article_from_bytes(
+    raw: bytes, doc_id: str, path: Path, meta: ManifestRow, cues: Cues, today: Callable[[], date] = date.today
+) -> Article:
+    """An Article from a file's bytes, read wherever the file is (another process or machine
+    reads no file): what `read_article` gives for the file. Raises UnreadableFile."""
+    check_file_name(doc_id)
+    return article_from_text(text_of(raw, Path(path).suffix), doc_id, Path(path), meta, cues, today)
+
+
+def article_from_text(
+    text: str, doc_id: str, path: Path, meta: ManifestRow, cues: Cues, today: Callable[[], date] = date.today
+) -> Article:
     """An Article from its text and manifest row: furniture, title and publication
-    date found in the text (a file-free entry point, so tests can feed any text)."""
+    date found in the text (a file-free entry point, so tests can feed any text).
+    `today` gives the build's date (see `published.published_from_text`)."""
     body_end = furniture_start(text, cues.furniture_markers, cues.furniture_headings)
     title = meta.get("title") or next((line.strip() for _, line in non_blank_lines(text)[:1]), None)
-    from_text = published_from_text(text, cues.page, body_end)
     published = meta.get("published")
+    # The text's own date counts where the manifest gives none or only its month.
+    needed = not published or len(published) == 7
+    from_text = published_from_text(text, cues.page, body_end, today) if needed else None
     if published:
         basis = "manifest"
         if len(published) == 7 and from_text and from_text.startswith(published):

@@ -12,11 +12,16 @@ show as text. Numbers are left alone: a negative longitude is a number, not a fo
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " | "
+_FORMULA = "^[" + re.escape("".join(FORMULA_STARTS)) + "]"
 
 
 def neutralise(value: object) -> object:
@@ -30,9 +35,19 @@ def spreadsheet_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of `df` fit for CSV: list cells joined with ' | ', text cells neutralised."""
     out = df.copy()
     for column in out.columns:
-        if out[column].dtype.kind in "biufcmM":  # numbers, booleans and datetimes are never formulas
+        series = out[column]
+        if series.dtype.kind in "biufcmM":  # numbers, booleans and datetimes are never formulas
             continue
-        out[column] = out[column].map(_cell)
+        if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
+            out[column] = series.map(_cell)  # lists to join, or values of several kinds: cell by cell
+            continue
+        # Text and nulls only: the cells that start like a formula, found in one vectorised pass.
+        risky = pc.fill_null(pc.match_substring_regex(pa.array(series, type=pa.large_string()), _FORMULA), False)
+        if pc.any(risky).as_py():
+            flags = risky.to_pylist()
+            out[column] = pd.Series(
+                [neutralise(v) if r else v for v, r in zip(series.tolist(), flags)], index=series.index, dtype=object
+            )
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,8 @@ def empty_frame(name: str) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in CONTRACT[name].columns})
 
 
-def frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Build table `name` from row dicts, columns in contract order, nulls as None."""
+def frame(name: str, rows: Sequence[Mapping[str, Any]] | Sequence[tuple[Any, ...]]) -> pd.DataFrame:
+    """Build table `name` from row dicts (or tuples in contract order), columns in contract order, nulls as None."""
     columns = list(CONTRACT[name].columns)
     if not rows:
         return empty_frame(name)
@@ -79,19 +79,26 @@ def validate(tables: Mapping[str, pd.DataFrame]) -> Mapping[str, pd.DataFrame]:
 
     Raises `SchemaViolation` or `IntegrityError`; returns the tables.
     """
+    return validate_tables(tables)
+
+
+def validate_tables(tables: Mapping[str, pd.DataFrame], require_core: bool = True) -> Mapping[str, pd.DataFrame]:
+    """`validate`, where the core tables may be left out (`require_core=False`): a build
+    that writes its per-article tables a run at a time checks the others first."""
     missing = set(CORE_TABLES) - set(tables)
-    if missing:
+    if missing and require_core:
         raise IntegrityError(f"missing tables: {sorted(missing)}")
     for name in ALL_TABLES:
         if name in tables:
-            _check_schema(name, tables[name])
+            check_schema(name, tables[name])
     for key in FOREIGN_KEYS:
         if key.table in tables and key.target in tables:
-            _check_key(key, tables[key.table], tables[key.target])
+            check_key(key, tables[key.table], tables[key.target])
     return tables
 
 
-def _check_schema(name: str, df: pd.DataFrame) -> None:
+def check_schema(name: str, df: pd.DataFrame) -> None:
+    """Raise SchemaViolation unless `df` fits the schema of table `name`."""
     expected = list(CONTRACT[name].columns)
     if not len(df):
         # An empty frame has no values to type; its columns must still be the contract's.
@@ -105,15 +112,24 @@ def _check_schema(name: str, df: pd.DataFrame) -> None:
         raise SchemaViolation(f"table {name}: {first_line}") from error
 
 
-def _check_key(key: ForeignKey, table: pd.DataFrame, target: pd.DataFrame) -> None:
+def check_key(key: ForeignKey, table: pd.DataFrame, target: pd.DataFrame) -> None:
+    """Raise IntegrityError unless every id of `key` in `table` is found in `target`."""
     if not len(table):
         return
     column = table[key.column]
     if key.where is not None:
         column = column[table[key.where[0]] == key.where[1]]
-    unknown = set(_ids(column)) - set(target[key.key])
+    unknown = _id_set(column) - set(target[key.key])
     if unknown:
         raise IntegrityError(f"{key}: {len(unknown)} id(s) not found, e.g. {sorted(unknown)[:5]}")
+
+
+def _id_set(column: pd.Series) -> set[str]:
+    """The ids in a column of ids or of lists of ids, nulls left out (a column of plain ids at numpy's speed)."""
+    try:
+        return set(column.dropna().unique())
+    except TypeError:  # lists are unhashable: a column of lists of ids
+        return set(_ids(column))
 
 
 def _ids(column: pd.Series) -> Iterable[str]:
@@ -150,13 +166,14 @@ def write_tables(
             (staging / f"{name}.csv").write_text(to_csv_text(df), encoding="utf-8")
         for name, content in (files or {}).items():
             (staging / name).write_text(content, encoding="utf-8")
-        _swap_in(staging, out_dir)
+        swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _swap_in(staging: Path, out_dir: Path) -> None:
+def swap_in(staging: Path, out_dir: Path) -> None:
+    """Put the complete folder `staging` where `out_dir` was, the old one removed only once it is out of the way."""
     if not out_dir.exists():
         os.replace(staging, out_dir)
         return

@@ -340,10 +340,10 @@ def test_a_failure_while_assembling_leaves_the_previous_build_intact(tmp_path, m
     out, before = previous_build
     write(tmp_path / "in" / "b.txt", OTHER)
 
-    def build_tables(*args, **kwargs):
+    def assemble_tables(*args, **kwargs):
         raise RuntimeError("bug in assemble")
 
-    monkeypatch.setattr(pipeline, "build_tables", build_tables)
+    monkeypatch.setattr(pipeline, "assemble_tables", assemble_tables)
     with pytest.raises(RuntimeError):
         build(tmp_path / "in", out)
     assert snapshot(out) == before and leftovers(tmp_path) == []

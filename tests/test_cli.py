@@ -82,7 +82,7 @@ def test_every_named_error_is_one_line_and_exit_status_1(tmp_path, capsys, monke
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(pipeline, "build_tables", fail)
+    monkeypatch.setattr(pipeline, "assemble_tables", fail)
     assert main(["build", str(SEEDS), "--out", str(tmp_path / "t"), "--quiet"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(line) and len(err.splitlines()) == 1

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from data_prep.dates import find_dates, is_date_stamp, parse_partial, resolve
 
@@ -99,3 +101,90 @@ def test_is_date_stamp(line, stamp):
 )
 def test_parse_partial(value, expected):
     assert parse_partial(value) == expected
+
+
+def _every_pattern(text):
+    """find_dates without its gates: every pattern run over the whole text, as it was first written."""
+    from data_prep.dates import PATTERNS, _plausible
+
+    taken, found = [], []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            if _plausible(kind, groups):
+                taken.append((start, end))
+                found.append((start, kind, match.group(0), groups))
+    return sorted(found, key=lambda m: m[0])
+
+
+_DATE_WORDS = [
+    "in",
+    "by",
+    "of",
+    "last",
+    "next",
+    "this",
+    "on",
+    "On",
+    "Last",
+    "May",
+    "March",
+    "Dec.",
+    "Sept.",
+    "12",
+    "2023",
+    "3",
+    "three",
+    "weeks",
+    "ago",
+    "earlier",
+    "later",
+    "yesterday",
+    "Tonight",
+    "spring",
+    "the",
+    "mid-",
+    "early",
+    "late",
+    "Monday",
+    "Friday",
+    "weekend",
+    "2023-11-05",
+    "5.11.2023",
+    "12/25/2023",
+    ",",
+    "-",
+    "past",
+    "month",
+    "year",
+    "ſpring",
+    "laſt",
+    "TODAY",
+    "Ago",
+    "tonıght",
+    "İN",
+    "wınter",
+    "WEEK",
+    "Kelvin",
+    "7th",
+    "of",
+]
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=14), st.sampled_from([" ", "", "-", "  "]))
+def test_the_gated_scan_finds_exactly_what_every_pattern_finds(words, separator):
+    text = separator.join(words)
+    assert [(m.start, m.kind, m.text, m.groups) for m in find_dates(text)] == _every_pattern(text)
+
+
+@given(
+    st.text(
+        alphabet="0123456789 -./,:TJanFebMayDecSeptmondayMondayweekagolateryearYesterday\u017f\u0130\u0131\u212a",
+        max_size=40,
+    )
+)
+def test_the_gated_scan_finds_exactly_what_every_pattern_finds_in_any_text(text):
+    assert [(m.start, m.kind, m.text, m.groups) for m in find_dates(text)] == _every_pattern(text)

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from conftest import SEEDS, make_article
 
-from data_prep import pipeline
+from data_prep import pipeline, writing
 from data_prep.reading import article_from_text, iter_input_files
 from data_prep.record import Record
 
@@ -93,3 +93,35 @@ def test_progress_hears_of_every_file_once_in_order_skipped_ones_too(tmp_path, k
         src, tmp_path / "out", knowledge=knowledge, progress=lambda n, total, path: heard.append((n, total, path.name))
     )
     assert heard == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.txt")]
+
+
+def test_runs_follow_the_articles_keys_so_one_changed_article_changes_one_run(monkeypatch):
+    """Run boundaries come from the articles' cache keys: editing one article changes the
+    key of its own run only, and so does inserting one; without keys runs have one size."""
+    import hashlib
+
+    monkeypatch.setattr(writing, "RUN_ARTICLES", 8)
+
+    def articles(n, changed=None):
+        return [
+            (hashlib.sha256(f"{i}{'x' if i == changed else ''}".encode()).hexdigest(), f"a{i}.txt", ())
+            for i in range(n)
+        ]
+
+    before = list(writing.plan_runs(articles(200), {}))
+    after = list(writing.plan_runs(articles(200, changed=57), {}))
+    assert before[0][0] == 0 and before[-1][1] == 200
+    changed = [(b, a) for b, a in zip(before, after) if b != a]
+    assert len(before) > 5 and len(changed) == 1
+    (start, stop, _), _ = changed[0]
+    assert start <= 57 < stop
+    assert max(stop - start for start, stop, _ in before) <= 3 * 8
+    plain = list(writing.plan_runs([(None, f"a{i}.txt", ()) for i in range(20)], {}))
+    assert [(start, stop) for start, stop, _ in plain] == [(0, 8), (8, 16), (16, 20)] and plain[0][2] is None
+
+
+def test_a_run_key_changes_when_a_round_of_its_talks_is_linked_otherwise():
+    rows = [("ab" * 32, "a.txt", ("event-1",))]
+    first = list(writing.plan_runs(rows, {"event-1": "brussels-2023-11"}))
+    second = list(writing.plan_runs(rows, {"event-1": "brussels-2023-12"}))
+    assert first[0][2] != second[0][2]
