@@ -173,6 +173,15 @@ def test_accusation_bars_take_the_colour_of_the_accused_mediator(view):
     assert len(set(colours.values())) == 3
 
 
+def test_count_axes_tick_whole_numbers_only(view):
+    counts = monthly_accusations(view.accusations)
+    axis = valid(charts.accusations_figure(counts, view.data.colours["mediator"])).layout.yaxis
+    assert counts.groupby("month")["n"].sum().max() <= 8 and axis.dtick == 1 and axis.tickformat == ",d"
+    many = counts.assign(n=counts["n"] * 100)
+    axis = valid(charts.accusations_figure(many, view.data.colours["mediator"])).layout.yaxis
+    assert axis.dtick is None and axis.tickformat == ",d"  # Plotly picks the step; labels stay whole
+
+
 def test_accuser_matrix_puts_accusers_on_rows_and_escapes_names():
     accusations = pd.DataFrame({"accuser": ["A<b>", "A<b>", "C"], "mediator": ["EU", "US", "EU"]})
     fig = valid(charts.accuser_matrix_figure(accuser_mediator_counts(accusations)))

@@ -76,3 +76,14 @@ def padded(values: pd.Series, low: float, high: float) -> list[float]:
     lo, hi = float(values.min()), float(values.max())
     pad = max(2.0, (hi - lo) * 0.15)
     return [max(low, lo - pad), min(high, hi + pad)]
+
+
+def count_axis(highest: float, **extra) -> dict:
+    """An axis of counts: from zero, whole numbers only (Plotly would tick 0.5 steps up to a count of 3)."""
+    whole = {"dtick": 1} if highest <= 8 else {}
+    return dict(rangemode="tozero", tickformat=",d") | whole | extra
+
+
+def highest_stack(counts: pd.DataFrame, by: str) -> int:
+    """The tallest stack of a stacked bar chart: the counts `n` summed per `by`."""
+    return int(counts.groupby(by)["n"].sum().max()) if len(counts) else 0

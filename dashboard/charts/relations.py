@@ -8,7 +8,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
-from dashboard.charts.base import BELOW, BLUES, MONTH_BAR_MS, REDS, date_range, escape, figure
+from dashboard.charts.base import (
+    BELOW,
+    BLUES,
+    MONTH_BAR_MS,
+    REDS,
+    count_axis,
+    date_range,
+    escape,
+    figure,
+    highest_stack,
+)
 
 
 def interaction_figure(matrix: pd.DataFrame, totals: pd.Series, n_total: int) -> go.Figure:
@@ -60,7 +70,11 @@ def bar_figure(
                 hovertemplate="%{y}: %{x}<extra></extra>",
             )
         ],
-        dict(title=dict(text=title), height=max(220, 90 + 26 * len(counts)), xaxis=dict(title=dict(text="events"))),
+        dict(
+            title=dict(text=title),
+            height=max(220, 90 + 26 * len(counts)),
+            xaxis=count_axis(counts.max() if len(counts) else 0, title=dict(text="events")),
+        ),
     )
 
 
@@ -87,7 +101,7 @@ def accusations_figure(counts: pd.DataFrame, colours: dict[str, str]) -> go.Figu
             title=dict(text="Accusations against mediators per month"),
             barmode="stack",
             xaxis=dict(type="date", tickformat="%b\n%Y", range=date_range(counts["month"], pad_days=45)),
-            yaxis=dict(title=dict(text="accusations"), rangemode="tozero"),
+            yaxis=count_axis(highest_stack(counts, "month"), title=dict(text="accusations")),
             legend=BELOW | dict(title=dict(text="Mediator accused")),
             height=400,
         ),
@@ -145,7 +159,7 @@ def accusations_by_track_figure(counts: pd.DataFrame, colours: dict[str, str], p
             barmode="group",
             height=360,
             xaxis=dict(type="date", tickformat="%b\n%Y", range=date_range(counts["period"], pad_days=30 * months)),
-            yaxis=dict(title=dict(text="accusations"), rangemode="tozero"),
+            yaxis=count_axis(counts["n"].max() if len(counts) else 0, title=dict(text="accusations")),
             legend=BELOW | dict(title=dict(text="Mediator accused")),
         ),
     )

@@ -8,7 +8,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
-from dashboard.charts.base import BELOW, MAX_POINTS, SYMBOLS, date_range, escape, figure, wrap
+from dashboard.charts.base import (
+    BELOW,
+    MAX_POINTS,
+    SYMBOLS,
+    count_axis,
+    date_range,
+    escape,
+    figure,
+    highest_stack,
+    wrap,
+)
 from dashboard.model import NO_MEDIATOR, names_of
 
 
@@ -130,7 +140,7 @@ def timeline_figure(counts: pd.DataFrame, stack_label: str, colours: dict[str, s
             barmode="stack",
             bargap=0.15,
             xaxis=dict(type="date", tickformat="%b\n%Y"),
-            yaxis=dict(title=dict(text="events"), rangemode="tozero"),
+            yaxis=count_axis(highest_stack(counts, "month"), title=dict(text="events")),
             legend=BELOW | dict(title=dict(text=stack_label.capitalize())),
             height=440,
         ),
@@ -156,7 +166,8 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
         axis = "" if i == 0 else str(i + 1)
         top = 1 - i * (height + gap)
         domain = [round(max(0.0, top - height), 4), round(min(1.0, top), 4)]
-        layout[f"yaxis{axis}"] = dict(domain=domain, rangemode="tozero", anchor=f"x{axis}")
+        part = counts[counts["track"] == track]
+        layout[f"yaxis{axis}"] = count_axis(highest_stack(part, "period"), domain=domain, anchor=f"x{axis}")
         layout[f"xaxis{axis}"] = dict(
             type="date", anchor=f"y{axis}", showticklabels=i == rows - 1, range=x_range, autorange=False
         )
@@ -173,7 +184,6 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
                 font=dict(color=palette.colour_of(colours["mediator"], track), size=14),
             )
         )
-        part = counts[counts["track"] == track]
         for status in ("held", "planned", "cancelled", "unknown"):
             bars = part[part["status"] == status]
             if bars.empty:
@@ -227,7 +237,7 @@ def cancellers_figure(counts: pd.DataFrame, colours: dict[str, str]) -> go.Figur
             barmode="group",
             height=max(240, 100 + 30 * len(order)),
             yaxis=dict(categoryorder="array", categoryarray=[escape(c) for c in order], autorange="reversed"),
-            xaxis=dict(rangemode="tozero"),
+            xaxis=count_axis(counts["n"].max() if len(counts) else 0),
             legend=BELOW | dict(title=dict(text="Track")),
         ),
     )
