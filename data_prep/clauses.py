@@ -77,12 +77,14 @@ class Clauses:
         acts = {self.index(c.start) for k, cs in self.spans.items() if k.startswith("act:") for c in cs}
         # An opener right before a predicate is an adverb ("have since fled"), not a clause;
         # a relative pronoun is one all the same ("who accused"); after a determiner it is
-        # an adjective ("the following morning").
+        # an adjective ("the following morning"). "where" right after a comma goes on with the
+        # story ("flew to Brussels, where he met Michel"); without one it says which place.
         openers = {
             self.index(s.start)
             for s in self.named("background_openers")
             if (s.text.lower() in reading.relative_openers or self.index(s.end - 1) + 1 not in acts)
             and not (self.index(s.start) > 0 and self.words[self.index(s.start) - 1] in reading.determiners)
+            and not (s.text.lower() in reading.restrictive_openers and self._after_break(self.index(s.start)))
         }
         speech = {self.index(c.end - 1) for k in ("act:statement", "act:accusation") for c in self.spans.get(k, [])}
         attributions = {self.index(c.start) for c in self.named("attributions")}
@@ -101,6 +103,10 @@ class Clauses:
                 inside = False
             flags.append(inside)
         return flags
+
+    def _after_break(self, i: int) -> bool:
+        """Whether a clause break stands right before token `i` (", where he met Michel")."""
+        return i > 0 and self.breaks[i - 1]
 
     def _after_speech(self, i: int, speech: set[int]) -> bool:
         """ "said that", "told the committee that", "complained that": a content clause, not a relative one

@@ -117,6 +117,7 @@ class EventReadingCues(_Strict):
     clause_breaks: Words
     background_openers: Phrases
     relative_openers: Words
+    restrictive_openers: Words
     complementizers: Words
     complementizer_window_tokens: int
     counterfactual_openers: Words

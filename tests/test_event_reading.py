@@ -128,6 +128,15 @@ def test_roles_come_from_the_events_own_clause(extract):
     assert event.roles == {"sergey-lavrov": "initiator", "armenia": "target"}, "Aliyev is in a background clause"
 
 
+def test_a_date_in_a_clause_that_says_which_place_is_not_the_events(extract):
+    text = (
+        "Opening the session in the hall where the Lisbon Protocol was signed in 1992, "
+        "Bayramov said the delegations had made progress."
+    )
+    (event,) = extract(text, "2024-05-10").other_events
+    assert (event.event_type, event.date.value, event.date.basis) == ("statement", "2024-05-10", "publication")
+
+
 def test_the_date_of_a_statement_is_when_it_was_said_not_what_it_said(extract):
     record = extract("Klaar said on Tuesday that the leaders would meet in Brussels on 20 March.", "2024-03-14")
     (event,) = record.other_events
@@ -209,6 +218,10 @@ def test_a_possessive_after_welcomed_is_no_guest(extract):
         # "that" after a noun opens a relative clause; after a speech verb, what was said.
         ("Pashinyan met Blinken in a format that Azerbaijan had denounced as one-sided.", "meeting"),
         ("O'Brien told the committee that Azerbaijan had been one-sided.", "accusation"),
+        # "where" without a comma says which place; what happened there is background.
+        ("Nurtleu greeted the delegations in the hall where the Lisbon Protocol was signed in May 1992.", None),
+        # After a comma it goes on with the story.
+        ("Bayramov flew to Brussels, where he met Michel on Tuesday.", "meeting"),
         # A word that names is no act: "the initialled agreement".
         ("On Monday Armenia and Azerbaijan published the initialled agreement.", None),
         # Where the news came from is no statement; a trailing "according to" is sourcing.
