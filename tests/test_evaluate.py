@@ -28,6 +28,7 @@ SETS = {
     "holdout": (HOLDOUT / "holdout_gold.json", HOLDOUT / "articles"),
     "reporting": (ROOT / "eval" / "reporting" / "reporting_gold.json", ROOT / "eval" / "reporting" / "articles"),
     "sealed": (ROOT / "eval" / "sealed" / "sealed_gold.json", ROOT / "eval" / "sealed" / "articles"),
+    "sealed2": (ROOT / "eval" / "sealed2" / "sealed2_gold.json", ROOT / "eval" / "sealed2" / "articles"),
 }
 
 
@@ -346,7 +347,7 @@ def set_scores(seed_build, dev_build, tmp_path_factory):
     from data_prep.pipeline import build
 
     built = {"seeds": seed_build[0], "dev": dev_build}
-    for name in ("holdout", "reporting", "sealed"):
+    for name in ("holdout", "reporting", "sealed", "sealed2"):
         articles = SETS[name][1]
         built[name] = tmp_path_factory.mktemp(name) / "tables"
         build(articles, built[name], articles.parent / "manifest.csv")
@@ -378,6 +379,7 @@ EARLIER_FLOORS = {
     "holdout": {"actor_f1": 0.85, "venue_f1": 0.85, "talks_f1": 0.85, "published_accuracy": 0.95},
     "reporting": {},
     "sealed": {},
+    "sealed2": {},
 }
 
 
@@ -432,7 +434,7 @@ def test_score_counts_hits_misses_and_optional_rounds(seed_tables):
 
 # --- the gold files say what the format lets them say ------------------------------------
 
-ROUND_KEY = re.compile(r"^\d{4}-\d{2}(-\d{2})? \S.* (leaders|ministers|deputies|commission|aides)$")
+ROUND_KEY = re.compile(r"^\d{4}-\d{2}(-\d{2})? \S.* (leaders|ministers|deputies|commission|aides|officials)$")
 NON_TALKS = set(EVENT_TYPES) - {"talks"}
 
 
