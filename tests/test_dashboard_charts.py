@@ -4,8 +4,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import charts, compare, palette
+from dashboard.charts.base import LAT_SCALE, MAP_PLOT_PX, padded
+from dashboard.charts.places import marker_sizes
 from dashboard.filters import Filters, event_mask
 from dashboard.inview import InView
 from dashboard.views.accusations import accuser_mediator_counts, monthly_accusations
@@ -153,8 +157,57 @@ def test_map_places_venues_by_coordinates_coloured_by_track(view, basemap, trace
 
 
 def test_offline_map_names_only_venues_that_do_not_overlap():
-    venues = pd.DataFrame({"lat": [50.85, 50.9, 37.2, 38.9], "lon": [4.35, 4.4, -3.6, -77.0]})
+    venues = pd.DataFrame(
+        {
+            "label": ["Brussels", "Waterloo", "Granada", "Washington"],
+            "lat": [50.85, 50.72, 37.2, 38.9],
+            "lon": [4.35, 4.40, -3.6, -77.0],
+            "n_events": [40, 2, 10, 30],
+        }
+    )
     assert charts.label_positions(venues) == [True, False, True, True]
+
+
+def test_a_wider_map_spaces_names_further_apart():
+    """Geneva and Munich (3.5 degrees apart) both fit on a map of Europe, not on one from Washington to Almaty."""
+    europe = pd.DataFrame({"label": ["Geneva", "Munich"], "lat": [46.2, 48.1], "lon": [6.1, 11.6], "n_events": [5, 5]})
+    wide = pd.concat(
+        [
+            europe,
+            pd.DataFrame(
+                {"label": ["Washington", "Almaty"], "lat": [38.9, 43.2], "lon": [-77.0, 76.9], "n_events": [5, 5]}
+            ),
+        ]
+    )
+    assert charts.label_positions(europe) == [True, True]
+    assert charts.label_positions(wide) == [True, False, True, True]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(-60, 70), st.floats(-170, 170), st.integers(1, 500), st.text("abcdefgh", min_size=1, max_size=20)
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_no_two_names_written_on_the_offline_map_overlap(points):
+    venues = pd.DataFrame(points, columns=["lat", "lon", "n_events", "label"])
+    shown = venues[charts.label_positions(venues)]
+    lon_low, lon_high = padded(venues["lon"], -180, 180)
+    lat_low, lat_high = padded(venues["lat"], -90, 90)
+    px = min(MAP_PLOT_PX[0] / (lon_high - lon_low), MAP_PLOT_PX[1] / ((lat_high - lat_low) * LAT_SCALE))
+    sizes = dict(zip(shown.index, marker_sizes(shown["n_events"])))
+    boxes = [
+        (r.lon * px - len(r.label) * 3.75, r.lon * px + len(r.label) * 3.75, r.lat * LAT_SCALE * px + sizes[i] / 2)
+        for i, r in shown.iterrows()
+    ]
+    for a, (left, right, bottom) in enumerate(boxes):
+        for other_left, other_right, other_bottom in boxes[a + 1 :]:
+            assert right <= other_left or other_right <= left or abs(bottom - other_bottom) >= 16 - 1e-9
+    assert charts.label_positions(venues)[0]  # the first (venues come busiest first) is always named
 
 
 def test_interaction_matrix_leaves_the_diagonal_blank(view):

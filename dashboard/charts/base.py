@@ -13,7 +13,14 @@ BASEMAP_TILES = "https://basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png"
 BASEMAP_ATTRIBUTION = "© OpenStreetMap contributors © CARTO"
 MONTH_BAR_MS = 24 * 24 * 3600 * 1000  # a bar per month, a little narrower than the month
 SYMBOLS = {"day": "circle", "month": "diamond", "year": "square"}
-LABEL_SPACING = 4.0  # degrees between two venue names on the offline map
+# The offline map: its plotting area in pixels (as drawn in Streamlit's main column at 1280 px), a
+# name's width per character and its line height, and how much taller a degree of latitude is
+# drawn than one of longitude (near 40°N a degree of longitude is ~0.77 of one of latitude).
+MAP_PLOT_PX = (700, 330)
+MAX_LABELS = 60  # names tried on the offline map, busiest first
+LABEL_CHAR_PX = 7.5
+LABEL_LINE_PX = 16
+LAT_SCALE = 1.3
 # Written out: a named scale is passed to Plotly.js unvalidated, and Plotly.js runs "Blues" dark to light.
 BLUES = [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]]
 REDS = [[0, "#fff5f0"], [0.5, "#fb6a4a"], [1, "#67000d"]]

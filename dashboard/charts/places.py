@@ -13,24 +13,57 @@ from dashboard.charts.base import (
     BASEMAP_ATTRIBUTION,
     BASEMAP_TILES,
     BELOW,
-    LABEL_SPACING,
+    LABEL_CHAR_PX,
+    LABEL_LINE_PX,
+    LAT_SCALE,
+    MAP_PLOT_PX,
+    MAX_LABELS,
     MAX_POINTS,
     escape,
     figure,
     padded,
 )
 
+Box = tuple[float, float, float, float]  # left, right, bottom, top, in pixels
 
-def label_positions(venues: pd.DataFrame, spacing: float = LABEL_SPACING) -> list[bool]:
-    """Which venues get a name on the offline map: the busiest first, none within `spacing` degrees of another."""
-    shown: list[tuple[float, float]] = []
+
+def marker_sizes(n_events: pd.Series) -> np.ndarray:
+    """Marker diameters in pixels: grow with the square root of the events, capped."""
+    return np.minimum(10 + 8 * np.sqrt(n_events.to_numpy(dtype=float)), 60).round(1)
+
+
+def label_positions(venues: pd.DataFrame, plot_px: tuple[int, int] = MAP_PLOT_PX) -> list[bool]:
+    """Which venues get a name on the offline map: the busiest first, none whose name would
+    overlap a name already written or a busier venue's marker, and only among the busiest
+    `MAX_LABELS` (more names than that are not read, and the rest have their hover).
+    Names are measured in pixels at the scale the map is drawn at (its extent over
+    `plot_px`), so a wide map (Washington to Almaty) spaces them further apart in degrees
+    than a map of one region."""
+    lon_low, lon_high = padded(venues["lon"], -180, 180)
+    lat_low, lat_high = padded(venues["lat"], -90, 90)
+    # Pixels per degree of longitude; a degree of latitude is drawn LAT_SCALE times as tall.
+    px = min(plot_px[0] / max(lon_high - lon_low, 1e-6), plot_px[1] / max((lat_high - lat_low) * LAT_SCALE, 1e-6))
+    sizes = marker_sizes(venues["n_events"])
+    xs = venues["lon"].to_numpy(dtype=float) * px
+    ys = venues["lat"].to_numpy(dtype=float) * LAT_SCALE * px
+    markers = np.stack([xs - sizes / 2, xs + sizes / 2, ys - sizes / 2, ys + sizes / 2], axis=1)
+    written: list[Box] = []
     out = []
-    for lat, lon in zip(venues["lat"], venues["lon"]):
-        free = all(math.hypot(lat - a, (lon - b) * math.cos(math.radians(lat))) >= spacing for a, b in shown)
+    for i, (label, x, y, size) in enumerate(zip(venues["label"], xs, ys, sizes)):
+        half = len(str(label)) * LABEL_CHAR_PX / 2
+        box = (x - half, x + half, y + size / 2, y + size / 2 + LABEL_LINE_PX)  # above its marker
+        # A busier venue's marker stays readable; a quieter one's may sit under the name.
+        free = i < MAX_LABELS and not _overlaps(box, markers[:i]).any()
+        free = free and not any(_overlaps(box, np.array([b]))[0] for b in written)
         if free:
-            shown.append((lat, lon))
-        out.append(free)
+            written.append(box)
+        out.append(bool(free))
     return out
+
+
+def _overlaps(box: Box, boxes: np.ndarray) -> np.ndarray:
+    """Per row of `boxes` (left, right, bottom, top): does it overlap `box`?"""
+    return ~((box[1] <= boxes[:, 0]) | (boxes[:, 1] <= box[0]) | (box[3] <= boxes[:, 2]) | (boxes[:, 3] <= box[2]))
 
 
 def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: bool) -> go.Figure:
@@ -44,7 +77,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
     labelled = dict(zip(placed["venue_id"], label_positions(placed)))
     traces = []
     for track, part in placed.groupby("track", sort=True):
-        sizes = np.minimum(10 + 8 * np.sqrt(part["n_events"].to_numpy(dtype=float)), 60).round(1).tolist()
+        sizes = marker_sizes(part["n_events"]).tolist()
         hover = [
             f"<b>{escape(name)}</b><br>{n:,} event(s)<br>Track: {escape(track)}"
             for name, n in zip(part["label"], part["n_events"])
@@ -99,7 +132,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
             range=padded(placed["lat"], -90, 90),
             zeroline=False,
             scaleanchor="x",
-            scaleratio=1.3,
+            scaleratio=LAT_SCALE,
         )
         subtitle += "; coordinates only, no base map offline"
     layout["title"] = dict(text=title, subtitle=dict(text=subtitle))
