@@ -43,6 +43,8 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
         elif said:
             # "held without any mediator": this sentence's rounds, or the round it continues.
             target = recent_round(talks, index, window.reference_sentences)
+            if target is None and len(talks) == 1:
+                target = talks[0]  # "the summit was held without any third party": the article's one round
             for event in events or ([target] if target else []):
                 _without_mediator(event)
         same_format = any(p in item.sentence.text.lower() for p in window.same_format_phrases)

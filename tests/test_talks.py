@@ -635,3 +635,19 @@ def test_a_capital_naming_a_document_is_no_government(extract):
 )
 def test_places_years_and_parties_from_the_rounds_own_clause(extract, text, expected):
     assert [r for r in rounds_of(extract(text, "2024-06-20")) if r[0] != "tirana"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An analyst quoted saying there was no third party speaks of the round; he is no would-be mediator.
+        "Aliyev and Pashinyan met in Abu Dhabi on Thursday. Political analyst Tomas Verhagen told a news site that the most notable "
+        "feature of the summit was the absence of any third party.",
+        # ... and so does a remark far from the article's one round.
+        "Aliyev and Pashinyan met in Abu Dhabi on Thursday. The talks lasted five hours. The sides agreed to "
+        "continue. Both readouts were brief. Neither side gave details. Officials said little more. An analyst "
+        "said the most notable feature of the summit was the absence of any third party.",
+    ],
+)
+def test_no_third_party_said_of_the_round_leaves_it_without_mediator(extract, text):
+    assert only_round(extract(text, "2024-06-20"))[::3] == ("abu-dhabi", None)
