@@ -48,6 +48,7 @@ class Clauses:
         for cue in sentence.cues:
             self.spans.setdefault(cue.key, []).append(cue)
         self.breaks = [self._is_break(i) for i in range(len(self.words))]
+        self.relative: list[bool] = []  # per token: in a relative or content clause ("a format that Baku denounced")
         self.background = self._background()
 
     def named(self, name: str) -> list[Span]:
@@ -102,6 +103,7 @@ class Clauses:
             elif inside and not relative and word in reading.coordinators and i + 1 in acts:
                 inside = False
             flags.append(inside)
+            self.relative.append(inside and relative)
         return flags
 
     def _after_break(self, i: int) -> bool:

@@ -151,6 +151,9 @@ def _calendar_date(
     return resolve(mention, base, None, ahead)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _year_given(text: str, mentions: list[DateMention], i: int, narrative: date | None, cues: Cues) -> int | None:
     """The year a year-less date takes from its own words: the next date of a pair
     ("in May and June 2023"), or the narrative's ("on 24 May that year")."""
@@ -159,9 +162,13 @@ def _year_given(text: str, mentions: list[DateMention], i: int, narrative: date 
     if following is not None and following.kind in _WITH_YEAR and _LINK.match(text[mention.end : following.start]):
         return int(following.groups["year"])
     after = text[mention.end : mention.end + 20].lower().lstrip(" ,")
-    if narrative is not None and any(after.startswith(w) for w in cues.dating.narrative_year_words):
-        return narrative.year
-    return None
+    if not any(after.startswith(w) for w in cues.dating.narrative_year_words):
+        return None
+    # "during the 2020 war: in October of that year": the year the sentence itself named last.
+    own = _YEAR.findall(text[: mention.start])
+    if own:
+        return int(own[-1])
+    return narrative.year if narrative is not None else None
 
 
 def _in_year(mention: DateMention, year: int, basis: str) -> ResolvedDate | None:

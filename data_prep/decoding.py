@@ -184,11 +184,61 @@ def html_to_text(html: str) -> str:
     )
     title = trafilatura.extract_metadata(html, extensive=False)
     head = title.title.strip() + "\n" if title is not None and title.title else ""
-    date_line = title.date + "\n" if title is not None and title.date else ""
     if not extracted or len(extracted.split()) < MIN_HTML_WORDS:
         # trafilatura falls back to any text at all, so a page of links yields "Home".
         raise UnreadableFile(f"HTML page with no main text ({len((extracted or '').split())} words found)")
-    return head + date_line + extracted
+    if title is not None and title.date:
+        stamps = [title.date]
+    else:
+        stamps = headline_stamps(html, extracted)
+    return head + "".join(line + "\n" for line in stamps) + extracted
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BLOCKS = ("p", "div", "li", "ul", "ol", "table", "section", "article", "figure", "h1", "h2", "h3")
+_PICTURES = ("figure", "figcaption", "picture", "img")
+MAX_STAMPS = 2
+MAX_STAMP_WORDS = 25
+
+
+def headline_stamps(html: str, main_text: str) -> list[str]:
+    """Short lines with a year between the headline and the main text, in the headline's
+    own block (a kicker's time stamp, a repost's note under the title), which the
+    main-text extractor drops.
+
+    Only the headline's block is read, and only up to the first line of `main_text`:
+    lists of other stories elsewhere on the page carry their own dates, and a
+    picture's caption dates the picture. Which of these lines, if any, gives the
+    publication date is published.py's choice, as for any other text.
+    """
+    import lxml.html
+
+    try:
+        page = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    headline = next(iter(page.iter("h1")), None)
+    block = headline.getparent() if headline is not None else None
+    if headline is None or block is None:
+        return []
+    main = " ".join(main_text.split())
+    found: list[str] = []
+    for sibling in block:
+        if sibling is headline or not isinstance(sibling.tag, str) or sibling.tag in _PICTURES:
+            continue
+        whole = " ".join(sibling.text_content().split())
+        if whole and whole[:60] in main:
+            break  # the main text has begun
+        for element in sibling.iter():
+            if not isinstance(element.tag, str) or element.tag in _PICTURES:
+                continue
+            if any(child.tag in _BLOCKS for child in element.iterdescendants()):
+                continue  # read the innermost block only, once
+            line = " ".join(element.text_content().split())
+            if _YEAR.search(line) and len(line.split()) <= MAX_STAMP_WORDS and line not in found:
+                found.append(line)
+                break
+    return found[:MAX_STAMPS]
 
 
 _MD_MARKUP = [

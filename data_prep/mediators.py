@@ -163,7 +163,16 @@ def no_mediator_said(sentence: Sentence, mentions: tuple[Mention, ...], codebook
     if found is None:
         return False, None
     at = sentence.start + found.start()
-    before = [m for m in mentions if m.entity_type == "actor" and m.end <= at and codebook.kind(m.entity_id) != "media"]
+    # Who the sentence says stood aside: the nearest party or would-be mediator before the
+    # phrase; an analyst or outlet quoted ("X told Y that ... no third party") is neither.
+    before = [
+        m
+        for m in mentions
+        if m.entity_type == "actor"
+        and m.end <= at
+        and codebook.kind(m.entity_id) != "media"
+        and (codebook.side(m.entity_id) or codebook.mediator_of(m.entity_id))
+    ]
     named = [
         m
         for m in mentions

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from .clauses import Clauses
 from .codebook import Codebook
 from .cues import TalksCues
 from .dates import parse_partial
@@ -42,6 +43,8 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
         elif said:
             # "held without any mediator": this sentence's rounds, or the round it continues.
             target = recent_round(talks, index, window.reference_sentences)
+            if target is None and len(talks) == 1:
+                target = talks[0]  # "the summit was held without any third party": the article's one round
             for event in events or ([target] if target else []):
                 _without_mediator(event)
         same_format = any(p in item.sentence.text.lower() for p in window.same_format_phrases)
@@ -222,6 +225,14 @@ class _TalksFinder:
         region = sentence.quote_of(cue.start)
         actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
         near = [m for m in actors if abs(m.start - cue.start) <= cues.party_window_chars]
+        clauses = Clauses(sentence, codebook.cues.event_reading)
+        own = [m for m in near if not clauses.relative[clauses.index(m.start)]]
+        if not clauses.in_background(cue) and any(codebook.side(m.entity_id) for m in own):
+            # "Pashinyan met Blinken in Brussels, in a format that Azerbaijan had denounced":
+            # where the round's own clause names who sat at the table, a party named in a
+            # relative clause did not ("the meeting which Scholz held with Aliyev and
+            # Pashinyan" names them nowhere else, so there they count).
+            near = own
         sides = {codebook.side(m.entity_id) for m in near} - {None}
         outsiders = [m for m in near if codebook.side(m.entity_id) is None and codebook.kind(m.entity_id) != "media"]
         generic = bool(sentence.cue("talks:generic_parties"))

@@ -162,6 +162,8 @@ def slots_of(
             between = sentence.text[previous.end - sentence.start : place.start - sentence.start]
             if any(previous.end <= s < place.start for s in stops):
                 break
+            if _VICINITY.match(between):
+                continue  # "in Arlington, outside Washington": the city places the town, no round of its own
             if not _LIST_LINK.search(between):
                 if _LOCATES.search(between) and not places.is_country(place.entity_id):
                     # "at the State Department's training centre in Arlington": the town locates the building
@@ -211,6 +213,10 @@ def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: i
 
 
 _LOCATES = re.compile(r"^[^,;:]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+# What places a town by a bigger place nearby: "Arlington, outside Washington".
+_VICINITY = re.compile(
+    r"^\s*,?\s*(?:just\s+|not\s+far\s+)?(?:outside|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I
+)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
 # What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022".
 _DATE_LINK = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in)?\s*$", re.I)

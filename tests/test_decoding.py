@@ -182,3 +182,29 @@ def test_text_longer_than_the_analysis_can_take_is_refused(tmp_path):
     path = write(tmp_path / "dump.txt", "Armenia and Azerbaijan held talks in Geneva. " * 25_000)
     with pytest.raises(UnreadableFile, match="too long"):
         document_text(path)
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        # A date stamp in the headline's block, which the main-text extractor drops.
+        ('<div class="cat">Politics <span class="dt">23:40 06.04.2024</span></div>', "2024-04-06"),
+        # A repost's note under the headline gives the original's date.
+        (
+            '<p class="note"><em>This article originally appeared in the Daily on August 23, 2024.</em></p>',
+            "2024-08-23",
+        ),
+    ],
+)
+def test_html_date_stamp_beside_the_headline_survives_decoding(tmp_path, header, expected):
+    page = (
+        "<html><head><title>Talks in Geneva</title></head><body>"
+        "<aside><ul><li>Older story <span>01.01.2020 10:00</span></li></ul></aside><article>"
+        f"<h1>Talks in Geneva</h1>{header}"
+        "<p>Armenia and Azerbaijan held talks in Geneva, the ministry said. The previous round was held on "
+        "March 3, 2021 in Moscow and lasted for two days of long negotiations between the delegations.</p>"
+        "<p>More text about the negotiations and the peace treaty being drafted by both sides now.</p></article></body></html>"
+    )
+    text = document_text(write(tmp_path / "page.html", page))
+    assert published_from_text(text, CUES.page) == expected
+    assert "01.01.2020" not in text

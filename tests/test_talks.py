@@ -603,3 +603,51 @@ def test_issue_patterns(extract, text, expected):
 def test_a_capital_naming_a_document_is_no_government(extract):
     x = extract("The two leaders recalled the Prague statement.", "2024-04-10")
     assert not any(m.entity_id == "czech-republic" for ms in x.mentions for m in ms)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A bigger place "outside" which a town lies places the town; it is no round of its own.
+        (
+            "The two foreign ministers last negotiated in May 2023 at a training centre in Arlington, outside Washington.",
+            [("arlington", "held", "2023-05")],
+        ),
+        # "of that year" takes the year the sentence itself named, not the article's.
+        (
+            "Vienna hosted the two sides during the 2020 war: in October of that year, the chancellor kept the "
+            "Armenian and Azerbaijani foreign ministers at the table for hours.",
+            [("vienna", "held", "2020-10")],
+        ),
+        # A party named only in a relative clause did not sit at a table whose own clause names who did.
+        (
+            "Pashinyan met the chancellor and the NATO secretary general in Vienna on Friday, in a format that "
+            "Azerbaijan had criticised as one-sided.",
+            [],
+        ),
+        # ... but where the relative clause is the only place the parties are named, they count.
+        (
+            "The Tirana round was prepared at the meeting which the chancellor held with Aliyev and Pashinyan in "
+            "Vienna on 17 February.",
+            [("vienna", "held", "2024-02-17")],
+        ),
+    ],
+)
+def test_places_years_and_parties_from_the_rounds_own_clause(extract, text, expected):
+    assert [r for r in rounds_of(extract(text, "2024-06-20")) if r[0] != "tirana"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An analyst quoted saying there was no third party speaks of the round; he is no would-be mediator.
+        "Aliyev and Pashinyan met in Abu Dhabi on Thursday. Political analyst Tomas Verhagen told a news site that the most notable "
+        "feature of the summit was the absence of any third party.",
+        # ... and so does a remark far from the article's one round.
+        "Aliyev and Pashinyan met in Abu Dhabi on Thursday. The talks lasted five hours. The sides agreed to "
+        "continue. Both readouts were brief. Neither side gave details. Officials said little more. An analyst "
+        "said the most notable feature of the summit was the absence of any third party.",
+    ],
+)
+def test_no_third_party_said_of_the_round_leaves_it_without_mediator(extract, text):
+    assert only_round(extract(text, "2024-06-20"))[::3] == ("abu-dhabi", None)
