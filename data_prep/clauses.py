@@ -49,6 +49,8 @@ class Clauses:
             self.spans.setdefault(cue.key, []).append(cue)
         self.breaks = [self._is_break(i) for i in range(len(self.words))]
         self.relative: list[bool] = []  # per token: in a relative or content clause ("a format that Baku denounced")
+        # per token: in a clause that says which place ("the hall where the declaration was signed")
+        self.restrictive: list[bool] = []
         self.background = self._background()
 
     def named(self, name: str) -> list[Span]:
@@ -91,7 +93,7 @@ class Clauses:
         attributions = {self.index(c.start) for c in self.named("attributions")}
         if self.words and self.words[0] in reading.counterfactual_openers:
             openers.add(0)
-        flags, inside, relative = [], False, False
+        flags, inside, relative, restrictive = [], False, False, False
         for i, word in enumerate(self.words):
             if self.breaks[i]:
                 # A participle after the comma goes on with the clause before it ("after Baku
@@ -100,10 +102,12 @@ class Clauses:
                 inside = inside and following.endswith("ing") and i + 1 in acts | attributions
             elif i in openers or (word in reading.complementizers and not self._after_speech(i, speech)):
                 inside, relative = True, word in reading.relative_openers | reading.complementizers
+                restrictive = word in reading.restrictive_openers
             elif inside and not relative and word in reading.coordinators and i + 1 in acts:
                 inside = False
             flags.append(inside)
             self.relative.append(inside and relative)
+            self.restrictive.append(inside and restrictive)
         return flags
 
     def _after_break(self, i: int) -> bool:

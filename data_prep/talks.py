@@ -255,6 +255,9 @@ class _TalksFinder:
             # a round still to come may be anywhere.
             venue = self.headline_venue
         dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
+        if not clauses.restrictive[clauses.index(cue.start)]:
+            # "in the hall where the declaration was signed in 1991": that date is the hall's story.
+            dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if self._bilateral(sentence, cue):

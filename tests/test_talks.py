@@ -116,6 +116,25 @@ def test_a_back_reference_to_another_round_gives_its_date_to_that_round_only(ext
     assert {(r.venue_id, r.date.value) for r in talks_of(x)} == {("tbilisi", "2024-05-04"), ("vienna", "2024-06-08")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A clause that says which place tells that place's story, not the round's date.
+        (
+            "Mirzoyan and Bayramov met in Almaty, in the palace where the charter was signed in March 1995.",
+            ("almaty", "held", "2024-05-10", "kazakhstan"),
+        ),
+        # Where the round itself stands in that clause, its date is the round's.
+        (
+            "Officials returned to Almaty, the city where Mirzoyan and Bayramov had met on 7 May.",
+            ("almaty", "held", "2024-05-07", "kazakhstan"),
+        ),
+    ],
+)
+def test_a_date_in_a_clause_that_says_which_place_is_not_the_rounds(extract, text, expected):
+    assert only_round(extract(text, published="2024-05-10")) == expected
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_round(extract):
     x = extract(
         "Aliyev said on Friday that a meeting with Pashinyan planned for December 7 in Brussels would not go ahead.",
