@@ -6,7 +6,7 @@ and the `rounds` table says what became of each round.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .codebook import Codebook, Places
@@ -68,6 +68,9 @@ def rounds_table_rows(
             {
                 "round_id": round_id,
                 "date": best_date,
+                "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(best_date)) if best_date else None,
+                "date_basis": _firmest_basis(events, best_date),
+                "status_history": status_history(events, published, precedence),
                 "venue_id": _most_specific_venue(events, places),
                 "mediator_id": Counter(e.mediator_id for e in events if e.mediator_id).most_common(1)[0][0]
                 if mediators
@@ -81,3 +84,37 @@ def rounds_table_rows(
             }
         )
     return rows
+
+
+def _firmest_basis(events: list[Event], value: str | None) -> str | None:
+    """How the round's date is known: the firmest basis among the reports that give it."""
+    bases = {e.date.basis for e in events if e.date and e.date.value == value}
+    return min(bases, key=lambda b: (b != "explicit", b), default=None) if value else None
+
+
+def status_history(
+    events: list[Event],
+    published: Mapping[str, str | None],
+    precedence: Sequence[str] = ("cancelled", "held", "planned"),
+) -> list[str]:
+    """What the reports said became of a round, in order of publication: "2023-05-08 planned",
+    then "2023-06-02 held"; a status repeated by the next report is said once, and reports
+    of one day go from the least firm status to the firmest (`status_precedence`).
+
+    >>> from data_prep.record import Event
+    >>> planned, held = Event("a", "talks", 0, 1, 0, 1.0, "planned"), Event("b", "talks", 0, 1, 0, 1.0, "held")
+    >>> status_history([held, planned], {"a": "2023-05-08", "b": "2023-06-02"})
+    ['2023-05-08 planned', '2023-06-02 held']
+    """
+    history: list[str] = []
+    last = None
+    said = {((published.get(e.doc_id) or "")[:10], e.status or "") for e in events}
+    for when, status in sorted(said, key=lambda p: (p[0], -_rank(precedence, p[1]), p[1])):
+        if status != last:
+            history.append(f"{when or 'undated'} {status}")
+            last = status
+    return history
+
+
+def _rank(precedence: Sequence[str], status: str) -> int:
+    return precedence.index(status) if status in precedence else len(precedence)

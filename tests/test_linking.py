@@ -88,3 +88,17 @@ def test_a_tie_between_dates_goes_to_the_latest_whatever_the_order(codebook, pla
         ids = assign_round_ids(order, places, codebook.cues.linking)
         (row,) = rounds_table_rows(order, ids, {"a": "2023-05-10"}, codebook, places)
         assert row["date"] == "2023-05-04"
+
+
+def test_a_planned_round_and_its_held_report_are_one_row_with_its_latest_status_and_history(codebook, places):
+    events = [
+        talks("a", "almaty", "2024-04", "planned", roles={"armenia": "participant", "azerbaijan": "participant"}),
+        talks("b", "almaty", "2024-05-10", "held", "kazakhstan", basis="relative"),
+        talks("c", "almaty", "2024-05-15", "held", basis="publication"),  # dated only by its article
+    ]
+    published = {"a": "2024-04-30", "b": "2024-05-10", "c": "2024-05-15"}
+    ids = assign_round_ids(events, places, codebook.cues.linking, published)
+    (row,) = rounds_table_rows(events, ids, published, codebook, places)
+    assert row["status"] == "held" and row["n_sources"] == 3
+    assert (row["date"], row["date_precision"], row["date_basis"]) == ("2024-05-10", "day", "relative")
+    assert row["status_history"] == ["2024-04-30 planned", "2024-05-10 held"]
