@@ -9,7 +9,8 @@ round fits, because two real rounds in one row is worse than one round in two ro
 - a month-only report joins the day-dated round of its place and month whose city
   and people agree with it (a month-only report in another city is another round);
 - a round only ever announced for a month ("will meet in Brussels in October") joins
-  the round held at that venue the month after (`linking.planned_slip_months`);
+  the round announced or held at that venue the month after, not one called off
+  (`linking.planned_slip_months`);
 - an undated report (no date, or only the article's publication date) joins the round
   of its place its status points to: a past one for a held report, a coming one for
   a planned report, the nearest within `linking.undated_window_days` of publication;
@@ -154,7 +155,8 @@ def _next_month(month: str, months: int) -> str:
 
 
 def _join_slipped(clusters: list[Cluster], cues: LinkingCues, places: Places) -> list[Cluster]:
-    """A round only ever announced for a month, and held at its venue later, is one round."""
+    """A round only ever announced for a month, and announced again or held at its venue
+    a little later, is one round (postponed)."""
     kept = []
     for cluster in sorted(clusters, key=lambda c: (c.month, c.place, c.first_day())):
         if cluster.days() or cluster.statuses() != {"planned"}:
@@ -166,7 +168,7 @@ def _join_slipped(clusters: list[Cluster], cues: LinkingCues, places: Places) ->
             for c in clusters
             if c.place == cluster.place
             and c.month in later
-            and "held" in c.statuses()
+            and c.statuses() & {"held", "planned"}
             and all(_agrees(e, c, cues, places) for e in cluster.events)
         ]
         if len(candidates) == 1:

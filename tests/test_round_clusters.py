@@ -103,7 +103,12 @@ def test_a_planned_round_and_its_later_held_report_are_one_round(link):
     assert link(events) == [0, 0]
 
 
-def test_an_announced_round_does_not_slip_into_another_announced_or_called_off_one(link):
+def test_a_round_announced_for_one_month_then_the_next_is_one_round(link):
+    events = [talks("a", "brussels", "2022-10", "planned"), talks("b", "brussels", "2022-11", "planned")]
+    assert link(events) == [0, 0]
+
+
+def test_an_announced_round_does_not_slip_into_a_called_off_one_or_far_on(link):
     events = [
         talks("a", "brussels", "2022-11", "planned"),
         talks("b", "brussels", "2022-12-07", "cancelled"),
