@@ -101,7 +101,7 @@ class Assembly:
         """Link the rounds; the actors, venues, rounds and review_names tables."""
         codebook = self.codebook
         places = codebook.places(self.found)
-        self.round_ids = assign_round_ids(self.talks, places, codebook.cues.linking.same_round_days)
+        self.round_ids = assign_round_ids(self.talks, places, codebook.cues.linking, self.published)
         venues = [_venue_row(places, v, self.seen) for v in sorted(self.venue_ids)]
         actor_ids = set(self.actor_ids)
         actor_ids |= {v["mediator_id"] for v in venues if v["mediator_id"]} | {

@@ -253,6 +253,9 @@ class QuoteCues(_Strict):
 
 class LinkingCues(_Strict):
     same_round_days: int
+    planned_slip_months: int
+    undated_window_days: int
+    same_venue_km: float
 
 
 class TalksConfidence(_Strict):

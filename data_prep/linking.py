@@ -1,81 +1,26 @@
 """Linking, a cross-article step: the same real-world round, reported by several
-articles, gets one round_id, and the `rounds` table says what became of each round.
-
-Rounds are keyed by where (the venue's country, so "talks in the U.S." and "a
-meeting in Washington" meet) and when (the month). Within a key, day-precise
-dates more than a few days apart (`linking.same_round_days` in cues.json) are
-different rounds. Undated rounds cannot be linked safely and keep an id of their
-own document. Ties are broken by value, never by set order, so a build gives the
-same tables every time.
+articles, gets one round_id (round_clusters.py says which reports are one round),
+and the `rounds` table says what became of each round.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .codebook import Codebook, Places
-from .dates import ResolvedDate
 from .record import Event
+from .round_clusters import assign_round_ids
 
-
-def _place_key(event: Event, places: Places) -> str | None:
-    if event.venue_id:
-        venue = places[event.venue_id]
-        return venue.country if venue.country else event.venue_id
-    return event.mediator_id and f"via-{event.mediator_id}"
-
-
-def _dated(event: Event) -> ResolvedDate:
-    assert event.date is not None, "only dated rounds are grouped"
-    return event.date
-
-
-def assign_round_ids(talks: list[Event], places: Places, same_round_days: int) -> dict[str, str]:
-    """event_id -> round_id for every talks event."""
-    groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    ids: dict[str, str] = {}
-    for event in talks:
-        place = _place_key(event, places)
-        if event.date is None or event.date.basis == "publication" or event.date.precision == "year" or not place:
-            ids[event.event_id] = f"{event.doc_id}-{event.event_id[:8]}"
-            continue
-        groups[(place, event.date.value[:7])].append(event)
-    for (place, month), members in groups.items():
-        clusters = _day_clusters(members, same_round_days)
-        for cluster in clusters:
-            label = _most_specific_venue(cluster, places) or place
-            days = sorted({_dated(e).value for e in cluster if _dated(e).precision == "day"})
-            suffix = f"-{days[0][8:]}" if len(clusters) > 1 and days else ""
-            for event in cluster:
-                ids[event.event_id] = f"{label}-{month}{suffix}"
-    return ids
-
-
-def _day_clusters(events: list[Event], same_round_days: int) -> list[list[Event]]:
-    """Split a place-month group where day-precise dates lie far apart; month-only
-    reports join the cluster when there is just one."""
-    day_events = sorted((e for e in events if _dated(e).precision == "day"), key=lambda e: _dated(e).value)
-    month_only = [e for e in events if _dated(e).precision != "day"]
-    clusters: list[list[Event]] = []
-    last: date | None = None
-    for event in day_events:
-        current = _dated(event).as_date()
-        if last is None or (current - last).days > same_round_days:
-            clusters.append([])
-        clusters[-1].append(event)
-        last = current
-    if len(clusters) <= 1:
-        return [(clusters[0] if clusters else []) + month_only]
-    return clusters + ([month_only] if month_only else [])
+__all__ = ["assign_round_ids", "rounds_table_rows"]
 
 
 def _most_specific_venue(events: list[Event], places: Places) -> str | None:
     cities = [e.venue_id for e in events if e.venue_id and not places.is_country(e.venue_id)]
-    if cities:
-        return Counter(cities).most_common(1)[0][0]
+    if cities:  # the most reported city, ties to the first by name, whatever the articles' order
+        counts = Counter(cities)
+        return min(counts, key=lambda c: (-counts[c], c))
     return next((e.venue_id for e in events if e.venue_id), None)
 
 
@@ -123,6 +68,9 @@ def rounds_table_rows(
             {
                 "round_id": round_id,
                 "date": best_date,
+                "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(best_date)) if best_date else None,
+                "date_basis": _firmest_basis(events, best_date),
+                "status_history": status_history(events, published, precedence),
                 "venue_id": _most_specific_venue(events, places),
                 "mediator_id": Counter(e.mediator_id for e in events if e.mediator_id).most_common(1)[0][0]
                 if mediators
@@ -136,3 +84,37 @@ def rounds_table_rows(
             }
         )
     return rows
+
+
+def _firmest_basis(events: list[Event], value: str | None) -> str | None:
+    """How the round's date is known: the firmest basis among the reports that give it."""
+    bases = {e.date.basis for e in events if e.date and e.date.value == value}
+    return min(bases, key=lambda b: (b != "explicit", b), default=None) if value else None
+
+
+def status_history(
+    events: list[Event],
+    published: Mapping[str, str | None],
+    precedence: Sequence[str] = ("cancelled", "held", "planned"),
+) -> list[str]:
+    """What the reports said became of a round, in order of publication: "2023-05-08 planned",
+    then "2023-06-02 held"; a status repeated by the next report is said once, and reports
+    of one day go from the least firm status to the firmest (`status_precedence`).
+
+    >>> from data_prep.record import Event
+    >>> planned, held = Event("a", "talks", 0, 1, 0, 1.0, "planned"), Event("b", "talks", 0, 1, 0, 1.0, "held")
+    >>> status_history([held, planned], {"a": "2023-05-08", "b": "2023-06-02"})
+    ['2023-05-08 planned', '2023-06-02 held']
+    """
+    history: list[str] = []
+    last = None
+    said = {((published.get(e.doc_id) or "")[:10], e.status or "") for e in events}
+    for when, status in sorted(said, key=lambda p: (p[0], -_rank(precedence, p[1]), p[1])):
+        if status != last:
+            history.append(f"{when or 'undated'} {status}")
+            last = status
+    return history
+
+
+def _rank(precedence: Sequence[str], status: str) -> int:
+    return precedence.index(status) if status in precedence else len(precedence)

@@ -151,6 +151,10 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
             "n_sources": _required(int, pa.Check.ge(1)),
             "disagree": _required(bool),
             "disagreement": _optional(str),
+            # What linking knows of each round (not required: tables from older builds lack them).
+            "date_precision": pa.Column(str, _one_of(DATE_PRECISIONS), nullable=True, required=False),
+            "date_basis": pa.Column(str, _one_of(DATE_BASES), nullable=True, required=False),
+            "status_history": pa.Column(object, _is_list, required=False),
         },
         unique=["round_id"],
         strict=True,

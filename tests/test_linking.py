@@ -19,7 +19,8 @@ def places(codebook):
 
 
 def link(events, places, days=3):
-    ids = assign_round_ids(events, places, days)
+    cues = places.codebook.cues.linking.model_copy(update={"same_round_days": days})
+    ids = assign_round_ids(events, places, cues)
     return [ids[e.event_id] for e in events]
 
 
@@ -73,7 +74,7 @@ def test_the_rounds_table_counts_sources_and_says_where_they_disagree(codebook, 
             {"azerbaijan": "initiator", "armenia": "participant"},
         ),
     ]
-    ids = assign_round_ids(events, places, 3)
+    ids = assign_round_ids(events, places, codebook.cues.linking)
     (row,) = rounds_table_rows(events, ids, {"a": "2023-11-10", "b": "2023-11-18"}, codebook, places)
     assert row["n_sources"] == 2 and row["status"] == "cancelled" and row["cancelled_by"] == ["azerbaijan"]
     assert row["parties"] == ["armenia", "azerbaijan"] and row["disagree"]
@@ -84,6 +85,20 @@ def test_a_tie_between_dates_goes_to_the_latest_whatever_the_order(codebook, pla
     """The build gives the same tables every time: no choice depends on set order."""
     events = [talks("a", "arlington", "2023-05-01"), talks("a", "arlington", "2023-05-04", start=20)]
     for order in (events, events[::-1]):
-        ids = assign_round_ids(order, places, 3)
+        ids = assign_round_ids(order, places, codebook.cues.linking)
         (row,) = rounds_table_rows(order, ids, {"a": "2023-05-10"}, codebook, places)
         assert row["date"] == "2023-05-04"
+
+
+def test_a_planned_round_and_its_held_report_are_one_row_with_its_latest_status_and_history(codebook, places):
+    events = [
+        talks("a", "almaty", "2024-04", "planned", roles={"armenia": "participant", "azerbaijan": "participant"}),
+        talks("b", "almaty", "2024-05-10", "held", "kazakhstan", basis="relative"),
+        talks("c", "almaty", "2024-05-15", "held", basis="publication"),  # dated only by its article
+    ]
+    published = {"a": "2024-04-30", "b": "2024-05-10", "c": "2024-05-15"}
+    ids = assign_round_ids(events, places, codebook.cues.linking, published)
+    (row,) = rounds_table_rows(events, ids, published, codebook, places)
+    assert row["status"] == "held" and row["n_sources"] == 3
+    assert (row["date"], row["date_precision"], row["date_basis"]) == ("2024-05-10", "day", "relative")
+    assert row["status_history"] == ["2024-04-30 planned", "2024-05-10 held"]

@@ -44,6 +44,9 @@ CONTRACT_COLUMNS = {
         "n_sources",
         "disagree",
         "disagreement",
+        "date_precision",
+        "date_basis",
+        "status_history",
     ],
     "quotes": [
         "quote_id",
