@@ -115,6 +115,7 @@ def rounds_frame(inview: InView) -> pd.DataFrame:
             "mediator_id": rounds["track_id"].to_numpy(),
             "mediator": rounds["mediator"].to_numpy(),
             "status": rounds["status"].to_numpy(),
+            "history": rounds["history"].to_numpy(),
             "parties": [names_of(p, labels) for p in rounds["parties"]],
             "cancelled_by": [names_of(c, labels) for c in rounds["cancelled_by"]],
             "n_sources": rounds["n_sources"].to_numpy(),

@@ -396,6 +396,8 @@ def prepare_rounds(raw: pd.DataFrame, actor_label: dict, venue_label: dict) -> p
     rounds["dated_by"] = dated_by(rounds["date_precision"], rounds["date_basis"])
     rounds["status"] = rounds["status"].astype(object).where(rounds["status"].notna(), "unknown")
     rounds["disagreement"] = rounds["disagreement"].astype(object).where(rounds["disagreement"].notna(), "")
+    history = rounds["history"] if "history" in rounds else pd.Series("", index=rounds.index)
+    rounds["history"] = history.astype(object).where(history.notna(), "")
     rounds["sentence"] = rounds["sentence"].astype(object).where(rounds["sentence"].notna(), "")
     return rounds
 

@@ -9,7 +9,7 @@ pandas, and written beside the other tables:
 | --- | --- | --- |
 | `round_events` | (round, supporting event) | which mentions support a round; a round is in view when one of them is |
 | `event_actor_rows` | (event, actor, role) | `event_actors` by row number of the event in `events`, so that the dashboard needs no join |
-| `rounds_display` | round | the build's `rounds` with the date's precision and basis, the track and the lead evidence |
+| `rounds_display` | round | the build's `rounds` with the date's precision and basis, the status history, the track and the lead evidence |
 | `accusations` | (accusation, accused mediator) | accusation events and accusation quotes against a mediator, each counted once |
 | `venue_tracks` | venue | the venue's kind (city, region, country) and the track it belongs to |
 | `conflict` | the conflict (one row) | its name and its mediators in the codebook's order (colours follow that order) |
@@ -145,11 +145,26 @@ def display_rounds(
     out["sentence"] = out["round_id"].map(lead["sentence"])
     out["disagree"] = out["disagree"].fillna(False).astype(bool)
     out["n_sources"] = out["n_sources"].fillna(0).astype(int)
+    history = out["status_history"] if "status_history" in out else pd.Series([[]] * len(out))
+    out["history"] = history.map(history_text)
     out = out[columns]
     for column in columns:
         if out[column].dtype == object or str(out[column].dtype).startswith(("str", "string")):
             out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out.sort_values("round_id").reset_index(drop=True)
+
+
+def history_text(history: object) -> str | None:
+    """A round's reports in order, where its status changed ("2024-04-30 planned → 2024-05-10 held");
+    None for a round reported with one status only.
+
+    >>> history_text(["2024-04-30 planned", "2024-05-10 held"])
+    '2024-04-30 planned → 2024-05-10 held'
+    >>> history_text(["2024-05-10 held"]) is None
+    True
+    """
+    steps = [str(step) for step in as_list(history)]
+    return " → ".join(steps) if len({step.split()[-1] for step in steps}) > 1 else None
 
 
 def _date_basis(rounds: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:

@@ -226,6 +226,7 @@ DISPLAY_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "mediator_id": _optional(str),
             "track_id": _optional(str),
             "status": _ROUND_STATUS,
+            "history": _optional(str),
             "parties": _required(object, _is_list),
             "cancelled_by": _required(object, _is_list),
             "n_sources": _required(int, pa.Check.ge(0)),

@@ -230,3 +230,9 @@ def test_event_rows_count_rows_of_the_events_table_as_written(seed_build):
     )
     pairs = lambda df: sorted(zip(df["event_id"], df["actor_id"], df["role"]))  # noqa: E731
     assert pairs(by_row) == pairs(tables["event_actors"])
+
+
+def test_a_round_reported_planned_then_held_shows_its_history():
+    assert display.history_text(["2024-04-30 planned", "2024-05-10 held"]) == "2024-04-30 planned → 2024-05-10 held"
+    assert display.history_text(["2024-05-09 held", "2024-05-10 held"]) is None  # one status: nothing changed
+    assert display.history_text(None) is None and display.history_text([]) is None

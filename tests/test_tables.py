@@ -74,6 +74,7 @@ CONTRACT_COLUMNS = {
         "mediator_id",
         "track_id",
         "status",
+        "history",
         "parties",
         "cancelled_by",
         "n_sources",

@@ -54,6 +54,7 @@ def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], acto
                         "n_sources",
                         "disagree",
                         "disagreement",
+                        "history",
                         "sentence",
                     ]
                 ].itertuples(index=False)
@@ -97,6 +98,8 @@ def _round_hover(r, status: str, actor_labels: dict[str, str]) -> str:
         lines[-1] += f" · called off by {escape(called_off)}"
     lines.append(f"Parties: {escape(names_of(r.parties, actor_labels)) or '—'}")
     lines.append(f"Sources: {int(r.n_sources)}")
+    if r.history:
+        lines.append(f"Reported as: {escape(r.history)}")
     if r.disagree:
         lines.append("<b>Sources disagree</b>" + (f": {escape(r.disagreement)}" if r.disagreement else ""))
     if r.sentence:

@@ -110,7 +110,8 @@ def rounds_in_order(rounds: pd.DataFrame, picked=()) -> pd.DataFrame:
 
 
 def round_rows(rounds: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFrame:
-    """Display rows of rounds: date and how it is known, venue, mediator, status, who called it off,
+    """Display rows of rounds: date and how it is known, venue, mediator, status (and how it was reported
+    before, where that changed: planned, then held), who called it off,
     sources and what they disagree on, parties."""
     from dashboard.model import names_of
 
@@ -121,6 +122,7 @@ def round_rows(rounds: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFra
             "Venue": rounds["venue"].astype(object),
             "Mediator": rounds["mediator"].astype(object),
             "Status": rounds["status"].astype(object),
+            "Reported as": rounds["history"].astype(object),
             "Called off by": [names_of(c, actor_labels) for c in rounds["cancelled_by"]],
             "Sources": rounds["n_sources"].astype(int).to_numpy(),
             "Sources disagree": [
