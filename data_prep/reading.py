@@ -47,19 +47,41 @@ def iter_input_files(input_dir: Path) -> list[Path]:
     """
     input_dir = Path(input_dir)
     found: list[Path] = []
-    for folder, subfolders, names in os.walk(input_dir):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        found.extend(Path(folder) / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
-    return sorted(p for p in found if p.is_file())
+    folders = [str(input_dir)]
+    while folders:  # os.walk's walk, keeping scandir's entries: their types need no stat per file
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # an unreadable sub-folder is passed over, as os.walk does
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif _suffix(entry.name).lower() in SUFFIXES and entry.is_file():
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _suffix(name: str) -> str:
+    """A file name's extension, as `Path(name).suffix` gives it, without making a Path."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def doc_id_for(path: Path, input_dir: Path, keep_suffix: bool = False) -> str:
     """File name without extension; files in sub-folders keep their folder as a prefix
     ("2024/tass/a1"), joined with "/" on every platform so ids are the same everywhere."""
-    relative = Path(path).relative_to(input_dir)
+    path, input_dir = Path(path), Path(input_dir)
+    depth = len(input_dir.parts)
+    if path.parts[:depth] != input_dir.parts:  # not below it by its parts: pathlib says why
+        path.relative_to(input_dir)
+    if len(path.parts) == depth:
+        raise ValueError(f"{path} is the input folder itself, not a file in it")
+    *folders, name = path.parts[depth:]
     if not keep_suffix:
-        relative = relative.with_suffix("")
-    return "/".join(relative.parts)
+        name = name[: len(name) - len(_suffix(name))]
+    return "/".join((*folders, name))
 
 
 def doc_ids_for(files: list[Path], input_dir: Path) -> dict[Path, str]:

@@ -26,6 +26,7 @@ from .codebook import Codebook
 from .errors import ClusterUnavailable
 from .matchers import Knowledge
 from .outcomes import Outcome, Task
+from .tables import load_validation
 from .work import Analyse, process_batch
 
 CLUSTER_VARIABLE = "PEACETRACK_CLUSTER"  # a scheduler address, when no --cluster is given
@@ -101,6 +102,7 @@ class ProcessRunner:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         if context.get_start_method() == "fork":
             _worker_knowledge = knowledge  # the forked workers find it already loaded
+            load_validation()  # and the validation every run of tables needs
         return ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_start_worker, initargs=(knowledge.codebook,)
         )

@@ -9,6 +9,8 @@ result does not depend on how many workers there are or which finishes first.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections import deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future
@@ -18,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .cache import ArticleCache, article_key, codebook_fingerprint
+from .cache import ArticleCache, codebook_fingerprint, key_of_content
 from .codebook import Codebook
 from .decoding import file_bytes, skip_reason
 from .errors import UnreadableFile
@@ -79,24 +81,43 @@ class Source:
             yield from self._collect(*in_flight.popleft(), cache)
 
     def _prepare(self, number: int, path: Path, cache: ArticleCache | None) -> _Slot:
-        """Read a file's bytes; its outcome from the cache, else a task for the runner."""
+        """Its outcome from the cache, else a task for the runner with the file's bytes.
+
+        A file whose stat is the one the cache saw is not read at all: its digest is known."""
         slot = _Slot(number, path)
         doc_id = self.doc_ids[path]
+        raw: bytes | None = None
+        content: bytes | None = None  # the sha256 digest of the bytes, when there is a cache
         try:
             check_file_name(doc_id)
-            raw = file_bytes(path)
+            if cache is not None:
+                stat = os.stat(path)
+                content = cache.files.digest(str(path), stat)
+                if content is None:
+                    raw = file_bytes(path)
+                    content = hashlib.sha256(raw).digest()
+                    cache.files.remember(str(path), stat, content)
+            else:
+                raw = file_bytes(path)
         except (UnreadableFile, OSError) as error:
             slot.outcome = Outcome(skipped=skip_reason(error))
             return slot
         meta = manifest_entry(self.manifest_rows, doc_id, path, self.input_dir)
         entry = None
-        if cache is not None:
-            slot.key = article_key(raw, path.suffix, doc_id, meta, self.fingerprint)
+        if cache is not None and content is not None:
+            slot.key = key_of_content(content, path.suffix, doc_id, meta, self.fingerprint)
             slot.outcome = cache.get(slot.key, self.as_of)
+            if slot.outcome is None and raw is None:
+                try:  # known, but its entry is gone or was made on another build date
+                    raw = file_bytes(path)
+                except (UnreadableFile, OSError) as error:
+                    slot.outcome = Outcome(skipped=skip_reason(error))
+                    return slot
             entry = cache.entry_file(slot.key)
             if slot.outcome is not None and slot.outcome.summary is not None:
                 slot.outcome = replace(slot.outcome, ref=(entry, str(path)))
         if slot.outcome is None:
+            assert raw is not None, "a file whose outcome is not cached has been read"
             if self._local:
                 slot.task = Task(doc_id, path, raw, meta, self.as_of, entry, None if entry else self._spill)
             else:

@@ -97,6 +97,24 @@ def validate_tables(tables: Mapping[str, pd.DataFrame], require_core: bool = Tru
     return tables
 
 
+def check_keys(tables: Mapping[str, pd.DataFrame], touching: Iterable[str]) -> None:
+    """Raise IntegrityError unless the foreign keys from or into the tables named in
+    `touching` hold (keys between the other tables were checked when they were made)."""
+    touched = set(touching)
+    for key in FOREIGN_KEYS:
+        if key.table in tables and key.target in tables and {key.table, key.target} & touched:
+            check_key(key, tables[key.table], tables[key.target])
+
+
+def load_validation() -> None:
+    """Load pandera's validation backends now: a process's first validation imports
+    them (most of a second), and worker processes forked after this inherit them."""
+    from pandera.backends.pandas.register import register_pandas_backends
+    from pandera.config import CONFIG
+
+    register_pandas_backends(f"{pd.DataFrame.__module__}.DataFrame", use_narwhals_backend=CONFIG.use_narwhals_backend)
+
+
 def check_schema(name: str, df: pd.DataFrame) -> None:
     """Raise SchemaViolation unless `df` fits the schema of table `name`."""
     expected = list(CONTRACT[name].columns)
@@ -119,7 +137,7 @@ def check_key(key: ForeignKey, table: pd.DataFrame, target: pd.DataFrame) -> Non
     column = table[key.column]
     if key.where is not None:
         column = column[table[key.where[0]] == key.where[1]]
-    unknown = _id_set(column) - set(target[key.key])
+    unknown = _id_set(column) - _id_set(target[key.key])
     if unknown:
         raise IntegrityError(f"{key}: {len(unknown)} id(s) not found, e.g. {sorted(unknown)[:5]}")
 

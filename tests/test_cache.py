@@ -1,13 +1,22 @@
 """The per-article cache: a rebuild reuses what did not change and writes what a clean build writes."""
 
+import os
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import DEV, write
 
-from data_prep import compare_builds, pipeline, tables
-from data_prep.cache import ArticleCache, article_key, codebook_fingerprint, compiled_codebook, default_cache_dir
+from data_prep import compare_builds, pipeline, source, tables
+from data_prep.cache import (
+    ArticleCache,
+    FileDigests,
+    article_key,
+    codebook_fingerprint,
+    compiled_codebook,
+    default_cache_dir,
+)
 from data_prep.codebook import DEFAULT_DIR, load
 from data_prep.outcomes import Outcome
 
@@ -38,6 +47,29 @@ def test_a_rebuild_after_one_changed_article_reanalyses_it_alone_and_equals_a_cl
     pipeline.build(corpus, tmp_path / "clean", workers=1)
     comparison = compare_builds(tmp_path / "clean", tmp_path / "again")
     assert comparison.identical, comparison.summary()
+
+
+def test_a_rebuild_reads_only_the_files_whose_stat_changed(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(FileDigests, "SETTLED_NS", 0)  # the files were written a moment ago
+    cache = tmp_path / "cache"
+    pipeline.build(corpus, tmp_path / "first", cache=cache, workers=1)
+    changed = sorted(corpus.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nAliyev said the talks were useful.\n")
+    read: list[str] = []
+    monkeypatch.setattr(source, "file_bytes", lambda path: read.append(path.name) or Path(path).read_bytes())
+    again = pipeline.build(corpus, tmp_path / "again", cache=cache, workers=1)
+    assert read == [changed.name] and again.run["cache_misses"] == 1
+    pipeline.build(corpus, tmp_path / "clean", workers=1)
+    comparison = compare_builds(tmp_path / "clean", tmp_path / "again")
+    assert comparison.identical, comparison.summary()
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path):
+    digests = FileDigests(tmp_path / "files.pickle")
+    article = tmp_path / "a.txt"
+    article.write_text("text", encoding="utf-8")
+    digests.remember(str(article), os.stat(article), b"digest")
+    assert digests.digest(str(article), os.stat(article)) is None
 
 
 def test_a_cached_article_read_from_a_moved_folder_keeps_its_new_path(tmp_path, corpus):

@@ -27,6 +27,20 @@ def test_folder_tree_is_walked_in_stable_order_skipping_hidden_and_other_files(t
     assert found == ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.TXT"]
 
 
+def test_symlinked_files_are_read_but_symlinked_folders_and_broken_links_are_not(tmp_path):
+    write(tmp_path / "elsewhere" / "a.txt", "x")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "linked.txt").symlink_to(tmp_path / "elsewhere" / "a.txt")
+    (tmp_path / "in" / "folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "in" / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    assert [p.name for p in iter_input_files(tmp_path / "in")] == ["linked.txt"]
+
+
+def test_doc_id_of_a_file_outside_the_input_folder_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        doc_id_for(tmp_path / "a.txt", tmp_path / "in")
+
+
 def test_doc_id_keeps_the_sub_folder_as_a_prefix(tmp_path):
     assert doc_id_for(tmp_path / "2024" / "tass" / "a1.txt", tmp_path) == "2024/tass/a1"
     assert doc_id_for(tmp_path / "a1.txt", tmp_path) == "a1"
