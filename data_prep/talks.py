@@ -21,6 +21,7 @@ from .dates import parse_partial
 from .matchers import Knowledge
 from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
+from .talks_aggregates import counts_rounds
 from .talks_dates import nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
@@ -133,7 +134,9 @@ class _TalksFinder:
             return []
         slots = slots_of(item, nouns, places_by_noun(item, nouns, self.places, self.cues), self.places, self.cues)
         if not slots:
-            return [e for e in [self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)] if e]
+            return self._aggregate(
+                [e for e in [self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)] if e], sentence
+            )
         placed_nouns = list({slot.noun.start: slot.noun for slot in slots}.values())
         events = []
         for n, slot in enumerate(slots):
@@ -147,6 +150,15 @@ class _TalksFinder:
                 event.cue_start = slot.place.start  # another place of one list: another round
             events.append(event)
             events.extend(self._chained(item, slot, event))
+        return self._aggregate(events, sentence)
+
+    def _aggregate(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        """ "We've had three rounds that we've hosted here": a sentence's one talks event
+        counts several rounds (`talks_aggregates`). Rounds listed by place or month
+        ("two rounds, in Brussels and Granada") are separate events and stay rounds."""
+        if len(events) == 1:
+            clauses = Clauses(sentence, self.codebook.cues.event_reading)
+            events[0].aggregate = counts_rounds(clauses, events[0].cue_start, self.cues)
         return events
 
     def _chained(self, item: Findings, slot: Slot, event: Event) -> list[Event]:
