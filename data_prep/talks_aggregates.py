@@ -17,7 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import Clauses
-from .cues import TalksCues
+from .cues import Cues, TalksCues
+from .record import Event, Sentence
+
+
+def mark_aggregate(events: list[Event], sentence: Sentence, cues: Cues) -> list[Event]:
+    """Mark a sentence's one talks event that counts several rounds. Rounds listed by
+    place or month ("two rounds, in Brussels in May and in Granada in October") are
+    separate events of the sentence and stay rounds."""
+    if len(events) == 1:
+        events[0].aggregate = counts_rounds(Clauses(sentence, cues.event_reading), events[0].cue_start, cues.talks)
+    return events
 
 
 def counts_rounds(clauses: Clauses, cue_start: int, cues: TalksCues) -> bool:
