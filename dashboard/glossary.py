@@ -22,6 +22,7 @@ TABLES = {
             "sentence / char_start / char_end": "the evidence: the sentence and its position in the article",
             "round_id": "the same round of talks reported by several articles shares one id",
             "confidence": "the extractor's confidence, 0 to 1",
+            "aggregate": 'for talks: the sentence counts several rounds together ("three rounds hosted here"); kept as evidence, never a round',
         },
     ),
     "event_actors": (

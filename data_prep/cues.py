@@ -79,6 +79,12 @@ class TalksCues(_Strict):
     negation_before_nouns: Words
     reference_sentences: int
     adjacent_sentences: int
+    count_words: Words
+    count_phrases: Phrases
+    counted_nouns: Words
+    count_modifiers: Words
+    count_determiners: Words
+    count_reach_tokens: int
 
 
 class MediatorCues(_Strict):

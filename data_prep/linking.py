@@ -34,7 +34,8 @@ def rounds_table_rows(
     """One row per real-world round, with its source count and where the sources disagree."""
     by_round: dict[str, list[Event]] = defaultdict(list)
     for event in talks:
-        by_round[round_ids[event.event_id]].append(event)
+        if not event.aggregate:  # an aggregate ("three rounds hosted here") has no round
+            by_round[round_ids[event.event_id]].append(event)
     rows = []
     precedence = codebook.cues.status_precedence
     for round_id, events in sorted(by_round.items()):

@@ -124,6 +124,7 @@ class Event:
     anaphoric: bool = False
     cue_start: int = 0  # where its talks word stands: one sentence can report two rounds
     fresh: bool = False  # announced as another round ("meet again", "the next round")
+    aggregate: bool = False  # several rounds counted together ("three rounds hosted here"), not one
 
     @property
     def event_id(self) -> str:

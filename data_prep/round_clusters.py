@@ -16,6 +16,9 @@ round fits, because two real rounds in one row is worse than one round in two ro
   a planned report, the nearest within `linking.undated_window_days` of publication;
   a held report far from any joins the one round its city ever had, if it had one.
 
+A talks event that counts several rounds together ("three rounds hosted here",
+`Event.aggregate`) is in no round: it is neither made one nor folded into one.
+
 Ties are broken by value, never by input order, so a build gives the same tables
 whatever the order or number of workers.
 """
@@ -231,7 +234,7 @@ def assign_round_ids(
     published = published or {}
     groups: dict[tuple[str, str], list[Event]] = {}
     undated: list[Event] = []
-    for event in talks:
+    for event in (e for e in talks if not e.aggregate):  # several rounds counted together are no round
         place = place_key(event, places)
         if is_dated(event) and place:
             groups.setdefault((place, _date(event).value[:7]), []).append(event)

@@ -155,4 +155,5 @@ def _event_row(e: Event, text: str, plover: Mapping[str, str]) -> Row:
         fmt,
         None,  # round_id
         float(e.confidence),
+        e.aggregate,
     )

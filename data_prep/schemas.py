@@ -113,6 +113,9 @@ CONTRACT: dict[str, pa.DataFrameSchema] = {
             "format": _optional(str, _one_of(FORMATS)),
             "round_id": _optional(str),
             "confidence": _required(float, pa.Check.in_range(0, 1)),
+            # Talks only: true where the sentence counts several rounds together ("three
+            # rounds hosted here", "six such meetings"): such an event never has a round_id.
+            "aggregate": _required(bool),
         },
         checks=[pa.Check(lambda df: df["char_start"] <= df["char_end"], error="char_end before char_start")],
         unique=["event_id"],

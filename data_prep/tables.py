@@ -66,7 +66,7 @@ def frame(name: str, rows: Sequence[Mapping[str, Any]] | Sequence[tuple[Any, ...
         return empty_frame(name)
     df = pd.DataFrame.from_records(rows, columns=columns)
     for column, spec in CONTRACT[name].columns.items():
-        if str(spec.dtype) in ("int64", "float64"):
+        if str(spec.dtype) in ("int64", "float64", "bool"):
             df[column] = df[column].astype(str(spec.dtype))
         else:
             df[column] = df[column].astype(object).where(df[column].notna(), None)

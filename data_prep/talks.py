@@ -6,7 +6,9 @@ and something that pins it down (a status, a venue or a date): "the peace talks
 have seen little progress" is no round. Sentences that only refer back to a round
 ("those talks", "the expected negotiations") update that round instead of making a
 new one, and the mentions of one round within the article are merged
-(`merge_rounds`), so each round appears once per article.
+(`merge_rounds`), so each round appears once per article. A sentence that counts
+several rounds together ("three rounds hosted here") gives one event marked as an
+aggregate (`talks_aggregates`): evidence, never a round.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .dates import parse_partial
 from .matchers import Knowledge
 from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
+from .talks_aggregates import mark_aggregate
 from .talks_dates import nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
@@ -133,7 +136,8 @@ class _TalksFinder:
             return []
         slots = slots_of(item, nouns, places_by_noun(item, nouns, self.places, self.cues), self.places, self.cues)
         if not slots:
-            return [e for e in [self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)] if e]
+            single = self._round(index, item, Slot(nouns[0], None, None), [], item.mentions)
+            return mark_aggregate([single] if single else [], sentence, self.codebook.cues)
         placed_nouns = list({slot.noun.start: slot.noun for slot in slots}.values())
         events = []
         for n, slot in enumerate(slots):
@@ -147,7 +151,7 @@ class _TalksFinder:
                 event.cue_start = slot.place.start  # another place of one list: another round
             events.append(event)
             events.extend(self._chained(item, slot, event))
-        return events
+        return mark_aggregate(events, sentence, self.codebook.cues)
 
     def _chained(self, item: Findings, slot: Slot, event: Event) -> list[Event]:
         """ "in May and June 2023": the months listed after a round's date are rounds too."""

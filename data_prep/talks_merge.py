@@ -85,6 +85,8 @@ def _compatible(a: Event, b: Event, places: Places) -> bool:
     announces another one)."""
     if (a.fresh or b.fresh) and a.sentence_index != b.sentence_index:
         return False
+    if a.aggregate != b.aggregate:
+        return False  # "three rounds hosted here" is not one of them, nor they it
     if a.venue_id and b.venue_id and a.venue_id != b.venue_id and not _within(a.venue_id, b.venue_id, places):
         return False
     if a.mediator_id and b.mediator_id and a.mediator_id != b.mediator_id:

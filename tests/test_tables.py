@@ -30,6 +30,7 @@ CONTRACT_COLUMNS = {
         "format",
         "round_id",
         "confidence",
+        "aggregate",
     ],
     "event_actors": ["event_id", "actor_id", "role"],
     "mentions": ["doc_id", "entity_type", "entity_id", "char_start", "char_end", "text"],
