@@ -23,6 +23,7 @@ from .mediators import add_mediators, listed_mediator, no_mediator_said, round_m
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_dates import nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
+from .talks_owners import outsiders_own_talks
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import status_of
 
@@ -195,6 +196,8 @@ class _TalksFinder:
             return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
         if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
             return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
+        if outsiders_own_talks(sentence, noun, self.codebook):
+            return True  # "Putin called Pashinyan to brief him on his talks with Aliyev"
         if word in cues.summit_nouns:
             places = {(p.start, p.end) for p in sentence.places}
             # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
