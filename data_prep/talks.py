@@ -21,7 +21,7 @@ from .dates import parse_partial
 from .matchers import Knowledge
 from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
-from .talks_dates import nearest_date, reported_between
+from .talks_dates import before_the_offset, nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_owners import outsiders_own_talks
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
@@ -262,6 +262,8 @@ class _TalksFinder:
             # "in the hall where the declaration was signed in 1991": that date is the hall's story.
             dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
+        if when is None:
+            when = before_the_offset(item.dates, cue, cues)  # "came three days after they met"
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if self._bilateral(sentence, cue):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"

@@ -8,11 +8,13 @@ failing any other.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .cues import TalksCues
-from .dates import ResolvedDate
+from .dates import ResolvedDate, find_dates, resolve
 from .record import Sentence, Span
+from .talks_slots import is_reference_offset
 
 
 @lru_cache(maxsize=8)
@@ -58,3 +60,22 @@ def nearest_date(
         )
 
     return min(dates, key=rank) if dates else None
+
+
+def before_the_offset(dates: tuple[ResolvedDate, ...], cue: Span, cues: TalksCues) -> ResolvedDate | None:
+    """ "The announcement on 10 March came three days after they met": the round lies
+    the offset before the date of what the offset dates (7 March). Where that has no
+    day of its own in the sentence, nothing says when it was ("Aliyev recalled that a
+    week after the meeting, Macron had ...": not the day of the article), so neither
+    is the round's."""
+    offset = next((d for d in dates if is_reference_offset(d, cue, cues)), None)
+    if offset is None:
+        return None
+    earlier = [d for d in dates if d.end <= offset.start and d.precision == "day"]
+    mention = next(iter(find_dates(offset.text)), None)
+    if not earlier or mention is None or "dir" not in mention.groups:
+        return None
+    start = earlier[-1].as_date()
+    backwards = "after" if mention.groups["dir"].lower() in ("before", "prior") else "before"
+    when = resolve(replace(mention, groups={**mention.groups, "dir": backwards}), start, start)
+    return replace(when, text=offset.text, start=offset.start, end=offset.end) if when else None

@@ -686,3 +686,9 @@ def test_a_third_states_own_talks_told_in_the_next_sentence_are_no_round(extract
         "2024-07-05",
     )
     assert talks_of(x) == []
+
+
+def test_an_offset_from_the_round_dates_something_else_and_the_round_before_it(extract):
+    # The offset dates the announcement from the round: the round came three days before it.
+    x = extract("The announcement on 10 March came three days after Pashinyan and Aliyev met in Sochi.", "2024-03-12")
+    assert only_round(x)[:3] == ("sochi", "held", "2024-03-07")
