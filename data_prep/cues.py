@@ -52,6 +52,8 @@ class TalksCues(_Strict):
     round_nouns: Words
     separate_words: Words
     bilateral_words: Words
+    proposal_words: Phrases
+    acceptance_words: Words
     one_person_possessives: Words
     partner_words: Words
     same_format_phrases: Phrases

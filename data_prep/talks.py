@@ -25,7 +25,7 @@ from .talks_dates import before_the_offset, nearest_date, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_owners import outsiders_own_talks
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
-from .talks_status import status_of
+from .talks_status import mere_proposal, status_of
 
 
 def find_talks(record: Record, knowledge: Knowledge) -> Record:
@@ -313,8 +313,11 @@ class _TalksFinder:
         )
         if not has_parties or not (status or venue or when):
             return None
-        if status == "planned" and any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal")):
-            return None  # "if the U.S. ..., Baku could restore talks" plans nothing
+        if status == "planned" and (
+            any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal"))
+            or mere_proposal(sentence, codebook.cues)
+        ):
+            return None  # "if the U.S. ..., Baku could restore talks", "Putin proposed talks" plan nothing
         if when is not None and when.precision == "day" and reported_between(sentence, when, cue, cues):
             # "On October 25, X said that a meeting will not take place": the 25th is
             # the day of the statement; the round is only known to the month.

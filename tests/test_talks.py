@@ -692,3 +692,21 @@ def test_an_offset_from_the_round_dates_something_else_and_the_round_before_it(e
     # The offset dates the announcement from the round: the round came three days before it.
     x = extract("The announcement on 10 March came three days after Pashinyan and Aliyev met in Sochi.", "2024-03-12")
     assert only_round(x)[:3] == ("sochi", "held", "2024-03-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After calls with both leaders, Macron proposed consultations in Paris under French mediation.",
+        "Kazakhstan offered to host the next meeting of Mirzoyan and Bayramov in Almaty.",
+    ],
+)
+def test_a_proposal_nobody_accepted_plans_no_round(extract, text):
+    assert talks_of(extract(text, "2024-07-02")) == []
+
+
+def test_a_proposal_the_parties_accepted_plans_a_round(extract):
+    x = extract(
+        "Mirzoyan and Bayramov accepted a Kazakh offer to meet in Almaty, and talks will be held there.", "2024-07-02"
+    )
+    assert only_round(x)[:2] == ("almaty", "planned")
