@@ -54,6 +54,7 @@ class TalksCues(_Strict):
     bilateral_words: Words
     proposal_words: Phrases
     acceptance_words: Words
+    news_offset_verbs: Words
     one_person_possessives: Words
     partner_words: Words
     same_format_phrases: Phrases

@@ -263,7 +263,7 @@ class _TalksFinder:
             dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         if when is None:
-            when = before_the_offset(item.dates, cue, cues)  # "came three days after they met"
+            when = before_the_offset(sentence, item.dates, cue, cues, self.base)  # "came three days after they met"
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if self._bilateral(sentence, cue):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"

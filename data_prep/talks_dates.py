@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from .cues import TalksCues
@@ -62,20 +63,27 @@ def nearest_date(
     return min(dates, key=rank) if dates else None
 
 
-def before_the_offset(dates: tuple[ResolvedDate, ...], cue: Span, cues: TalksCues) -> ResolvedDate | None:
+def before_the_offset(
+    sentence: Sentence, dates: tuple[ResolvedDate, ...], cue: Span, cues: TalksCues, published: date | None
+) -> ResolvedDate | None:
     """ "The announcement on 10 March came three days after they met": the round lies
-    the offset before the date of what the offset dates (7 March). Where that has no
-    day of its own in the sentence, nothing says when it was ("Aliyev recalled that a
-    week after the meeting, Macron had ...": not the day of the article), so neither
-    is the round's."""
+    the offset before the day of what the offset dates (7 March). What "came three
+    days after" it without a day in the sentence is the article's news: the round lies
+    the offset before the article's date, but only its month is sure (the news may be
+    a day old). Otherwise nothing says when it was ("Aliyev recalled that a week after
+    the meeting, Macron had ..."), and the round keeps no date of the offset's."""
     offset = next((d for d in dates if is_reference_offset(d, cue, cues)), None)
     if offset is None:
         return None
     earlier = [d for d in dates if d.end <= offset.start and d.precision == "day"]
+    news = bool(set(sentence.token_before(offset.start, 1)) & set(cues.news_offset_verbs))
+    start = earlier[-1].as_date() if earlier else published if news else None
     mention = next(iter(find_dates(offset.text)), None)
-    if not earlier or mention is None or "dir" not in mention.groups:
+    if start is None or mention is None or "dir" not in mention.groups:
         return None
-    start = earlier[-1].as_date()
     backwards = "after" if mention.groups["dir"].lower() in ("before", "prior") else "before"
     when = resolve(replace(mention, groups={**mention.groups, "dir": backwards}), start, start)
-    return replace(when, text=offset.text, start=offset.start, end=offset.end) if when else None
+    if when is None:
+        return None
+    when = replace(when, text=offset.text, start=offset.start, end=offset.end)
+    return when if earlier or when.precision != "day" else replace(when, value=when.value[:7], precision="month")

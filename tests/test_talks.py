@@ -710,3 +710,10 @@ def test_a_proposal_the_parties_accepted_plans_a_round(extract):
         "Mirzoyan and Bayramov accepted a Kazakh offer to meet in Almaty, and talks will be held there.", "2024-07-02"
     )
     assert only_round(x)[:2] == ("almaty", "planned")
+
+
+def test_a_round_some_news_came_days_after_lies_before_the_articles_date(extract):
+    # The news the article reports came three days after the round: the round came first,
+    # and only its month is sure, the news having no day but the article's.
+    x = extract("The minister's announcement came three days after Pashinyan and Aliyev met in Sochi.", "2024-03-02")
+    assert only_round(x)[:3] == ("sochi", "held", "2024-02")
