@@ -1,11 +1,10 @@
 """The cue vocabulary (`codebook/cues.json`) as a typed, read-only model.
 
-Every English word list, weight and window the stages use lives in cues.json, where
-an analyst can read and change it (the codebook README says what each key means).
-Loading is strict: a key the model does not know (a typo) or a key it needs but
-cannot find is refused with a `CodebookError` naming it, so an edit can never be
-silently ignored. Word sets used only for membership are frozensets; ordered lists
-(precedence, priority, phrases) stay tuples.
+Every English word list, weight and window the stages use lives in cues.json, where an analyst
+can read and change it (the codebook README says what each key means). Loading is strict: a key
+the model does not know (a typo) or a key it needs but cannot find is refused with a
+`CodebookError` naming it, so an edit can never be silently ignored. Word sets used only for
+membership are frozensets; ordered lists (precedence, priority, phrases) stay tuples.
 
 >>> cues = load_cues(Path(__file__).parent / "codebook" / "cues.json")
 >>> cues.status_precedence
@@ -52,6 +51,11 @@ class TalksCues(_Strict):
     round_nouns: Words
     separate_words: Words
     bilateral_words: Words
+    proposal_words: Phrases
+    acceptance_words: Words
+    news_offset_verbs: Words
+    one_person_possessives: Words
+    partner_words: Words
     same_format_phrases: Phrases
     border_venue: str
     border_phrases: Phrases

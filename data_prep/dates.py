@@ -291,9 +291,15 @@ def _resolve_period(rel: str, period: str, base: date, made: _Make) -> ResolvedD
         return made(saturday, "day", "relative")
     step = {"week": relativedelta(weeks=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}[period]
     shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    if rel == "earlier this" and _first_day_of(period, base):
+        shift = -1  # nothing of the period lies before its first day: the one just ended is meant
     moved = base + step * shift
     precision = {"week": "month", "month": "month", "year": "year"}[period]
     return made(moved, precision, "relative")
+
+
+def _first_day_of(period: str, day: date) -> bool:
+    return day.day == 1 and (period == "month" or (period == "year" and day.month == 1))
 
 
 def is_date_stamp(line: str) -> bool:

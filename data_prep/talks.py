@@ -24,10 +24,11 @@ from .matchers import Knowledge
 from .mediators import add_mediators, listed_mediator, no_mediator_said, round_mediator
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
-from .talks_dates import nearest_date, reported_between
+from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
+from .talks_owners import outsiders_own_talks
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
-from .talks_status import status_of
+from .talks_status import mere_proposal, status_of
 
 
 def find_talks(record: Record, knowledge: Knowledge) -> Record:
@@ -199,6 +200,8 @@ class _TalksFinder:
             return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
         if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
             return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
+        if outsiders_own_talks(sentence, noun, self.codebook):
+            return True  # "Putin called Pashinyan to brief him on his talks with Aliyev"
         if word in cues.summit_nouns:
             places = {(p.start, p.end) for p in sentence.places}
             # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
@@ -259,10 +262,9 @@ class _TalksFinder:
             # a round still to come may be anywhere.
             venue = self.headline_venue
         dates = slot.dates if slot.dates is not None else tuple(own_dates(sentence, item.dates, cue, place, cues))
-        if not clauses.restrictive[clauses.index(cue.start)]:
-            # "in the hall where the declaration was signed in 1991": that date is the hall's story.
-            dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
+        dates = outside_place_clauses(dates, cue, clauses)
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
+        when = when or before_the_offset(sentence, item.dates, cue, cues, self.base)  # "came three days after they met"
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if self._bilateral(sentence, cue):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"
@@ -312,8 +314,11 @@ class _TalksFinder:
         )
         if not has_parties or not (status or venue or when):
             return None
-        if status == "planned" and any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal")):
-            return None  # "if the U.S. ..., Baku could restore talks" plans nothing
+        if status == "planned" and (
+            any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal"))
+            or mere_proposal(sentence, codebook.cues)
+        ):
+            return None  # "if the U.S. ..., Baku could restore talks", "Putin proposed talks" plan nothing
         if when is not None and when.precision == "day" and reported_between(sentence, when, cue, cues):
             # "On October 25, X said that a meeting will not take place": the 25th is
             # the day of the statement; the round is only known to the month.

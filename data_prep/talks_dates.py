@@ -8,11 +8,15 @@ failing any other.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
+from .clauses import Clauses
 from .cues import TalksCues
-from .dates import ResolvedDate
+from .dates import ResolvedDate, find_dates, resolve
 from .record import Sentence, Span
+from .talks_slots import is_reference_offset
 
 
 @lru_cache(maxsize=8)
@@ -38,6 +42,14 @@ def reported_between(sentence: Sentence, when: ResolvedDate, cue: Span, cues: Ta
     return between or beside or that
 
 
+def outside_place_clauses(dates: tuple[ResolvedDate, ...], cue: Span, clauses: Clauses) -> tuple[ResolvedDate, ...]:
+    """The dates not in a clause that says which place ("in the hall where the declaration was
+    signed in 1991": that date is the hall's story), unless the round stands in that clause."""
+    if clauses.restrictive[clauses.index(cue.start)]:
+        return dates
+    return tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
+
+
 def nearest_date(
     dates: tuple[ResolvedDate, ...], cue: Span, sentence: Sentence, cues: TalksCues, after: int | None = None
 ) -> ResolvedDate | None:
@@ -58,3 +70,29 @@ def nearest_date(
         )
 
     return min(dates, key=rank) if dates else None
+
+
+def before_the_offset(
+    sentence: Sentence, dates: tuple[ResolvedDate, ...], cue: Span, cues: TalksCues, published: date | None
+) -> ResolvedDate | None:
+    """ "The announcement on 10 March came three days after they met": the round lies
+    the offset before the day of what the offset dates (7 March). What "came three
+    days after" it without a day in the sentence is the article's news: the round lies
+    the offset before the article's date, but only its month is sure (the news may be
+    a day old). Otherwise nothing says when it was ("Aliyev recalled that a week after
+    the meeting, Macron had ..."), and the round keeps no date of the offset's."""
+    offset = next((d for d in dates if is_reference_offset(d, cue, cues)), None)
+    if offset is None:
+        return None
+    earlier = [d for d in dates if d.end <= offset.start and d.precision == "day"]
+    news = bool(set(sentence.token_before(offset.start, 1)) & set(cues.news_offset_verbs))
+    start = earlier[-1].as_date() if earlier else published if news else None
+    mention = next(iter(find_dates(offset.text)), None)
+    if start is None or mention is None or "dir" not in mention.groups:
+        return None
+    backwards = "after" if mention.groups["dir"].lower() in ("before", "prior") else "before"
+    when = resolve(replace(mention, groups={**mention.groups, "dir": backwards}), start, start)
+    if when is None:
+        return None
+    when = replace(when, text=offset.text, start=offset.start, end=offset.end)
+    return when if earlier or when.precision != "day" else replace(when, value=when.value[:7], precision="month")

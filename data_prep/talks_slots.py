@@ -55,17 +55,27 @@ def own_dates(
         for t in sentence.tokens
         if t[0] > noun.end and t[2].lower() in cues.background_words and (place is None or place.start < t[0])
     ]
+    # "the announcement on 10 March came three days after the meeting": the meeting is
+    # the offset's reference point, and the dates before the offset are the announcement's.
+    reference = [d for d in dates if is_reference_offset(d, noun, cues)]
     kept = []
     for d in dates:
+        if any(d.end <= r.start for r in reference):
+            continue
         if document.search(text[: d.start - base]) or _document_after(text[d.end - base :], cues):
             continue  # "the trilateral statement of November 9, 2020", "the April 19 document"
         if any(b < d.start for b in background):
             continue  # "... their first meeting since the text was agreed in March"
-        words = d.text.lower().split()
-        if d.end <= noun.start and words and words[-1] in cues.reference_offset_words:
+        if is_reference_offset(d, noun, cues):
             continue  # "less than a week after the meeting in Prague": the meeting is the reference
         kept.append(d)
     return kept
+
+
+def is_reference_offset(d: ResolvedDate, noun: Span, cues: TalksCues) -> bool:
+    """ "three days after" before the talks word: an offset whose reference point is the round."""
+    words = d.text.lower().split()
+    return d.end <= noun.start and bool(words) and words[-1] in cues.reference_offset_words
 
 
 @lru_cache(maxsize=8)

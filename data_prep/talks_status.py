@@ -51,6 +51,16 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
     return next((s for s in cues.status_precedence if s in present), None)
 
 
+def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
+    """ "Putin proposed consultations in Moscow", "Kazakhstan offered to host the
+    meeting": a round only one side of it, or a third state, has put forward plans
+    nothing until the parties accept it ("accepted a Kazakh offer to meet in Almaty")."""
+    talks = cues.talks
+    planned = [c.text.lower() for c in sentence.cue("status:planned")]
+    accepted = any(t[2].lower() in talks.acceptance_words for t in sentence.tokens)
+    return bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 

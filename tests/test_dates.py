@@ -188,3 +188,18 @@ def test_the_gated_scan_finds_exactly_what_every_pattern_finds(words, separator)
 )
 def test_the_gated_scan_finds_exactly_what_every_pattern_finds_in_any_text(text):
     assert [(m.start, m.kind, m.text, m.groups) for m in find_dates(text)] == _every_pattern(text)
+
+
+@pytest.mark.parametrize(
+    "text, base, expected",
+    [
+        # Nothing of this month lies before its first day: the month meant is the one just ended.
+        ("Earlier this month, the envoys met", date(2025, 6, 1), "2025-05"),
+        ("earlier this year the envoys met", date(2025, 1, 1), "2024"),
+        # From the second day on, the month is still the current one.
+        ("Earlier this month, the envoys met", date(2025, 6, 2), "2025-06"),
+        ("later this month the envoys meet", date(2025, 6, 1), "2025-06"),
+    ],
+)
+def test_resolve_earlier_this_period_on_its_first_day_is_the_period_just_ended(text, base, expected):
+    assert resolved(text, base=base)[0] == expected

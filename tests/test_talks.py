@@ -450,6 +450,9 @@ def test_welcoming_a_meeting_is_a_reaction_not_hosting(extract):
         "Blinken held separate meetings with Aliyev and Pashinyan in Munich on Monday.",
         "Baerbock will first hold a bilateral meeting with Armenian Foreign Minister Mirzoyan in Berlin on Monday.",
         "Bayramov flew to Washington on Monday; he will hold several bilateral meetings there.",
+        # A third state's own talks with one party, told to the other party in a call.
+        "Macron phoned Aliyev on Tuesday to inform him of his talks with Pashinyan in Paris last week.",
+        "Erdogan called Pashinyan on Friday to brief him on her talks with Aliyev in Ankara.",
     ],
 )
 def test_a_mediator_meeting_each_party_apart_is_no_round(extract, text):
@@ -670,3 +673,47 @@ def test_places_years_and_parties_from_the_rounds_own_clause(extract, text, expe
 )
 def test_no_third_party_said_of_the_round_leaves_it_without_mediator(extract, text):
     assert only_round(extract(text, "2024-06-20"))[::3] == ("abu-dhabi", None)
+
+
+def test_a_partys_own_talks_with_the_other_party_are_a_round(extract):
+    x = extract("Pashinyan told reporters about his talks with Aliyev in Prague on Thursday.", "2024-07-05")
+    assert only_round(x)[:3] == ("prague", "held", "2024-07-04")
+
+
+def test_a_third_states_own_talks_told_in_the_next_sentence_are_no_round(extract):
+    x = extract(
+        "Macron paid a visit to Baku on Monday. After his talks with Aliyev, he said Paris was ready to help.",
+        "2024-07-05",
+    )
+    assert talks_of(x) == []
+
+
+def test_an_offset_from_the_round_dates_something_else_and_the_round_before_it(extract):
+    # The offset dates the announcement from the round: the round came three days before it.
+    x = extract("The announcement on 10 March came three days after Pashinyan and Aliyev met in Sochi.", "2024-03-12")
+    assert only_round(x)[:3] == ("sochi", "held", "2024-03-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After calls with both leaders, Macron proposed consultations in Paris under French mediation.",
+        "Kazakhstan offered to host the next meeting of Mirzoyan and Bayramov in Almaty.",
+    ],
+)
+def test_a_proposal_nobody_accepted_plans_no_round(extract, text):
+    assert talks_of(extract(text, "2024-07-02")) == []
+
+
+def test_a_proposal_the_parties_accepted_plans_a_round(extract):
+    x = extract(
+        "Mirzoyan and Bayramov accepted a Kazakh offer to meet in Almaty, and talks will be held there.", "2024-07-02"
+    )
+    assert only_round(x)[:2] == ("almaty", "planned")
+
+
+def test_a_round_some_news_came_days_after_lies_before_the_articles_date(extract):
+    # The news the article reports came three days after the round: the round came first,
+    # and only its month is sure, the news having no day but the article's.
+    x = extract("The minister's announcement came three days after Pashinyan and Aliyev met in Sochi.", "2024-03-02")
+    assert only_round(x)[:3] == ("sochi", "held", "2024-02")
