@@ -380,6 +380,8 @@ def test_hostile_browser_every_tab(hostile_server, chromium, tmp_path):
     try:
         watched.open()
         tabs = watched.page.get_by_role("tab")
+        # The first run may start after `settle` has looked for it (a loaded machine): wait for the tabs.
+        tabs.first.wait_for()
         labels = tabs.all_text_contents()
         assert len(labels) >= 5
         watched.check("first view")
