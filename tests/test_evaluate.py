@@ -29,6 +29,7 @@ SETS = {
     "reporting": (ROOT / "eval" / "reporting" / "reporting_gold.json", ROOT / "eval" / "reporting" / "articles"),
     "sealed": (ROOT / "eval" / "sealed" / "sealed_gold.json", ROOT / "eval" / "sealed" / "articles"),
     "sealed2": (ROOT / "eval" / "sealed2" / "sealed2_gold.json", ROOT / "eval" / "sealed2" / "articles"),
+    "fresh": (ROOT / "eval" / "fresh" / "fresh_gold.json", ROOT / "eval" / "fresh" / "articles"),
 }
 
 
@@ -347,7 +348,7 @@ def set_scores(seed_build, dev_build, tmp_path_factory):
     from data_prep.pipeline import build
 
     built = {"seeds": seed_build[0], "dev": dev_build}
-    for name in ("holdout", "reporting", "sealed", "sealed2"):
+    for name in SETS.keys() - built.keys():
         articles = SETS[name][1]
         built[name] = tmp_path_factory.mktemp(name) / "tables"
         build(articles, built[name], articles.parent / "manifest.csv")
@@ -380,6 +381,7 @@ EARLIER_FLOORS = {
     "reporting": {},
     "sealed": {},
     "sealed2": {},
+    "fresh": {},
 }
 
 
