@@ -232,3 +232,18 @@ G.append({"doc_id":"414_liveblog_white_house_summit","published":"2025-08-08","p
   E("Earlier in the afternoon both held separate meetings with the","meeting"),
   E("President Trump announced the summit on social media on Thursday.","statement")],
  "no_events_after":"All times are Eastern (Washington) time."})
+G.append({"doc_id":"415_interview_exdiplomat_qa","published":"2023-11-24","published_tolerance_days":0,
+ "actors":{"required":["Aram Ter-Grigoryan","Azerbaijan","Armenia","James O'Brien","Ilham Aliyev","Nikol Pashinyan","Charles Michel","Emmanuel Macron","Olaf Scholz","Ministry of Foreign Affairs of Azerbaijan"],
+  "allowed":["United States","House Foreign Affairs Committee","European Union","France","Germany","Russia","Sergei Lavrov","CSTO","Georgia","Kazakhstan","OSCE","border commissions"]},
+ "venues":{"required":["Washington","Granada","Brussels"],"allowed":["Karabakh","Minsk","Tbilisi","Vienna","Kazakhstan"]},
+ "talks":[T("Washington","2023-11-20","cancelled","United States","Azerbaijan won't send FM to Washington meeting of November 20","2023-11-20 Washington ministers",["United States"]),
+  T("Granada","2023-10-05","cancelled",["European Union","France","Germany"],"Aliyev declined to go to Granada on October 5","2023-10-05 Granada leaders",["Spain"]),
+  T("Brussels","2023-10","cancelled","European Union","Brussels meeting for end of October disappeared","2023-10 Brussels leaders"),
+  T("Tbilisi",None,"planned",["Georgia",None],"Georgia has offered Tbilisi as host",None,["Georgia"],optional=True)],
+ "events":[E("Azerbaijan announced last Thursday that it would not send its","refusal",["statement"]),
+  E("The official pretext was the statement made the day before","statement"),
+  E("The Azerbaijani Foreign Ministry called his remarks one-sided and said","statement",["refusal"]),
+  E("President Aliyev declined to go to Granada on October 5,","refusal"),
+  E("Pashinyan went anyway and met the three Europeans without him.","meeting"),
+  E("But Yerevan does not trust Moscow after what happened in","refusal",["statement"]),
+  E("Last week I was at a conference in Vienna on","meeting")]})
