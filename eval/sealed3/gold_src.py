@@ -283,3 +283,16 @@ G.append({"doc_id":"417_mfa_armenia_berlin_release","published":"2024-02-29","pu
   E("The Ministers agreed to continue the negotiations.","statement"),
   E("The date and venue of the next meeting will be","statement")],
  "no_events_after":"Photo gallery | Print | Share"})
+G.append({"doc_id":"418_newsam_style_first_commission","published":"2022-05-24","published_tolerance_days":0,
+ "actors":{"required":["Mher Grigoryan","Shahin Mustafayev","Armenia","Azerbaijan"],
+  "allowed":["Government of Armenia","Nikol Pashinyan","Ilham Aliyev","Charles Michel","European Council","European Union","Russia","Resistance movement","border commissions"]},
+ "venues":{"required":["Armenia-Azerbaijan border"],"allowed":["Moscow","Brussels","Yerevan","Baku"]},
+ "talks":[T(BORDER,"2022-05-24","held",None,"first commission meeting on the interstate border on Tuesday","2022-05-24 border commission",BALT),
+  T("Moscow",None,"planned",["Russia",None],"second commission meeting to be held in Moscow","2022-08-30 Moscow commission",["Russia"]),
+  T("Brussels",None,"planned",["European Union",None],"third commission meeting in Brussels","2022-11-03 Brussels commission"),
+  T("Brussels","2022-04-06","held","European Union","leaders agreed to form commissions in Brussels on April 6","2022-04-06 Brussels leaders"),
+  T("Brussels","2022-05-22","held","European Union","follow-up Brussels meeting two days ago","2022-05-22 Brussels leaders")],
+ "events":[E("According to the government's statement, the parties discussed organizational and","statement"),
+  E("The sides agreed that, in addition to meetings on the","agreement",["statement"]),
+  E("At their follow-up meeting in Brussels two days ago, the","statement",["agreement"])],
+ "no_events_after":"Photo: archive. Mher Grigoryan"})
