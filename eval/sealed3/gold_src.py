@@ -361,3 +361,18 @@ G.append({"doc_id":"422_explainer_joint_statement_dec2023","published":"2023-12-
   E("The last attempt at Western-hosted talks ended badly: Azerbaijan refused","refusal"),
   E("The statement says the sides will continue discussions on further","statement")],
  "no_events_after":"Related: Timeline of the Armenia-Azerbaijan"})
+G.append({"doc_id":"423_astana_style_abudhabi_held","published":"2025-07-11","published_tolerance_days":0,
+ "actors":{"required":["Ilham Aliyev","Nikol Pashinyan","Azerbaijan","Armenia","Mohamed bin Zayed Al Nahyan"],
+  "allowed":["United Arab Emirates","Ministry of Foreign Affairs of Armenia","Ministry of Foreign Affairs of Azerbaijan","Kazakhstan","Murat Nurtleu","Jeyhun Bayramov","Ararat Mirzoyan","Russia","European Union","United States","Germany","Dana Omarova","Kassym-Jomart Tokayev","border commissions"]},
+ "venues":{"required":["Abu Dhabi"],"allowed":["Almaty","United Arab Emirates","Tavush","Gazakh","Nakhchivan","Astana"]},
+ "talks":[T("Abu Dhabi","2025-07-10","held",[None,"United Arab Emirates"],"five hours of bilateral talks, no mediator","2025-07-10 Abu Dhabi leaders",["United Arab Emirates"]),
+  T("Almaty","2024-05","held",["Kazakhstan",None],"Nurtleu welcomed FMs in Almaty, May 2024, two days","2024-05-10 Almaty ministers",["Kazakhstan"]),
+  T("Armenia-Azerbaijan border",None,"held",None,"commissions settled four sections in spring 2024 (no venue)",None,BALT,optional=True)],
+ "events":[E("The foreign ministries of Armenia and Azerbaijan released near-identical readouts.","statement"),
+  E("Both said the leaders discussed various aspects of the normalization","statement"),
+  E("Noting progress in the delimitation of the border, the leaders","statement"),
+  E("They also agreed to pursue confidence-building measures and to continue","statement"),
+  E("Both leaders thanked UAE President Sheikh Mohamed bin Zayed Al","statement"),
+  E("Pashinyan had met the Emirati leader on July 9, on","meeting"),
+  E("Kazakh diplomats stressed at the time that Astana was providing","statement")],
+ "no_events_after":"Read also:"})
