@@ -14,7 +14,7 @@ def E(s,t,alt=None):
 G=[]
 G.append({"doc_id":"401_armenpress_almaty_agreed","published":"2024-05-01","published_tolerance_days":0,
  "actors":{"required":["Kassym-Jomart Tokayev","Kazakhstan","Armenia","Azerbaijan","Ararat Mirzoyan","Jeyhun Bayramov"],
-  "allowed":["Armenpress","Akorda","Ministry of Foreign Affairs of Kazakhstan","Nikol Pashinyan","Annalena Baerbock","Germany","Mher Grigoryan","Shahin Mustafayev","Ministry of Foreign Affairs of Armenia","Tavush residents"]},
+  "allowed":["Armeniapress","Akorda","Ministry of Foreign Affairs of Kazakhstan","Nikol Pashinyan","Annalena Baerbock","Germany","Mher Grigoryan","Shahin Mustafayev","Ministry of Foreign Affairs of Armenia","Tavush residents"]},
  "venues":{"required":["Almaty"],"allowed":["Berlin","Yerevan","Armenia-Azerbaijan border","Tavush","Gazakh","Kazakhstan"]},
  "talks":[T("Almaty","2024-05","planned",["Kazakhstan",None],"FM talks agreed in Almaty, date to be announced","2024-05-10 Almaty ministers",["Kazakhstan"]),
   T("Berlin","2024-02-28","held",["Germany",None],"FM talks in Berlin Feb 28-29 opened by Baerbock","2024-02-28 Berlin ministers",["Germany"]),
@@ -41,12 +41,12 @@ G.append({"doc_id":"402_kazinform_almaty_talks_open","published":"2024-05-10","p
   E("The Azerbaijani minister singled out the protocol signed on April","statement"),
   E("Mirzoyan, in turn, pointed out that the Alma-Ata Declaration of","statement"),
   E("According to him, the parties should not limit themselves to","statement"),
-  E("The ministers will not hold a joint press conference, the","statement"),
+  E("The Kazakh side will not take part in the substance of","statement"),
   E("Earlier, Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow welcomed","statement")],
  "no_events_after":"Tags: Kazakhstan, Azerbaijan, Armenia, Diplomacy"})
 G.append({"doc_id":"403_tass_sochi_trilateral","published":"2022-10-31","published_tolerance_days":0,
  "actors":{"required":["Vladimir Putin","Ilham Aliyev","Nikol Pashinyan","Russia","Azerbaijan","Armenia"],
-  "allowed":["Kremlin","Dmitry Peskov","TASS","Charles Michel","Emmanuel Macron","European Union","France","European Council","UN"]},
+  "allowed":["Kremlin","Dmitry Peskov","RusWire","Charles Michel","Emmanuel Macron","European Union","France","European Council","UN"]},
  "venues":{"required":["Sochi"],"allowed":["Brussels","Prague","Moscow"]},
  "talks":[T("Sochi","2022-10-31","held","Russia","Putin-Aliyev-Pashinyan trilateral in Sochi, joint statement","2022-10-31 Sochi leaders",["Russia"]),
   T("Sochi","2021-11","held","Russia","previous summit in this format in Sochi, November 2021","2021-11-26 Sochi leaders",["Russia"]),
@@ -75,12 +75,13 @@ G.append({"doc_id":"404_apa_brussels_meeting_off","published":"2022-11-25","publ
   E("He added that Baku would look at alternatives and see","statement"),
   E("The President recalled that on October 6 in Prague, at","statement"),
   E("He also noted that the foreign ministers of the two","statement"),
+  E("According to Ilham Aliyev, by insisting on the French president's","accusation",["statement"]),
   E("Later in the day, Armenian Foreign Ministry spokesman Vahan Hunanyan","statement")],
  "no_events_after":"Share: Facebook | X | Telegram | WhatsApp"})
 G.append({"doc_id":"405_azatutyun_prague_summit","published":"2022-10-07","published_tolerance_days":0,
  "actors":{"required":["Nikol Pashinyan","Ilham Aliyev","Emmanuel Macron","Charles Michel","European Union","Armenia","Azerbaijan","France"],
-  "allowed":["European Political Community","European Council","Armen Petrossian","EU civilian mission","UN","border commissions"]},
- "venues":{"required":["Prague"],"allowed":["Brussels","Geneva","Czech Republic"]},
+  "allowed":["European Political Community","European Council","Armen Petrossian","EU civilian mission","UN","border commissions","Toivo Klaar","EU Monitoring Mission in Georgia"]},
+ "venues":{"required":["Prague"],"allowed":["Brussels","Geneva","Czech Republic","Georgia"]},
  "talks":[T("Prague","2022-10-06","held",["European Union","France"],"four-way talks Thursday night in Prague, EPC sidelines","2022-10-06 Prague leaders",["Czech Republic"]),
   T("Brussels","2022-10","planned","European Union","border commissions to meet in Brussels by end of October","2022-11-03 Brussels commission"),
   T("Brussels","2022-08-31","held","European Union","leaders met in Brussels on August 31","2022-08-31 Brussels leaders"),
@@ -89,7 +90,6 @@ G.append({"doc_id":"405_azatutyun_prague_summit","published":"2022-10-07","publi
   E("According to a joint statement released by the EU, Armenia","agreement"),
   E("The two leaders also confirmed their commitment to the UN","statement",["agreement"]),
   E("They also agreed that the border commissions would meet in","agreement",["statement"]),
-  E("Pashinian's office described the meeting as lengthy and substantive","statement"),
   E("Azerbaijani forces captured further chunks of Armenian territory during","military_action")]})
 G.append({"doc_id":"406_statedept_arlington_readout","published":"2023-05-04","published_tolerance_days":0,
  "actors":{"required":["Antony Blinken","Ararat Mirzoyan","Jeyhun Bayramov","United States","Armenia","Azerbaijan","U.S. Department of State"],
@@ -113,7 +113,8 @@ G.append({"doc_id":"407_eucouncil_michel_remarks","published":"2023-05-14","publ
   T("Chisinau","2023-06-01","planned",["European Union","France","Germany"],"meeting on 1 June in Chisinau with Macron and Scholz","2023-06-01 Chisinau leaders",["Moldova"]),
   T("Brussels","2023-07","planned","European Union","invited back to Brussels in July","2023-07-15 Brussels leaders"),
   T("Armenia-Azerbaijan border",None,"planned",None,"next meeting of the border commissions convened soon, no place",None,BALT,optional=True),
-  T("Washington",None,"held","United States","recent US efforts in Washington",None,["United States"],optional=True)],
+  T("Washington",None,"held","United States","recent US efforts in Washington",None,["United States"],optional=True),
+  T("Prague","2022-10","held",["European Union","France"],"what was agreed in Prague last October","2022-10-06 Prague leaders",["Czech Republic"])],
  "events":[E("On border issues, the leaders confirmed their unequivocal commitment to","agreement",["statement"]),
   E("On connectivity, I am encouraged by the progress.","statement"),
   E("The leaders agreed to meet again.","statement"),
@@ -132,7 +133,7 @@ G.append({"doc_id":"408_newsam_chisinau_five_way","published":"2023-06-01","publ
   T("Brussels","2023-05-14","held","European Union","met in Brussels on May 14","2023-05-14 Brussels leaders"),
   T("Moscow","2023-05-25","held","Russia","trilateral with Putin in Moscow on May 25","2023-05-25 Moscow leaders",["Russia"])],
  "events":[E("The Office of the Prime Minister said the sides discussed","statement"),
-  E("The Armenian side raised the situation in the Lachin corridor,","statement"),
+  E("The Armenian side raised the humanitarian situation caused by the","statement"),
   E("Michel wrote on Twitter after the talks that the leaders","statement"),
   E("He also said that the same five-party format would convene","statement")],
  "no_events_after":"Read also:"})
@@ -177,13 +178,12 @@ G.append({"doc_id":"410_reportaz_commission_ninth","published":"2024-05-16","pub
   E("According to the Azerbaijani Foreign Ministry, the ministers agreed in","statement")]})
 G.append({"doc_id":"411_interfax_moscow_trilateral_set","published":"2023-05-24","published_tolerance_days":0,
  "actors":{"required":["Vladimir Putin","Ilham Aliyev","Nikol Pashinyan","Yury Ushakov","Sergei Lavrov","Ararat Mirzoyan","Jeyhun Bayramov","Russia","Azerbaijan","Armenia"],
-  "allowed":["Kremlin","Interfax","Alexei Overchuk","Charles Michel","European Council","European Union","Ministry of Foreign Affairs of Russia","Armenian opposition","Eurasian Economic Union","Supreme Eurasian Economic Council","Belarus","Kazakhstan","Kyrgyzstan"]},
+  "allowed":["Kremlin","InterNews-M","Alexei Overchuk","Charles Michel","European Council","European Union","Ministry of Foreign Affairs of Russia","Armenian opposition","Eurasian Economic Union","Supreme Eurasian Economic Council","Belarus","Kazakhstan","Kyrgyzstan"]},
  "venues":{"required":["Moscow","Brussels"],"allowed":["Yerevan","Russia"]},
  "talks":[T("Moscow","2023-05-25","planned","Russia","trilateral meeting in Moscow on Thursday, EAEU sidelines","2023-05-25 Moscow leaders",["Russia"]),
   T("Moscow","2023-05-19","held","Russia","Lavrov hosted FMs in Moscow last Friday","2023-05-19 Moscow ministers",["Russia"]),
   T("Brussels","2023-05-14","held","European Union","May 14 Brussels with Michel","2023-05-14 Brussels leaders")],
  "events":[E("According to Ushakov, the meeting is planned on the sidelines","statement"),
-  E("The Kremlin aide said the meeting had been prepared through","statement"),
   E("After that meeting Lavrov described the talks as useful and","statement"),
   E("In Yerevan, Pashinyan said on Monday that Armenia was ready","statement"),
   E("The statement drew sharp criticism from the Armenian opposition.","statement")]})
@@ -299,7 +299,7 @@ G.append({"doc_id":"418_newsam_style_first_commission","published":"2022-05-24",
  "no_events_after":"Photo: archive. Mher Grigoryan"})
 G.append({"doc_id":"419_trend_geneva_fm_talks","published":"2022-10-03","published_tolerance_days":0,
  "actors":{"required":["Jeyhun Bayramov","Ararat Mirzoyan","Azerbaijan","Armenia","Antony Blinken","Jake Sullivan","Hikmet Hajiyev","Armen Grigoryan","United States"],
-  "allowed":["Ministry of Foreign Affairs of Azerbaijan","Ministry of Foreign Affairs of Armenia","Ilham Aliyev","Nikol Pashinyan","Trend","UN General Assembly","Armenian Armed Forces","Karabakh Armenians","border commissions"]},
+  "allowed":["Ministry of Foreign Affairs of Azerbaijan","Ministry of Foreign Affairs of Armenia","Ilham Aliyev","Nikol Pashinyan","TrendLine","UN General Assembly","Armenian Armed Forces","Karabakh Armenians","border commissions"]},
  "venues":{"required":["Geneva","New York","Washington"],"allowed":["Brussels","Switzerland","Nagorno-Karabakh"]},
  "talks":[T("Geneva","2022-10-02","held",None,"FM talks in Geneva on Sunday evening","2022-10-02 Geneva ministers",["Switzerland"]),
   T("Brussels","2022-08-31","held","European Union","leaders' understanding in Brussels on August 31","2022-08-31 Brussels leaders"),
@@ -313,7 +313,7 @@ G.append({"doc_id":"419_trend_geneva_fm_talks","published":"2022-10-03","publish
   E("The sides also welcomed the next meeting of the bilateral","statement"),
   E("The Armenian Foreign Ministry said in its own readout that","statement"),
   E("Ahead of the meeting, Armenian Prime Minister Nikol Pashinyan said","statement")],
- "no_events_after":"Follow Trend on Telegram"})
+ "no_events_after":"Follow TrendLine on Telegram"})
 G.append({"doc_id":"420_georgian_portal_tbilisi_fms","published":None,"published_tolerance_days":0,
  "actors":{"required":["Ararat Mirzoyan","Jeyhun Bayramov","Armenia","Azerbaijan","Georgia","Irakli Garibashvili","Ilia Darchiashvili"],
   "allowed":["Sergei Lavrov","Russia","Ministry of Foreign Affairs of Georgia","Ministry of Foreign Affairs of Armenia","Ministry of Foreign Affairs of Azerbaijan","Government Administration of Georgia","OSCE Minsk Group","CIS","Armenian Armed Forces","Kartli Today","Nikol Pashinyan"]},
@@ -376,3 +376,5 @@ G.append({"doc_id":"423_astana_style_abudhabi_held","published":"2025-07-11","pu
   E("Pashinyan had met the Emirati leader on July 9, on","meeting"),
   E("Kazakh diplomats stressed at the time that Astana was providing","statement")],
  "no_events_after":"Read also:"})
+if __name__=="__main__":
+    json.dump(G,open("sealed3_gold.json","w"),ensure_ascii=False,indent=2)
