@@ -71,7 +71,7 @@ G.append({"doc_id":"404_apa_brussels_meeting_off","published":"2022-11-25","publ
   E("Ilham Aliyev said this condition meant that the meeting would","statement",["refusal"]),
   E("He accused Paris of taking an openly anti-Azerbaijani position, citing","accusation",["statement"]),
   E("He added that Baku would look at alternatives and see","statement"),
-  E("The President recalled that on October 6 in Prague, at","statement"),
+  E("The President recalled that on October 6 in Prague he","statement"),
   E("He also noted that the foreign ministers of the two","statement"),
   E("According to Ilham Aliyev, by insisting on the French president's","accusation",["statement"]),
   E("Later in the day, Armenian Foreign Ministry spokesman Vahan Hunanyan","statement")],
