@@ -30,6 +30,7 @@ SETS = {
     "sealed": (ROOT / "eval" / "sealed" / "sealed_gold.json", ROOT / "eval" / "sealed" / "articles"),
     "sealed2": (ROOT / "eval" / "sealed2" / "sealed2_gold.json", ROOT / "eval" / "sealed2" / "articles"),
     "fresh": (ROOT / "eval" / "fresh" / "fresh_gold.json", ROOT / "eval" / "fresh" / "articles"),
+    "sealed3": (ROOT / "eval" / "sealed3" / "sealed3_gold.json", ROOT / "eval" / "sealed3" / "articles"),
 }
 
 
@@ -382,6 +383,7 @@ EARLIER_FLOORS = {
     "sealed": {},
     "sealed2": {},
     "fresh": {},
+    "sealed3": {},
 }
 
 
