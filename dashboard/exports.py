@@ -17,9 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dashboard.columns import names_of
 from dashboard.inview import InView
 from dashboard.loading import read_event_columns
-from dashboard.model import names_of
 from dashboard.state import Vocabulary, describe, filters_slug
 from data_prep.spreadsheet import to_csv_text
 

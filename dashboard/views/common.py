@@ -18,10 +18,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import article, sidebar
+from dashboard.columns import names_of
 from dashboard.filters import Filters
 from dashboard.inview import InView
 from dashboard.loading import read_document_text, read_mentions
-from dashboard.model import Data, names_of
+from dashboard.model import Data
 from dashboard.state import View, Vocabulary
 from data_prep.schemas import ROLES
 

@@ -113,7 +113,7 @@ def round_rows(rounds: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFra
     """Display rows of rounds: date and how it is known, venue, mediator, status (and how it was reported
     before, where that changed: planned, then held), who called it off,
     sources and what they disagree on, parties."""
-    from dashboard.model import names_of
+    from dashboard.columns import names_of
 
     table = pd.DataFrame(
         {
