@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts
-from dashboard.state import describe
+from dashboard.filter_words import describe
 from dashboard.views.common import (
     SELECT_HINT,
     Page,
