@@ -7,16 +7,8 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.filter_words import describe
-from dashboard.views.common import (
-    SELECT_HINT,
-    Page,
-    empty_state,
-    evidence_section,
-    md,
-    paged_table,
-    selectable_chart,
-    selection_note,
-)
+from dashboard.views.common import SELECT_HINT, Page, empty_state, md, paged_table, selectable_chart, selection_note
+from dashboard.views.evidence_table import evidence_section
 
 
 def header(page: Page, notes: list[str]) -> None:
