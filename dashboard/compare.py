@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.model import NO_MEDIATOR, flatten_lists
+from dashboard.columns import flatten_lists
+from dashboard.model import NO_MEDIATOR
 
 MAX_TRACKS = 8  # rows of small multiples; the others are summed in the table only
 STATUSES = ("held", "planned", "cancelled")

@@ -17,10 +17,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dashboard.columns import names_of
+from dashboard.filter_words import describe, filters_slug
 from dashboard.inview import InView
 from dashboard.loading import read_event_columns
-from dashboard.model import names_of
-from dashboard.state import Vocabulary, describe, filters_slug
+from dashboard.state import Vocabulary
 from data_prep.spreadsheet import to_csv_text
 
 TABLES = ("events", "rounds", "accusations", "quotes", "documents")

@@ -4,6 +4,8 @@ An `InView` is made once per distinct set of filters (the app caches it, shared 
 every session) and computes each of its figures the first time a view asks:
 counts by integer codes (`np.bincount`), never by grouping strings. Nothing in it
 is larger than what a chart or a page of a table shows, apart from the row numbers.
+The timeline's bars (`dashboard.timeline_bars`) and the filters read for
+accusations and quotes (`dashboard.accusation_quote_masks`) are computed apart.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from dashboard.filters import Filters, codes_in, contains, overlaps_dates, words_match
-from dashboard.model import NO_MEDIATOR, Data
-
-PUBLICATION = "publication"
+from dashboard import accusation_quote_masks, timeline_bars
+from dashboard.filters import Filters, codes_in
+from dashboard.model import Data
 
 
 def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -189,73 +190,12 @@ class InView:
     # ------------------------------------------------------------ timeline
 
     def monthly(self, stack_column: str, rows: np.ndarray | None = None) -> pd.DataFrame:
-        """Events per (month, stack value, dated by publication?): the only rows a timeline sends.
-
-        Columns: month, stack, publication (bool), n. Counted with one `np.bincount`
-        over integer keys, whatever the number of events.
-        """
-        events = self.data.events
-        rows = self.rows if rows is None else rows
-        month, code, publication = self._bar_keys(stack_column, rows)
-        dated = month >= 0
-        month, code, publication = month[dated], code[dated], publication[dated]
-        if not len(month):
-            return pd.DataFrame(columns=["month", "stack", "publication", "n"])
-        labels = self._stack_labels(stack_column)
-        low, width = int(month.min()), len(labels)
-        counts = np.bincount(((month - low) * width + code) * 2 + publication, minlength=0)
-        keys = np.flatnonzero(counts)
-        months = (keys // 2 // width + low).astype("datetime64[M]").astype("datetime64[ns]")
-        del events
-        return pd.DataFrame(
-            {
-                "month": months,
-                "stack": labels[keys // 2 % width],
-                "publication": (keys % 2).astype(bool),
-                "n": counts[keys],
-            }
-        )
+        """Events per (month, stack value, dated by publication?) among `rows` (default: all in view)."""
+        return timeline_bars.monthly(self.data, stack_column, self.rows if rows is None else rows)
 
     def rows_of_bars(self, keys, stack_column: str, rows: np.ndarray | None = None) -> np.ndarray:
         """Event rows in the selected timeline bars: keys 'YYYY-MM|stack' or 'YYYY-MM|stack|publication'."""
-        rows = self.rows if rows is None else rows
-        labels = list(self._stack_labels(stack_column))
-        wanted = set()
-        for key in keys:
-            parts = key.split("|")
-            if len(parts) < 2 or parts[1] not in labels:
-                continue
-            try:
-                month = int(np.datetime64(parts[0], "M").astype(np.int64))
-            except ValueError:
-                continue
-            wanted.add((month, labels.index(parts[1]), int(len(parts) > 2 and parts[2] == PUBLICATION)))
-        month, code, publication = self._bar_keys(stack_column, rows)
-        width = len(labels)
-        key = (month.astype(np.int64) * width + code) * 2 + publication
-        chosen = np.array([(m * width + c) * 2 + p for m, c, p in wanted], dtype=np.int64)
-        return rows[np.isin(key, chosen) & (month >= 0)]
-
-    def _stack_labels(self, stack_column: str) -> np.ndarray:
-        """The labels of a stack column's codes, the last for 'none' (no mediator, no type)."""
-        stack = self.data.events[stack_column]
-        missing = NO_MEDIATOR if stack_column == "mediator" else "other"
-        return np.append(stack.cat.categories.astype(object).to_numpy(), missing)
-
-    def _bar_keys(self, stack_column: str, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(month index, stack code, dated by publication 0/1) of the events at `rows`."""
-        events = self.data.events
-        month = events["month_index"].to_numpy()[rows].astype(np.int64)
-        stack = events[stack_column]
-        code = stack.cat.codes.to_numpy()[rows].astype(np.int64)
-        code = np.where(code < 0, len(stack.cat.categories), code)
-        basis = events["date_basis"]
-        categories = list(basis.cat.categories)
-        if PUBLICATION in categories:
-            publication = (basis.cat.codes.to_numpy()[rows] == categories.index(PUBLICATION)).astype(np.int64)
-        else:
-            publication = np.zeros(len(rows), dtype=np.int64)
-        return month, code, publication
+        return timeline_bars.rows_of_bars(self.data, keys, stack_column, self.rows if rows is None else rows)
 
     # ------------------------------------------------------------ venues
 
@@ -279,36 +219,8 @@ class InView:
 
     @cached_property
     def accusation_mask(self) -> np.ndarray:
-        """Accusations the filters let through, read as they read for events.
-
-        Actor: the accuser, anyone else blamed, or the accused mediator. Mediator: the
-        accused mediator. Venue, outlet, date range, date basis and text as for
-        events. Event type: these are accusations. Talks status applies to talks
-        only, so any status choice leaves no accusations, as it leaves no accusation events.
-        """
-        data, f = self.data, self.filters
-        acc = data.accusations
-        if (f.type and "accusation" not in f.type) or f.status:
-            return np.zeros(len(acc), dtype=bool)
-        keep = np.ones(len(acc), dtype=bool)
-        if f.actor:
-            rows, actors = data.accusation_links
-            wanted = [data.actor_position[a] for a in f.actor if a in data.actor_position]
-            hit = np.zeros(len(acc), dtype=bool)
-            hit[rows[np.isin(actors, wanted)]] = True
-            keep &= hit | acc["mediator_id"].isin(f.actor).to_numpy(dtype=bool)
-        if f.mediator:
-            keep &= acc["mediator_id"].isin(f.mediator).to_numpy(dtype=bool)
-        if f.venue:
-            keep &= acc["venue_id"].isin(f.venue).to_numpy(dtype=bool)
-        if f.outlet:
-            keep &= acc["outlet"].isin(f.outlet).to_numpy(dtype=bool)
-        if f.basis:
-            keep &= acc["date_basis"].isin(f.basis).to_numpy(dtype=bool)
-        keep &= overlaps_dates(acc["date_start"], acc["date_end"], f)
-        if f.q.strip():
-            keep &= words_match(_accusation_text(acc), f.q)
-        return keep
+        """Accusations the filters let through, read as they read for events (`accusation_quote_masks`)."""
+        return accusation_quote_masks.accusation_mask(self.data, self.filters)
 
     @cached_property
     def accusations(self) -> pd.DataFrame:
@@ -318,41 +230,8 @@ class InView:
 
     @cached_property
     def quote_mask(self) -> np.ndarray:
-        """The quotes that pass the filters a quote can answer to.
-
-        Actor: the speaker, or an actor or mediator the quote names. Mediator: a
-        mediator the quote is about. Outlet and date range: the carrying article's.
-        Text: words in the quote, its speaker's or a named actor's name, or the
-        headline. A quote has no venue, event type, talks status or date basis of
-        its own, so those filters do not narrow it.
-        """
-        from dashboard.quotes import naming
-
-        data, f = self.data, self.filters
-        quotes = data.quotes
-        n = len(quotes)
-        keep = np.ones(n, dtype=bool)
-        if f.actor:
-            wanted = [data.actor_position[a] for a in f.actor if a in data.actor_position]
-            keep &= (
-                quotes["speaker_id"].isin(f.actor).to_numpy(dtype=bool)
-                | naming(data.quote_links["about"], n, wanted)
-                | naming(data.quote_links["mediators"], n, wanted)
-            )
-        if f.mediator:
-            wanted = [data.actor_position[a] for a in f.mediator if a in data.actor_position]
-            keep &= naming(data.quote_links["mediators"], n, wanted)
-        if f.outlet:
-            keep &= quotes["outlet"].isin(f.outlet).to_numpy(dtype=bool)
-        keep &= overlaps_dates(quotes["date_start"], quotes["date_end"], f)
-        if f.q.strip():
-            for word in f.q.split():
-                hit = words_match(_joined(quotes, ("text", "speaker", "title")), word)
-                named = data.actors.index[contains(data.actors["label"], word)].to_numpy()
-                if len(named):
-                    hit |= naming(data.quote_links["about"], n, named)
-                keep &= hit
-        return keep
+        """The quotes that pass the filters a quote can answer to (`accusation_quote_masks`)."""
+        return accusation_quote_masks.quote_mask(self.data, self.filters)
 
     @cached_property
     def quotes(self) -> pd.DataFrame:
@@ -376,19 +255,6 @@ class InView:
         rows = self.data.events["doc_row"].to_numpy()[self.rows]
         docs["events_in_view"] = np.bincount(rows[rows >= 0], minlength=len(self.data.documents))[docs.index]
         return docs
-
-
-def _accusation_text(acc: pd.DataFrame) -> pd.Series:
-    return _joined(acc, ("text", "accuser", "mediator", "targets", "title", "date"))
-
-
-def _joined(frame: pd.DataFrame, columns) -> pd.Series:
-    """The text of `columns`, one line each: what a text search reads."""
-    parts = [frame[c].astype(object).where(frame[c].notna(), "").astype(str) for c in columns]
-    text = parts[0]
-    for part in parts[1:]:
-        text = text + "\n" + part
-    return text
 
 
 def select(data: Data, filters: Filters | None = None) -> InView:

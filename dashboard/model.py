@@ -5,6 +5,10 @@ repeated strings become categoricals (filtering a million rows is then integer
 comparisons), dates become periods, and the links between tables become integer
 arrays (event rows, actor positions), so no view joins strings at run time.
 Everything here is vectorised: at a million events it takes about a second.
+
+The pieces live apart: `dashboard.prepare_tables` prepares each table,
+`dashboard.periods` reads dates as periods, `dashboard.columns` holds the column
+helpers; this module holds `Data` and puts it together in `prepare`.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard import palette
+from dashboard.columns import as_categorical, positions, unique_labels
 from dashboard.loading import frame_or_none, read_quotes
-from data_prep.schemas import DATE_BASES, DATE_PRECISIONS, EVENT_TYPES, ROLES, TALKS_STATUSES
+from dashboard.periods import date_periods
+from dashboard.prepare_tables import prepare_accusations, prepare_events, prepare_rounds
+from data_prep.schemas import DATE_BASES, EVENT_TYPES, ROLES, TALKS_STATUSES
 
 NO_MEDIATOR = palette.NO_MEDIATOR
-NO_VENUE = "No venue"
-UNDATED = "date not given"
 BASIS_LABELS = {"explicit": "explicit", "relative": "relative", "publication": "publication", None: "undated"}
 
 
@@ -107,111 +112,6 @@ class Data:
             return None
         hits = np.flatnonzero((self.events["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
         return int(hits[0]) if len(hits) else None
-
-
-# ---------------------------------------------------------------- dates
-
-
-def date_periods(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """('YYYY[-MM[-DD]]') -> first and last day of the period; NaT where unparseable. Vectorised."""
-    text = values.astype(object).where(values.notna(), "").astype(str)
-    length = text.str.len()
-    start = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    end = start.copy()
-    for size, suffix, offset in (
-        (10, "", None),
-        (7, "-01", pd.offsets.MonthEnd(0)),
-        (4, "-01-01", pd.offsets.YearEnd(0)),
-    ):
-        part = length == size
-        if part.any():
-            first = pd.to_datetime(text[part] + suffix, format="%Y-%m-%d", errors="coerce")
-            start[part] = first
-            end[part] = first if offset is None else first + offset
-    return start, end
-
-
-def date_period(value: str | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str | None]:
-    """One 'YYYY[-MM[-DD]]' -> first day, last day and precision; Nones when unparseable."""
-    start, end = date_periods(pd.Series([value], dtype=object))
-    if pd.isna(start.iloc[0]):
-        return None, None, None
-    return start.iloc[0], end.iloc[0], {10: "day", 7: "month", 4: "year"}[len(value)]
-
-
-def _categorical_periods(dates: pd.Categorical) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Start day, end day and month of a categorical of date strings, parsing each distinct value once.
-
-    The month is NaT for a date known only to the year: it belongs to no month.
-    """
-    categories = pd.Series(dates.categories.astype(object))
-    start, end = date_periods(categories)
-    month = start.dt.to_period("M").dt.to_timestamp().where(categories.astype(str).str.len() > 4)
-    nat = np.datetime64("NaT", "ns")
-    codes = np.asarray(dates.codes)
-    out = []
-    for values in (start, end, month):
-        table = np.append(values.to_numpy(dtype="datetime64[ns]"), nat)
-        out.append(table[codes])
-    return out[0], out[1], out[2]
-
-
-# ---------------------------------------------------------------- labels
-
-
-def unique_labels(ids: pd.Series, names: pd.Series) -> dict[str, str]:
-    """id -> display name, with the id appended where two ids share a name.
-
-    Widgets put these labels in share links, so they must be unique.
-    """
-    ids = ids.astype(object).astype(str).reset_index(drop=True)
-    names = names.astype(object).reset_index(drop=True)
-    names = names.where(names.notna(), ids).astype(str)
-    duplicated = names.duplicated(keep=False)
-    labels = names.where(~duplicated, names + " (" + ids + ")")
-    return dict(zip(ids, labels))
-
-
-def as_categorical(values, categories) -> pd.Categorical:
-    """`values` (strings, categorical or None) as a categorical over exactly `categories`."""
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.set_categories(list(categories)).array
-    series = pd.Series(values, dtype=object)
-    return pd.Categorical(series.where(series.notna(), None), categories=list(categories))
-
-
-def relabel(values: pd.Categorical, labels: dict[str, str], categories: list[str] | None = None) -> pd.Categorical:
-    """Categorical of ids -> categorical of their labels (same rows), over `categories` when given."""
-    ids = values.categories.astype(object)
-    names = [labels.get(i, str(i)) for i in ids]
-    wanted = categories if categories is not None else sorted(set(names), key=str.casefold)
-    position = {label: i for i, label in enumerate(wanted)}
-    recode = np.array([position.get(n, -1) for n in names] + [-1], dtype=np.int32)
-    return pd.Categorical.from_codes(recode[values.codes], categories=wanted)
-
-
-def flatten_lists(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(row position, value) for every element of a column of lists (Arrow-backed or Python)."""
-    if isinstance(values.dtype, pd.ArrowDtype):
-        import pyarrow.compute as pc
-
-        chunked = values.array.__arrow_array__()
-        array = chunked.combine_chunks() if hasattr(chunked, "combine_chunks") else chunked
-        return (
-            pc.list_parent_indices(array).to_numpy().astype(np.int64),
-            pc.list_flatten(array).to_numpy(zero_copy_only=False).astype(object),
-        )
-    rows = [(i, v) for i, items in enumerate(values) if items is not None for v in items]
-    return np.array([r for r, _ in rows], dtype=np.int64), np.array([v for _, v in rows], dtype=object)
-
-
-def positions(index_ids, ids) -> np.ndarray:
-    """Position of each of `ids` in `index_ids` (-1 where absent); a categorical is looked up once per category."""
-    index = pd.Index(pd.Series(index_ids, dtype=object))
-    if isinstance(getattr(ids, "dtype", None), pd.CategoricalDtype):
-        found = np.append(index.get_indexer(pd.Series(ids.cat.categories, dtype=object)), -1)
-        return found[np.asarray(ids.cat.codes)]
-    return index.get_indexer(pd.Series(ids, dtype=object))
 
 
 # ---------------------------------------------------------------- prepare
@@ -323,114 +223,3 @@ def date_order(events: pd.DataFrame) -> np.ndarray:
     key = rank[dates.codes.to_numpy()]
     key = key.astype(np.int16) if len(starts) < 32_000 else key
     return np.argsort(key, kind="stable")
-
-
-def categorical(values: pd.Series) -> pd.Series:
-    """`values` as a categorical (it usually is one already, read from a Parquet dictionary)."""
-    return values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype(object).astype("category")
-
-
-def prepare_events(
-    raw: pd.DataFrame, documents: pd.DataFrame, venues: pd.DataFrame, actor_label: dict, venue_label: dict
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """The events with labels, periods, months, tracks and outlets; and each event's documents row.
-
-    `raw` carries `doc_row` (the event's row in `documents`) as `loading.load` reads it,
-    or `doc_id`.
-    """
-    events = pd.DataFrame(index=raw.index)
-    events["event_id"] = raw["event_id"]
-    if "doc_row" in raw:
-        event_doc = raw["doc_row"].to_numpy(dtype=np.int32)
-    else:
-        event_doc = positions(documents["doc_id"], categorical(raw["doc_id"])).astype(np.int32)
-    events["doc_row"] = event_doc
-    events["event_type"] = as_categorical(raw["event_type"], EVENT_TYPES)
-    events["status"] = as_categorical(raw["status"], TALKS_STATUSES)
-    date = categorical(raw["date"])
-    events["date"] = date
-    events["date_precision"] = as_categorical(raw["date_precision"], DATE_PRECISIONS)
-    events["date_basis"] = as_categorical(raw["date_basis"], DATE_BASES)
-    events["date_text"] = categorical(raw["date_text"])
-    events["date_start"], events["date_end"], events["month"] = _categorical_periods(date.array)
-    month = events["month"].to_numpy().astype("datetime64[M]")
-    events["month_index"] = np.where(np.isnat(month), -1, month.astype(np.int64)).astype(np.int32)
-
-    # Mediation track: the event's own mediator, else the mediator hosting its venue.
-    venue, mediator = categorical(raw["venue_id"]), categorical(raw["mediator_id"])
-    host = dict(zip(venues["venue_id"], venues["mediator_id"]))
-    venue_host = [host.get(v) for v in venue.cat.categories]
-    track_ids = sorted({*mediator.cat.categories, *(h for h in venue_host if isinstance(h, str))})
-    track_pos = {t: i for i, t in enumerate(track_ids)}
-    own = np.array([track_pos[m] for m in mediator.cat.categories] + [-1], dtype=np.int32)
-    hosted = np.array([track_pos.get(h, -1) if isinstance(h, str) else -1 for h in venue_host] + [-1], dtype=np.int32)
-    own, hosted = own[mediator.cat.codes.to_numpy()], hosted[venue.cat.codes.to_numpy()]
-    track = pd.Categorical.from_codes(np.where(own >= 0, own, hosted), categories=track_ids)
-    events["venue_id"] = venue
-    events["mediator_id"] = mediator
-    events["track_mediator_id"] = track
-    events["venue"] = relabel(venue.array, venue_label)
-    events["mediator"] = relabel(track, actor_label)
-
-    source = categorical(documents["source"])
-    source_codes = np.append(source.cat.codes.to_numpy(), -1)
-    events["outlet"] = pd.Categorical.from_codes(source_codes[event_doc], categories=source.cat.categories)
-    events["sentence"] = raw["sentence"]
-    events["char_start"] = raw["char_start"].to_numpy()
-    events["char_end"] = raw["char_end"].to_numpy()
-    return events, event_doc
-
-
-def prepare_rounds(raw: pd.DataFrame, actor_label: dict, venue_label: dict) -> pd.DataFrame:
-    """The build's display rounds with names, lanes and plotting dates."""
-    rounds = raw.reset_index(drop=True).copy()
-    if rounds.empty:
-        rounds = pd.DataFrame(columns=[*raw.columns])
-    rounds["venue"] = rounds["venue_id"].map(venue_label).fillna(NO_VENUE).astype(str)
-    rounds["mediator"] = rounds["track_id"].map(actor_label).fillna(NO_MEDIATOR).astype(str)
-    rounds["lane"] = rounds["venue"] + " · " + rounds["mediator"]
-    start, end = date_periods(rounds["date"])
-    rounds["date_start"], rounds["date_end"] = start, end
-    rounds["plot_date"] = start + (end - start) / 2
-    rounds["date_label"] = rounds["date"].astype(object).where(rounds["date"].notna(), UNDATED)
-    rounds["dated_by"] = dated_by(rounds["date_precision"], rounds["date_basis"])
-    rounds["status"] = rounds["status"].astype(object).where(rounds["status"].notna(), "unknown")
-    rounds["disagreement"] = rounds["disagreement"].astype(object).where(rounds["disagreement"].notna(), "")
-    history = rounds["history"] if "history" in rounds else pd.Series("", index=rounds.index)
-    rounds["history"] = history.astype(object).where(history.notna(), "")
-    rounds["sentence"] = rounds["sentence"].astype(object).where(rounds["sentence"].notna(), "")
-    return rounds
-
-
-def prepare_accusations(raw: pd.DataFrame, documents: pd.DataFrame, actor_label: dict) -> pd.DataFrame:
-    """The build's accusations with names, outlet, title, periods and how they are dated."""
-    acc = raw.reset_index(drop=True).copy()
-    by_doc = documents.set_index(documents["doc_id"].astype(object))
-    acc["outlet"] = acc["doc_id"].map(by_doc["source"].astype(object)) if len(acc) else None
-    acc["title"] = acc["doc_id"].map(by_doc["title"]) if len(acc) else None
-    acc["accuser"] = [names_of(a, actor_label) or "not named" for a in acc["accuser_ids"]]
-    acc["targets"] = [names_of(t, actor_label) for t in acc["target_ids"]]
-    acc["mediator"] = acc["mediator_id"].map(actor_label).fillna(acc["mediator_id"])
-    start, end = date_periods(acc["date"])
-    acc["date_start"], acc["date_end"] = start, end
-    is_year = acc["date"].astype(object).fillna("").astype(str).str.len() == 4
-    acc["month"] = start.dt.to_period("M").dt.to_timestamp().where(~is_year)
-    acc["dated_by"] = dated_by(acc["date_precision"], acc["date_basis"])
-    for column in ("mediator_id", "mediator", "outlet", "source"):
-        acc[column] = acc[column].astype(object).astype("category")
-    return acc
-
-
-def dated_by(precision: pd.Series, basis: pd.Series) -> pd.Series:
-    """'day · explicit', 'month · publication', or '—' for no date: how a date was arrived at."""
-    p = precision.astype(object).where(precision.notna(), "")
-    b = basis.astype(object).where(basis.notna(), "")
-    text = (p.astype(str) + " · " + b.astype(str)).str.strip(" ·")
-    return text.where(text != "", "—")
-
-
-def names_of(ids, labels: dict) -> str:
-    """'Armenia, Azerbaijan': the labels of a list of ids, sorted."""
-    if ids is None or isinstance(ids, float):
-        return ""
-    return ", ".join(sorted(labels.get(a, a) for a in ids))

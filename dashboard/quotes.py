@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.model import date_periods, flatten_lists, names_of, positions
+from dashboard.columns import flatten_lists, names_of, positions
+from dashboard.periods import date_periods
 
 RAW_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "about", "mediators", "accusation"]
 NOT_NAMED = "not named"

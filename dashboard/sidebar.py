@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import link_reading, link_writing, state
 from dashboard.filters import Filters
 from dashboard.state import MULTI_KEYS, SELECTION_KEYS, Vocabulary
 
@@ -47,7 +47,7 @@ def open_link(vocab: Vocabulary) -> state.Parsed:
     """
     if LINK not in st.session_state:
         raw = {key: st.query_params.get_all(key) for key in st.query_params}
-        parsed = state.parse_query(raw, vocab)
+        parsed = link_reading.parse_query(raw, vocab)
         for key in parsed.drop:
             if key in st.query_params:
                 del st.query_params[key]
@@ -95,7 +95,7 @@ def filters(vocab: Vocabulary) -> Filters:
             # Streamlit applies a link's reversed range as it is; show it in order, as it is applied.
             st.session_state[FIX_DATES] = tuple(sorted(picked))
             st.rerun()
-        date_from, date_to = state.dates_to_filter(picked, bounds)
+        date_from, date_to = link_reading.dates_to_filter(picked, bounds)
     query = sidebar.text_input(
         "Search the evidence",
         key="q",
@@ -110,7 +110,7 @@ def filters(vocab: Vocabulary) -> Filters:
 def link_notes(link: state.Parsed, current: Filters, view: state.View, vocab: Vocabulary) -> list[str]:
     """What of the opened link was applied and what was ignored; shown until a filter changes."""
     if LAST_FILTERS not in st.session_state:  # first run: add what the widgets applied differently
-        st.session_state[NOTES] = list(link.notes) + state.explain_applied(link, current, view, vocab)
+        st.session_state[NOTES] = list(link.notes) + link_reading.explain_applied(link, current, view, vocab)
     return st.session_state.get(NOTES, [])
 
 
@@ -205,7 +205,7 @@ def current_view() -> state.View:
 def share_link(current: Filters, vocab: Vocabulary) -> None:
     """The 'copy link to this view' control: the full address, with a copy button."""
     view = current_view()
-    url = state.share_url(_base_url(), state.encode(current, view, vocab))
+    url = link_writing.share_url(_base_url(), link_writing.encode(current, view, vocab))
     with st.sidebar.expander("Link to this view", icon=":material/link:"):
         st.caption("The address bar always holds this view; copy it, or copy this link (button at its right):")
         st.code(url, language=None, wrap_lines=True)

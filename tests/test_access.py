@@ -15,21 +15,19 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access
-from dashboard.access import (
+from dashboard import access, access_policy, login_throttle, passwords
+from dashboard.access_policy import (
     EDITOR,
     VIEWER,
     AccessConfigError,
     Identity,
     Policy,
-    Throttle,
     authenticate,
-    delay_after,
-    hash_password,
     is_local_request,
     oidc_identity,
-    verify_password,
 )
+from dashboard.login_throttle import Throttle, delay_after
+from dashboard.passwords import hash_password, verify_password
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 TEAM_PASSWORD = "olive branch at dawn"
@@ -78,8 +76,8 @@ def test_access_a_malformed_hash_matches_nothing(malformed):
 
 def test_access_compares_in_constant_time(monkeypatch):
     calls = []
-    real = access.hmac.compare_digest
-    monkeypatch.setattr(access.hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
+    real = passwords.hmac.compare_digest
+    monkeypatch.setattr(passwords.hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
     verify_password("wrong", TEAM_HASH)
     verify_password(TEAM_PASSWORD, TEAM_HASH)
     assert len(calls) == 2
@@ -179,9 +177,9 @@ def test_access_authenticate(policy, name, password, expected):
 
 def test_access_an_unknown_name_costs_a_hash_check_too(policy, monkeypatch):
     checked = []
-    monkeypatch.setattr(access, "verify_password", lambda p, h: checked.append(h) or False)
+    monkeypatch.setattr(access_policy, "verify_password", lambda p, h: checked.append(h) or False)
     assert authenticate(policy, "nobody", "guess") is None
-    assert checked == [access._DUMMY_HASH]
+    assert checked == [access_policy._DUMMY_HASH]
 
 
 def test_access_only_editors_can_edit():
@@ -240,10 +238,10 @@ def test_access_throttle_per_account_and_cleared_by_success():
 
 
 def test_access_unknown_names_share_one_throttle_key(policy):
-    assert access.throttle_key(policy, " Amira ") == "amira"
-    assert access.throttle_key(policy, "") == access.TEAM
-    keys = {access.throttle_key(policy, f"guess{i}") for i in range(1000)}
-    assert keys == {access.UNKNOWN_NAME}
+    assert login_throttle.throttle_key(policy, " Amira ") == "amira"
+    assert login_throttle.throttle_key(policy, "") == access_policy.TEAM
+    keys = {login_throttle.throttle_key(policy, f"guess{i}") for i in range(1000)}
+    assert keys == {login_throttle.UNKNOWN_NAME}
 
 
 # ------------------------------------------------------------------ local or relayed

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import N_EVENTS, build_synthetic_tables, dashboard_data, dashboard_tables  # noqa: F401
 
+from dashboard.columns import unique_labels
 from dashboard.loading import (
     TablesMissing,
     build_date,
@@ -17,7 +18,8 @@ from dashboard.loading import (
     table_signature,
     tables_dir,
 )
-from dashboard.model import date_period, date_periods, prepare, unique_labels
+from dashboard.model import prepare
+from dashboard.periods import date_period, date_periods
 
 
 @pytest.mark.parametrize(

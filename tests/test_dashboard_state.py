@@ -6,20 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from dashboard_fixtures import dashboard_data, dashboard_tables  # noqa: F401 - fixtures
 
+from dashboard.filter_words import describe, filters_slug
 from dashboard.filters import Filters
-from dashboard.state import (
-    EXCERPT,
-    TABS,
-    View,
-    dates_to_filter,
-    describe,
-    encode,
-    excerpt,
-    filters_slug,
-    parse_query,
-    share_url,
-    vocabulary,
-)
+from dashboard.link_reading import EXCERPT, dates_to_filter, excerpt, parse_query
+from dashboard.link_writing import encode, share_url
+from dashboard.state import TABS, View, vocabulary
 from dashboard.views.common import point_key, selected_keys
 
 

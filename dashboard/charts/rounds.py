@@ -19,7 +19,8 @@ from dashboard.charts.base import (
     highest_stack,
     wrap,
 )
-from dashboard.model import NO_MEDIATOR, names_of
+from dashboard.columns import names_of
+from dashboard.model import NO_MEDIATOR
 
 
 def capped_rounds(rounds: pd.DataFrame, limit: int = MAX_POINTS) -> tuple[pd.DataFrame, int]:

@@ -13,11 +13,10 @@ from dashboard.views.common import (
     empty_state,
     open_item_id,
     paged_table,
-    reader_for_event,
-    reader_for_quote,
     selectable_chart,
     selection_note,
 )
+from dashboard.views.reader import reader_for_event, reader_for_quote
 
 NO_ACCUSATIONS = (
     "No accusations against a mediator among what these filters let through. "

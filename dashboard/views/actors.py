@@ -9,7 +9,9 @@ import streamlit as st
 from dashboard import charts
 from dashboard.quotes import quote_table, quotes_about, quotes_by
 from dashboard.sidebar import bind
-from dashboard.views.common import PLOTLY_CONFIG, Page, empty_state, evidence_section, md, paged_table, reader_for_quote
+from dashboard.views.common import PLOTLY_CONFIG, Page, empty_state, md, paged_table
+from dashboard.views.evidence_table import evidence_section
+from dashboard.views.reader import reader_for_quote
 from data_prep.schemas import ROLES
 
 TOP_ACTORS = (10, 20, 30, 50)

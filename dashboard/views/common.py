@@ -1,8 +1,9 @@
-"""What every view shares: the page context, paged tables, chart selections and the article reader.
+"""What every view shares: the page context, paged tables and chart selections.
 
 Views hold UI only: they ask the `InView` for figures and rows, the pure modules
 for figures and display rows, and draw them. Tables show one page of rows at a
-time; a chart's selection and the open article live in the address bar.
+time; a chart's selection and the open article live in the address bar. The
+evidence table is `views.evidence_table`, the article reader `views.reader`.
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard import article, sidebar
+from dashboard import sidebar
 from dashboard.filters import Filters
 from dashboard.inview import InView
-from dashboard.loading import read_document_text, read_mentions
-from dashboard.model import Data, names_of
+from dashboard.model import Data
 from dashboard.state import View, Vocabulary
-from data_prep.schemas import ROLES
 
 PAGE_ROWS = 100
 EMPTY_MESSAGE = "No events match these filters. Remove a filter, or press “Clear all filters” in the sidebar."
@@ -216,158 +215,3 @@ def links_of(data: Data, rows: np.ndarray) -> np.ndarray:
     starts = np.searchsorted(data.link_row, rows, "left")
     ends = np.searchsorted(data.link_row, rows, "right")
     return np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)]) if len(rows) else np.zeros(0, np.int64)
-
-
-# ---------------------------------------------------------------- evidence rows
-
-
-EVIDENCE_CONFIG = {
-    "Date": st.column_config.TextColumn("Date", width=95),
-    "Evidence": st.column_config.TextColumn("Evidence", width=540),
-    "Dated by": st.column_config.TextColumn(
-        "Dated by",
-        width=130,
-        help="Precision · basis: explicit (the text states it), relative (worked out from "
-        "a phrase), publication (the article's date stands in)",
-    ),
-    "Type": st.column_config.TextColumn("Type", width=95),
-    "Status": st.column_config.TextColumn("Status", width=80),
-    "Actors": st.column_config.TextColumn("Actors", width=220),
-}
-
-
-def evidence_rows(data: Data, rows: np.ndarray) -> pd.DataFrame:
-    """The display rows of the events at `rows`: plain text, actors named, dates with their basis."""
-    events = data.events.iloc[rows]
-    links = np.isin(data.link_row, rows)
-    names = pd.DataFrame({"row": data.link_row[links], "name": data.actors["label"].to_numpy()[data.link_actor[links]]})
-    roles = data.link_role[links]
-    names = names[roles != ROLES.index("mediator")]  # mediators are in their own column
-    actors = names.groupby("row")["name"].agg(lambda n: ", ".join(sorted(set(n))))
-    table = pd.DataFrame(
-        {
-            "Date": events["date"].astype(object),
-            "Evidence": events["sentence"].astype(object),
-            "Dated by": _dated_by(events),
-            "Type": events["event_type"].astype(object),
-            "Status": events["status"].astype(object),
-            "Actors": pd.Series(rows).map(actors).to_numpy(),
-            "Venue": events["venue"].astype(object),
-            "Mediator": events["mediator"].astype(object),
-            "Outlet": events["outlet"].astype(object),
-        }
-    )
-    return table.where(table.notna(), "").reset_index(drop=True)
-
-
-def _dated_by(events: pd.DataFrame) -> list[str]:
-    return [
-        f"{p} · {b}" if isinstance(p, str) and isinstance(b, str) else ("—" if not isinstance(p, str) else p)
-        for p, b in zip(events["date_precision"].astype(object), events["date_basis"].astype(object))
-    ]
-
-
-def evidence_section(page: Page, rows: np.ndarray, name: str) -> None:
-    """A paged evidence table (pick a row) and the reader for the event picked, if it is among `rows`."""
-    data = page.data
-    paged_table(
-        page,
-        name,
-        event_ids(data, rows),
-        lambda start, stop: page.inview.memo(
-            ("evidence_rows", rows[start:stop].tobytes()),  # the page's rows themselves are the key
-            lambda: evidence_rows(data, rows[start:stop]),
-        ),
-        kind="event",
-        column_config=EVIDENCE_CONFIG,
-        noun="event",
-    )
-    event_id = page.view.event
-    row = data.event_row(event_id) if event_id else None
-    if row is not None and np.isin(row, rows):
-        page.shown.add("event")
-        reader_for_event(page, row)
-    else:
-        st.caption("Select a row to read its article with the evidence sentence highlighted.")
-
-
-# ---------------------------------------------------------------- reader
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _mentions(table_dir: str, signature: tuple, doc_id: str) -> pd.DataFrame:
-    return read_mentions(table_dir, doc_id)
-
-
-def reader_for_event(page: Page, row: int) -> None:
-    """The article of one event, its evidence sentence highlighted and its entities marked."""
-    data = page.data
-    event = data.events.iloc[row]
-    details = [str(event["event_type"])]
-    for column in ("status", "date", "venue", "mediator"):
-        if pd.notna(event[column]) and str(event[column]):
-            details.append(str(event[column]))
-    if pd.notna(event["date_precision"]):
-        details.append(f"dated by: {event['date_precision']} · {event['date_basis']}")
-    links = links_of(data, np.array([row]))
-    actors = names_of(data.actors["actor_id"].to_numpy()[data.link_actor[links]], data.labels["actor"])
-    if actors:
-        details.append(actors)
-    st.markdown(f"**Event {md(event['event_id'])}:** " + " · ".join(md(d) for d in details))
-    spans = [(int(event["char_start"]), int(event["char_end"]), event["sentence"])]
-    reader(page, int(event["doc_row"]), spans)
-
-
-def reader_for_quote(page: Page, quote: pd.Series) -> None:
-    """The article carrying one quote, the quote highlighted."""
-    from dashboard.quotes import as_ids
-
-    details = [f"by {quote['speaker']}"]
-    about = names_of(as_ids(quote["about"]), page.data.labels["actor"])
-    if about:
-        details.append(f"about {about}")
-    if quote["accusation"]:
-        details.append("accusation")
-    details.append(f"dated by its article: {quote['published'] or 'no date'}")
-    st.markdown("**Quote** " + " · ".join(md(d) for d in details))
-    doc_row = page.data.documents.index[page.data.documents["doc_id"] == quote["doc_id"]]
-    if len(doc_row):
-        reader(page, int(doc_row[0]), [(int(quote["char_start"]), int(quote["char_end"]), quote["text"])])
-
-
-def reader(page: Page, doc_row: int, sentences: list[tuple[int, int, str]]) -> None:
-    """A document's text, escaped, with `sentences` highlighted and its mentions marked; it opens at the highlight."""
-    data = page.data
-    doc = data.documents.iloc[doc_row]
-    title = doc["title"] if isinstance(doc["title"], str) and doc["title"] else doc["doc_id"]
-    st.markdown(f"#### {md(title)}")
-    published = f"{doc['published']} ({doc['published_basis']})" if isinstance(doc["published"], str) else None
-    meta = [m for m in (doc["source"], published) if isinstance(m, str) and m]
-    st.caption(" · ".join(md(m) for m in meta) or "outlet and date unknown")
-    if isinstance(doc["url"], str) and doc["url"].startswith(("http://", "https://")):
-        st.link_button("Open the original", doc["url"], icon=":material/open_in_new:")
-    text = read_document_text(doc["path"], data.table_dir)
-    if text is None:
-        st.warning(f"The article text is not available at {md(doc['path'])}; the evidence was:")
-        for _, _, sentence in sentences:
-            st.text(sentence)
-        return
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
-        st.caption("This file changed after the tables were built: sentences are found by searching for them.")
-    highlights, lost = [], []
-    for start, end, sentence in sentences:
-        where = article.locate(text, start, end, sentence)
-        (highlights.append(where) if where else lost.append(sentence))
-    if lost:
-        st.warning("This sentence could not be found in the article text as read now (was the file changed?):")
-        for sentence in lost:
-            st.text(sentence)
-    mentions = _mentions(data.table_dir, data.signature, str(doc["doc_id"]))
-    labels = {"actor": data.labels["actor"], "venue": data.labels["venue"]}
-    entities = [
-        article.Span(int(s), int(e), kind, labels.get(kind, {}).get(entity, entity))
-        for kind, entity, s, e in zip(
-            mentions["entity_type"], mentions["entity_id"], mentions["char_start"], mentions["char_end"]
-        )
-    ]
-    st.html(article.STYLE + article.legend_html() + article.render(text, highlights, entities, open_at_highlight=True))

@@ -7,7 +7,9 @@ import streamlit as st
 
 from dashboard import exports, glossary, hosting
 from dashboard.loading import BUILD_COMMAND
-from dashboard.views.common import Page, empty_state, evidence_section, md, paged_table, reader
+from dashboard.views.common import Page, empty_state, md, paged_table
+from dashboard.views.evidence_table import evidence_section
+from dashboard.views.reader import reader
 
 
 def evidence_view(page: Page) -> None:

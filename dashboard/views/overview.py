@@ -6,17 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts
-from dashboard.state import describe
-from dashboard.views.common import (
-    SELECT_HINT,
-    Page,
-    empty_state,
-    evidence_section,
-    md,
-    paged_table,
-    selectable_chart,
-    selection_note,
-)
+from dashboard.filter_words import describe
+from dashboard.views.common import SELECT_HINT, Page, empty_state, md, paged_table, selectable_chart, selection_note
+from dashboard.views.evidence_table import evidence_section
 
 
 def header(page: Page, notes: list[str]) -> None:
@@ -113,7 +105,7 @@ def round_rows(rounds: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFra
     """Display rows of rounds: date and how it is known, venue, mediator, status (and how it was reported
     before, where that changed: planned, then held), who called it off,
     sources and what they disagree on, parties."""
-    from dashboard.model import names_of
+    from dashboard.columns import names_of
 
     table = pd.DataFrame(
         {

@@ -9,15 +9,8 @@ from dashboard import charts
 from dashboard.basemap import tiles_reachable
 from dashboard.sidebar import bind
 from dashboard.state import STACK_OPTIONS
-from dashboard.views.common import (
-    SELECT_HINT,
-    Page,
-    empty_state,
-    evidence_section,
-    md,
-    selectable_chart,
-    selection_note,
-)
+from dashboard.views.common import SELECT_HINT, Page, empty_state, md, selectable_chart, selection_note
+from dashboard.views.evidence_table import evidence_section
 
 
 def timeline_view(page: Page) -> None:
