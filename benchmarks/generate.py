@@ -7,6 +7,8 @@ real reporting: two parties and a handful of leaders and mediators dominate, the
 outlets follow a Zipf law, talks cluster around a few hundred real rounds, and
 events bunch around those rounds in time. About one talks mention in twenty is a
 round of its own (undated, unlinked), as the linking stage leaves them today.
+Each round carries the `status_history` the build writes (`linking.status_history`'s
+rule over its mentions' publication days), and its latest report decides its status.
 
     python -m benchmarks.generate 100000 data/benchmark/100k    # writes Parquet tables
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +41,7 @@ from benchmarks.synthetic_world import SIDES, make_world
 from data_prep import display
 from data_prep.codebook import load
 
-GENERATOR_VERSION = "3"  # bump when the shape of the generated tables changes
+GENERATOR_VERSION = "4"  # bump when the shape of the generated tables changes (4: rounds carry status_history)
 
 
 def generate(n_events: int, seed: int = 0) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
@@ -48,13 +51,14 @@ def generate(n_events: int, seed: int = 0) -> tuple[dict[str, pd.DataFrame], dic
     event actors, mentions, quotes, then the review list.
     """
     rng = np.random.default_rng(seed)
-    world = make_world(rng, load(), n_events)
+    codebook = load()
+    world = make_world(rng, codebook, n_events)
     documents = documents_table(rng, n_events)
     events = events_table(rng, world, documents, n_events)
     event_actors = event_actors_table(rng, world, events)
     mentions = mentions_table(rng, world, events)
     quotes = quotes_table(rng, world, events)
-    rounds = rounds_table(events)
+    rounds = rounds_table(events, documents, codebook.cues.status_precedence)
     people, doc_ids = world.people, documents["doc_id"].to_numpy()
     n_people = len(people)
     review = people.head(min(200, n_people))[["actor_id", "name", "title", "country"]].assign(
@@ -77,8 +81,9 @@ def generate(n_events: int, seed: int = 0) -> tuple[dict[str, pd.DataFrame], dic
     return frames, extra
 
 
-def rounds_table(events: pd.DataFrame) -> pd.DataFrame:
-    """What linking writes, one row per round_id: the firmest explicit date, the last status, its sources."""
+def rounds_table(events: pd.DataFrame, documents: pd.DataFrame, precedence: Sequence[str]) -> pd.DataFrame:
+    """What linking writes, one row per round_id: the most precise explicit date, its sources, and
+    what the reports said became of it (`status_history`), the latest report deciding its status."""
     talks = events[events["round_id"].notna()]
     explicit = talks[talks["date_basis"] != "publication"].dropna(subset=["date"])
     best_date = (
@@ -91,16 +96,41 @@ def rounds_table(events: pd.DataFrame) -> pd.DataFrame:
             "date": grouped.size().index.map(best_date.set_index("round_id")["date"]),
             "venue_id": grouped["venue_id"].first().to_numpy(),
             "mediator_id": grouped["mediator_id"].first().to_numpy(),
-            "status": grouped["status"].last().to_numpy(),
             "n_sources": grouped["doc_id"].nunique().to_numpy(),
         }
     )
+    said = reported_statuses(talks, documents, precedence)
+    steps = said["day"].where(said["day"] != "", "undated") + " " + said["status"]
+    history = steps.groupby(said["round_id"], sort=True).agg(list)
+    rounds["status"] = rounds["round_id"].map(said.groupby("round_id")["status"].last()).to_numpy()
+    rounds["status_history"] = [history[r] for r in rounds["round_id"]]
     statuses = grouped["status"].nunique().to_numpy()
     rounds["parties"] = [SIDES] * len(rounds)
     rounds["cancelled_by"] = [[SIDES[i % 2]] if s == "cancelled" else [] for i, s in enumerate(rounds["status"])]
     rounds["disagree"] = statuses > 1
     rounds["disagreement"] = np.where(statuses > 1, "status: cancelled, held, planned", None)
     return rounds
+
+
+def reported_statuses(talks: pd.DataFrame, documents: pd.DataFrame, precedence: Sequence[str]) -> pd.DataFrame:
+    """Each round's reports as `linking.status_history` orders them: (round_id, day, status) rows.
+
+    By publication day (undated first), reports of one day from the least firm status
+    to the firmest (`precedence`, firmest first); a status the next report repeats is
+    kept once. The last row of a round is its latest report, which decides its status.
+    """
+    published = documents.set_index("doc_id")["published"]
+    said = pd.DataFrame(
+        {
+            "round_id": talks["round_id"].to_numpy(),
+            "day": talks["doc_id"].map(published).fillna("").astype(str).str.slice(0, 10).to_numpy(),
+            "status": talks["status"].fillna("").astype(str).to_numpy(),
+        }
+    ).drop_duplicates()
+    firmness = said["status"].map({s: -i for i, s in enumerate(precedence)}).fillna(-len(precedence))
+    said = said.assign(firmness=firmness).sort_values(["round_id", "day", "firmness", "status"], kind="stable")
+    repeated = (said["round_id"] == said["round_id"].shift()) & (said["status"] == said["status"].shift())
+    return said[~repeated].drop(columns="firmness").reset_index(drop=True)
 
 
 def write(out_dir: Path | str, n_events: int, seed: int = 0) -> Path:
