@@ -185,6 +185,8 @@ def build(
     article_cache = ArticleCache(cache) if cache else None
     if article_cache is not None and article_cache.codebook_changed(source.fingerprint):
         report.run["cache"] = "the codebook changed since the last build: every article is analysed again"
+    if article_cache is not None and article_cache.summaries.problem:
+        report.run["cache"] = "; ".join(filter(None, (report.run.get("cache"), article_cache.summaries.problem)))
     cluster = cluster or os.environ.get(CLUSTER_VARIABLE) or None
     matchers = Lazy(lambda: knowledge or Knowledge(codebook, Matchers(codebook)))
     how_many = workers or default_workers(len(files))
