@@ -16,6 +16,7 @@ the build reads every entry instead and gives the same tables, only more slowly.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ class Summaries:
         self.known: dict[str, Kept] = {}
         self.used: dict[str, Kept] = {}
         self.problem: str | None = None  # why the file was passed over, when it was damaged
+        collecting = gc.isenabled()
+        gc.disable()  # unpickling makes ~100,000 containers: collecting them as they come is most of the time
         try:
             with path.open("rb") as handle:
                 loaded = pickle.load(handle)
@@ -71,6 +74,9 @@ class Summaries:
         except Exception as error:  # any damage: the entries are still there
             self.problem = _passed_over(path, f"{error.__class__.__name__}: {str(error)[:100]}")
             return
+        finally:
+            if collecting:
+                gc.enable()
         if not (
             isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == _FORMAT and isinstance(loaded[1], dict)
         ):
