@@ -19,6 +19,8 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -121,3 +123,19 @@ class Summaries:
 
 def _passed_over(path: Path, why: str) -> str:
     return f"the summaries file {path} could not be read ({why}): every article's entry was read instead"
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Leave what exists now out of the collector's scans until the block ends (`gc.freeze`).
+
+    A rebuild holds every article's summary (some 300,000 small containers at 10,000
+    articles) from the start of the build to its end, and the full collections that the
+    build's other allocations set off scanned them all again each time: about a seventh
+    of a rebuild. Objects frozen are still freed when their last reference goes; only
+    reference cycles among them wait for the block's end."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -111,3 +111,14 @@ def test_entries_written_by_worker_processes_are_summarised_too(tmp_path, corpus
     again = pipeline.build(corpus, tmp_path / "again", cache=cache, workers=2)
     assert again.run["cache_misses"] == 0
     _identical_to_a_clean_build(tmp_path, corpus, tmp_path / "again")
+
+
+def test_what_lasts_the_build_is_left_out_of_collections_until_it_ends():
+    import gc
+
+    from data_prep.summaries import long_lived
+
+    before = gc.get_freeze_count()
+    with long_lived():
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == 0
