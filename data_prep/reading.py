@@ -87,9 +87,21 @@ def doc_id_for(path: Path, input_dir: Path, keep_suffix: bool = False) -> str:
 def doc_ids_for(files: list[Path], input_dir: Path) -> dict[Path, str]:
     """A unique doc_id for each file: "a" for a.txt, but "a.txt" and "a.html" when
     both exist, so two different articles never share an id (whichever is listed first)."""
-    bare = {f: doc_id_for(f, input_dir) for f in files}
+    bare = {f: _bare_doc_id(f, input_dir) for f in files}
     stems = Counter(bare.values())
     return {f: doc_id_for(f, input_dir, keep_suffix=True) if stems[bare[f]] > 1 else bare[f] for f in files}
+
+
+def _bare_doc_id(path: Path, input_dir: Path) -> str:
+    """`doc_id_for(path, input_dir)`, read from the paths' text where it can be (a Path's text
+    is its parts joined by the separator): making Paths of their parts costs more than
+    listing the files."""
+    folder = str(input_dir)
+    text = str(path)
+    if folder in (".", os.sep) or not text.startswith(folder + os.sep) or len(text) == len(folder) + 1:
+        return doc_id_for(path, input_dir)
+    *folders, name = text[len(folder) + 1 :].split(os.sep)
+    return "/".join((*folders, name[: len(name) - len(_suffix(name))]))
 
 
 def check_file_name(doc_id: str) -> None:
@@ -120,7 +132,7 @@ def manifest_entry(manifest: Mapping[str, ManifestRow], doc_id: str, path: Path,
 
 def manifest_keys(files: Iterable[Path], doc_ids: Mapping[Path, str], input_dir: Path) -> set[str]:
     """Every key by which a manifest row can name one of `files`."""
-    return {key for f in files for key in (doc_ids[f], doc_id_for(f, input_dir), f.stem)}
+    return {key for f in files for key in (doc_ids[f], _bare_doc_id(f, input_dir), f.stem)}
 
 
 def read_article(

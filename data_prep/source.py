@@ -135,6 +135,8 @@ class Source:
                 if outcome.rows is not None and cache is not None and slot.key is not None:
                     cache.put(slot.key, outcome, self.as_of)  # rows sent back by a cluster's worker
                     outcome = replace(outcome, rows=None, ref=(cache.entry_file(slot.key), str(slot.path)))
+                elif cache is not None and slot.key is not None:
+                    cache.note(slot.key, outcome, self.as_of)  # a worker here wrote its entry
                 slot.outcome, slot.task = outcome, None
         for slot in slots:
             assert slot.outcome is not None

@@ -143,9 +143,10 @@ def check_key(key: ForeignKey, table: pd.DataFrame, target: pd.DataFrame) -> Non
 
 
 def _id_set(column: pd.Series) -> set[str]:
-    """The ids in a column of ids or of lists of ids, nulls left out (a column of plain ids at numpy's speed)."""
+    """The ids in a column of ids or of lists of ids, nulls left out (a column of plain ids at numpy's
+    speed: `tolist` first, since iterating a column read back from Parquet goes value by value)."""
     try:
-        return set(column.dropna().unique())
+        return set(column.dropna().unique().tolist())
     except TypeError:  # lists are unhashable: a column of lists of ids
         return set(_ids(column))
 

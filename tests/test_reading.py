@@ -52,6 +52,25 @@ def test_doc_ids_are_unique_when_two_files_differ_only_in_extension(tmp_path):
     assert ids == {files[0]: "x.md", files[1]: "x.txt", files[2]: "sub/x", files[3]: "y"}
 
 
+@pytest.mark.parametrize(
+    ("folder", "file"),
+    [
+        ("in", "in/a.txt"),
+        ("in", "in/2024/tass/a1.html"),
+        ("/data/in", "/data/in/a.b.txt"),
+        ("/data/in", "/data/in/.x/README"),
+        (".", "a.txt"),
+        ("/", "/a.txt"),
+        ("in", "in/../in/a.txt"),
+    ],
+)
+def test_doc_ids_read_from_the_paths_text_are_those_their_parts_give(folder, file):
+    from pathlib import Path
+
+    ids = doc_ids_for([Path(file)], Path(folder))
+    assert ids == {Path(file): doc_id_for(Path(file), Path(folder))}
+
+
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_reason(tmp_path):
     try:
         path = tmp_path / os.fsdecode(b"caf\xe9.txt")
