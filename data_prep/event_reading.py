@@ -35,11 +35,12 @@ from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .dates import MONTHS
 from .record import Mention, Sentence, Span
-from .subjects import has_subject, possessive, referring, referring_before, subject_of
+from .subjects import has_subject, possessive, referring, referring_before, subject_of, unnamed
 
 __all__ = ["Reading", "accuses", "read_event", "refusers", "reports_nothing"]
 
-_DEEDS_NEVER_HYPOTHETICAL = ("statement", "refusal")
+_DEEDS_NEVER_HYPOTHETICAL = ("refusal",)
+_SPOKEN = ("statement", "accusation")  # words need someone named to say them: not "diplomats say"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Reading:
     subject: Mention | None
     own: tuple[tuple[int, int], ...]  # character ranges of the sentence's own (not background) clauses
     referring: str | None = None  # the word that stands for an unnamed subject: "he", "ministry", "leaders"
+    unnamed: bool = False  # the subject names nobody: "officials said", "diplomats say"
 
     def holds(self, position: int) -> bool:
         """Whether a character position lies in the event's own clauses."""
@@ -83,7 +85,10 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         if kind:
             found.append((kind, cue))
     speech = any(kind == "statement" for kind, _ in found)
-    for kind, frames in (("statement", s.named("attributions")), ("agreement", s.named("agreement_frames"))):
+    deals = s.named("agreement_frames")
+    # "According to the protocol, ... agreed": a frame that names the deal, not a speaker.
+    sources = [f for f in s.named("attributions") if not any(d.start <= f.start < d.end for d in deals)]
+    for kind, frames in (("statement", sources), ("agreement", deals)):
         for frame in frames:
             if _opens(s, frame, found) and not s.quoted(frame) and not negated(s, frame):
                 found.append((kind, frame))
@@ -105,9 +110,14 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     speakers = mine if s.quoted(cue) else [m for m in mine if not s.quoted_at(m.start)]
     # What a speech reports is done by its speaker: "Baku, which hosted the forum, said it
     # would not attend" is Baku's refusal.
-    speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement" and c.start < cue.start]
-    doer = speech_verbs[0] if event_type != "statement" and speech_verbs else cue
+    speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement"]
+    before = [c for c in speech_verbs if c.start < cue.start]
+    doer = before[0] if event_type != "statement" and before else cue
+    if cue.key == "reading:attributions" and speech_verbs:
+        doer = speech_verbs[0]  # "In a statement, the ministry said": the speech verb has the subject
     subject = subject_of(s, doer, speakers, codebook)
+    if subject is None and event_type in _SPOKEN and unnamed(s, doer):
+        return Reading(event_type, cue, None, own, referring(s, doer), unnamed=True)
     return Reading(event_type, cue, subject, own, None if subject else referring(s, doer))
 
 
@@ -172,8 +182,11 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
         return "statement"  # "rejected the claims", "declined to comment": words, not a refusal
     if event_type == "sanction" and s.near_before(s.named("reversals"), cue, 3):
         return None  # "lifted the sanctions"
-    if event_type == "meeting" and not _a_meeting(s, cue, actors, codebook):
-        return None
+    if event_type == "meeting" and (
+        not _a_meeting(s, cue, actors, codebook)
+        or s.near_after(s.named("gatherings"), cue, reading.gathering_window_tokens, same_clause=True)
+    ):
+        return None  # a round of talks, or "attended the funeral": a gathering, not a meeting
     return event_type
 
 
@@ -187,8 +200,10 @@ def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
         guest = _object(s, cue, actors)
         if guest is not None and verb in reading.phone_verbs:
             return "call"  # "called Prime Minister Nikol Pashinyan"
-        if guest is not None:
-            return None  # "welcomed Aliyev to the White House" hosts a meeting
+        if guest is not None or (
+            verb in reading.host_verbs and s.near_after(s.spans.get("talks:generic_parties", []), cue, 1)
+        ):
+            return None  # "welcomed Aliyev to the White House", "welcomed the ministers to" hosts a meeting
     return "statement"
 
 

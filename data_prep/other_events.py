@@ -71,11 +71,15 @@ def _event_of(
     if subject is not None:
         leads = [subject.entity_id]
     else:
-        leads = _referents(reading.referring, index, record, others, codebook)
+        leads = [] if reading.unnamed else _referents(reading.referring, index, record, others, codebook)
     referring = codebook.cues.other_events.referring_subjects.values()
     anonymous = not any(reading.referring in words for words in referring)  # "officials said"
+    if reading.unnamed and (
+        index in record.round_sentences or reading.cue.text.lower() in codebook.cues.event_reading.standing_verbs
+    ):
+        return None  # "..., officials said" of a round (its source); "diplomats say" (commentary): nobody named
     if not leads and anonymous and event_type == "statement" and index in record.round_sentences:
-        return None  # "..., officials said": the source of a round's report, not a statement of its own
+        return None  # "..., it was said" of a round: the source of its report, not a statement of its own
     roles = {actor_id: lead for actor_id in leads}
     other_role = "target" if event_type in _TARGETED else "participant"
     for mention in actors:

@@ -283,3 +283,62 @@ def test_who_did_it_and_what(extract, text, kind, lead):
     (event,) = extract(text).other_events
     assert event.event_type == kind
     assert [a for a, r in event.roles.items() if r in ("speaker", "initiator")][:1] == [lead]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Commentary by nobody named is no event; nor is the source of a round's report.
+        ("Analysts say Moscow's offer reflects its waning role in the region.", None),
+        ("Diplomats say the Kremlin wants the next round in Minsk.", None),
+        ("Aliyev and Pashinyan met in Abu Dhabi on Thursday, officials said.", None),
+        ("Pashinyan and Aliyev held talks in Kazan on Friday, aides said.", None),
+        # Habits are standing positions.
+        ("Lavrov has often said Russia supports a peace deal between Baku and Yerevan.", None),
+        ("Russian diplomats routinely accuse the West of meddling in the South Caucasus.", None),
+        # A gathering attended is no meeting.
+        ("Aliyev attended the funeral of the former Turkish president in Ankara.", None),
+        ("Pashinyan attended the inauguration of the Georgian president in Tbilisi.", None),
+        # Agreement without substance: agreeing to go on talking is what the sides said.
+        ("Aliyev and Pashinyan agreed to advance discussions on the peace treaty.", "statement"),
+        ("Armenia and Azerbaijan agreed to set the date of the next session later.", "statement"),
+        # A frame that names the deal is no attribution to a speaker.
+        ("According to the protocol, Armenia and Azerbaijan agreed on the line near Kirants.", "agreement"),
+        # Words that name: "more agreed text"; a clause opened by "what" is background.
+        ("The sessions in Arlington produced more agreed text than the Brussels summits.", None),
+        ("If Brussels fails again, the EU will have confirmed what its critics say about it.", None),
+    ],
+)
+def test_unnamed_speakers_habits_gatherings_and_empty_agreements(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+def test_welcoming_the_parties_hosts_their_round_but_a_further_remark_is_a_statement(extract):
+    assert typed(extract, "Blinken welcomed the foreign ministers of Armenia and Azerbaijan to Blair House.") is None
+    (event,) = extract(
+        "Blinken welcomed the two ministers to Washington and expressed his hope for a lasting peace."
+    ).other_events
+    assert (event.event_type, event.roles.get("antony-blinken")) == ("statement", "speaker")
+
+
+@pytest.mark.parametrize(
+    "text, not_lead",
+    [
+        # The object of a preposition is never the subject a participle falls back on.
+        ("Villagers blocked the road to Georgia on Sunday, arguing that Baku had gained too much.", "georgia"),
+        # A name before the verb that the codebook lacks is the subject, not the place after it.
+        ("Aliyev met Michel in Brussels. Huseynova reported from Baku, Azerbaijan.", "azerbaijan"),
+    ],
+)
+def test_the_speaker_is_never_an_object_or_a_place(extract, text, not_lead):
+    record = extract(text)
+    last = len(record.sentences) - 1
+    leads = [a for e in record.other_events if e.sentence_index == last for a, r in e.roles.items() if r == "speaker"]
+    assert not_lead not in leads
+
+
+def test_a_speech_verb_after_an_opening_frame_has_the_subject(extract):
+    (event,) = extract(
+        "In a statement released in Baku, the Azerbaijani foreign ministry said the talks had been useful."
+    ).other_events
+    assert event.roles.get("azerbaijan-mfa") == "speaker"
