@@ -35,7 +35,7 @@ from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .dates import MONTHS
 from .record import Mention, Sentence, Span
-from .subjects import has_subject, possessive, referring, referring_before, subject_of, unnamed
+from .subjects import has_subject, person_before, possessive, referring, referring_before, subject_of, unnamed
 
 __all__ = ["Reading", "accuses", "read_event", "refusers", "reports_nothing"]
 
@@ -115,7 +115,7 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     doer = before[0] if event_type != "statement" and before else cue
     if cue.key == "reading:attributions" and speech_verbs:
         doer = speech_verbs[0]  # "In a statement, the ministry said": the speech verb has the subject
-    subject = subject_of(s, doer, speakers, codebook)
+    subject = subject_of(s, doer, speakers, codebook) or person_before(s, doer, speakers, codebook)
     if subject is None and event_type in _SPOKEN and unnamed(s, doer):
         return Reading(event_type, cue, None, own, referring(s, doer), unnamed=True)
     return Reading(event_type, cue, subject, own, None if subject else referring(s, doer))
@@ -180,6 +180,8 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
         return _statement(s, cue, actors, codebook)
     if event_type == "refusal" and s.near_after(s.named("dismissed_objects"), cue, reading.dismissal_window_tokens):
         return "statement"  # "rejected the claims", "declined to comment": words, not a refusal
+    if event_type == "agreement" and _names_a_document(s, cue):
+        return None  # "the protocol signed on 19 April", "The document, signed in May, sets out": no new act
     if event_type == "sanction" and s.near_before(s.named("reversals"), cue, 3):
         return None  # "lifted the sanctions"
     if event_type == "meeting" and (
@@ -188,6 +190,16 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
     ):
         return None  # a round of talks, or "attended the funeral": a gathering, not a meeting
     return event_type
+
+
+def _names_a_document(s: Clauses, cue: Span) -> bool:
+    """A participle right after a document's noun ("the protocol signed", "The document,
+    signed") says which document, not that it was signed now; "the deal was signed" is an act."""
+    at = s.index(cue.start)
+    before = s.words[max(0, at - 2) : at]
+    if before[-1:] == [","]:
+        before = before[:-1]
+    return bool(before) and before[-1] in s.reading.document_nouns
 
 
 def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> str | None:

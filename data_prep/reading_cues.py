@@ -61,6 +61,7 @@ class EventReadingCues(StrictModel):
     promise_verbs: Words
     non_events: Phrases
     determiners: Words
+    document_nouns: Words
     back_references: Words
     separately_words: Phrases
     gatherings: Phrases

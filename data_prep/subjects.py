@@ -118,6 +118,21 @@ def unnamed(s: Clauses, cue: Span) -> bool:
     return not any(w in s.reading.determiners for w in s.words[since:at])  # "the three officials"
 
 
+def person_before(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> Mention | None:
+    """The person a pronoun subject stands for when named earlier in the same sentence,
+    outside background clauses: "Erdogan is absent: he announced ..." is Erdogan."""
+    found = _referring_at(s, cue, 0)
+    persons = codebook.cues.other_events.referring_subjects.get("person", frozenset())
+    if found is None or found[1] not in s.reading.subject_pronouns or found[1] not in persons:
+        return None
+    people = [
+        m
+        for m in actors
+        if m.end <= found[0] and codebook.kind(m.entity_id) == "person" and not s.background[s.index(m.start)]
+    ]
+    return people[0] if people else None
+
+
 def _referring_at(s: Clauses, cue: Span, since: int) -> tuple[int, str] | None:
     before = [(at, word) for at, word in referring_before(s, cue, since) if not _object_of_act(s, at, cue)]
     if before:

@@ -342,3 +342,26 @@ def test_a_speech_verb_after_an_opening_frame_has_the_subject(extract):
         "In a statement released in Baku, the Azerbaijani foreign ministry said the talks had been useful."
     ).other_events
     assert event.roles.get("azerbaijan-mfa") == "speaker"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle after a document's noun says which document: no new signing.
+        ("The document, signed by Armenia and Azerbaijan in May, sets out the next steps.", None),
+        ("Mirzoyan recalled the protocol signed by Armenia and Azerbaijan in Kazan.", "statement"),
+        ("Armenia and Azerbaijan signed the protocol in Kazan on 2 May.", "agreement"),
+        # A present-tense stance of the parties is a standing position.
+        ("The road from Armenia to Karabakh stayed shut, a situation both sides blame on each other.", None),
+    ],
+)
+def test_documents_named_and_standing_blame(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+def test_a_pronoun_stands_for_the_person_named_earlier_in_its_sentence(extract):
+    record = extract(
+        "Aliyev met Michel in Brussels. Turkey's President Erdogan is absent: he announced that illness kept him home."
+    )
+    leads = [a for e in record.other_events if e.sentence_index == 1 for a, r in e.roles.items() if r == "speaker"]
+    assert leads == ["recep-tayyip-erdogan"]
