@@ -83,6 +83,8 @@ def _event_of(
     roles = {actor_id: lead for actor_id in leads}
     other_role = "target" if event_type in _TARGETED else "participant"
     for mention in actors:
+        if reading.mutual and mention.start < cue.start:
+            roles[mention.entity_id] = "initiator"  # "Baku and Yerevan accused each other"
         roles.setdefault(mention.entity_id, other_role if mention.start >= cue.start else "participant")
     named = [*roles, *(m.entity_id for m in _involved(item.mentions, codebook))]
     if not any(codebook.side(a) or codebook.mediator_of(a) for a in named) and not _on_the_ground(

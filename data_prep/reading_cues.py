@@ -65,6 +65,10 @@ class EventReadingCues(StrictModel):
     back_references: Words
     separately_words: Phrases
     gatherings: Phrases
+    memorial_words: Phrases
+    recall_verbs: Words
+    reciprocal_words: Phrases
+    mutual_predicates: Words
     gathering_window_tokens: int
     host_verbs: Words
     phone_verbs: Words
@@ -95,6 +99,8 @@ _MATCHED_READING = (
     "non_events",
     "separately_words",
     "gatherings",
+    "memorial_words",
+    "reciprocal_words",
 )
 
 

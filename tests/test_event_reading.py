@@ -365,3 +365,32 @@ def test_a_pronoun_stands_for_the_person_named_earlier_in_its_sentence(extract):
     )
     leads = [a for e in record.other_events if e.sentence_index == 1 for a, r in e.roles.items() if r == "speaker"]
     assert leads == ["recep-tayyip-erdogan"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Fighting remembered is no fighting now.
+        ("Pashinyan laid a wreath at the memorial to the soldiers killed in the 2020 war.", None),
+        ("Aliyev attended a ceremony commemorating the soldiers killed in the 2020 war.", None),
+        ("Azerbaijani troops killed two Armenian soldiers near Sotk on Tuesday.", "military_action"),
+        # After "recalled that", deeds are the past recalled: the speech is the event, or nothing.
+        ("Lavrov recalled that Aliyev had refused to attend the Granada summit.", "statement"),
+        ("The paper recalled that Aliyev had refused to attend the Granada summit.", None),
+    ],
+)
+def test_memorials_and_recalled_deeds_are_no_new_deeds(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku and Yerevan traded blame for the clashes on the border.",
+        "Azerbaijan and Armenia accused each other of opening fire overnight.",
+    ],
+)
+def test_a_mutual_accusation_has_every_party_accusing(extract, text):
+    (event,) = extract(text).other_events
+    assert event.event_type == "accusation"
+    assert {a for a, r in event.roles.items() if r == "initiator"} == {"azerbaijan", "armenia"}
