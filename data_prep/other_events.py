@@ -88,7 +88,7 @@ def _event_of(
         roles.setdefault(mention.entity_id, other_role if mention.start >= cue.start else "participant")
     named = [*roles, *(m.entity_id for m in _involved(item.mentions, codebook))]
     if not any(codebook.side(a) or codebook.mediator_of(a) for a in named) and not _on_the_ground(
-        event_type, item, places, codebook
+        event_type, item, places, codebook, bool(named)
     ):
         return None  # nobody of this peace process is in the sentence
     venue = _venue(item, reading, places, allow_country=event_type in ("meeting", "call"))
@@ -119,12 +119,17 @@ def _event_of(
     )
 
 
-def _on_the_ground(event_type: str, item: Findings, places: Places, codebook: Codebook) -> bool:
+def _on_the_ground(event_type: str, item: Findings, places: Places, codebook: Codebook, named: bool) -> bool:
     """Fighting or displacement in a place of the parties ("Heavy fighting broke out
-    along the line of contact in Karabakh") belongs to the process with no actor named."""
+    along the line of contact in Karabakh") belongs to the process with no actor named;
+    so does fighting with no actor and no place named at all ("Clashes along the border
+    left 280 dead"): in an article about this process, nothing points elsewhere."""
     if event_type not in ("military_action", "humanitarian"):
         return False
-    return any(m.entity_type == "venue" and codebook.side(places[m.entity_id].country or "") for m in item.mentions)
+    venues = [m for m in item.mentions if m.entity_type == "venue"]
+    if not venues and not named:
+        return True
+    return any(codebook.side(places[m.entity_id].country or "") for m in venues)
 
 
 def _date(item: Findings, reading: Reading, codebook: Codebook) -> ResolvedDate | None:

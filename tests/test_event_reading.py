@@ -394,3 +394,19 @@ def test_a_mutual_accusation_has_every_party_accusing(extract, text):
     (event,) = extract(text).other_events
     assert event.event_type == "accusation"
     assert {a for a, r in event.roles.items() if r == "initiator"} == {"azerbaijan", "armenia"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Taking a region by force is fighting; fighting with no actor and no place named
+        # belongs to the process the article is about.
+        ("In October, Azerbaijan regained control of the districts around Karabakh.", "military_action"),
+        ("Clashes along the border last week left nearly 100 soldiers dead.", "military_action"),
+        ("Heavy fighting broke out in Gaza on Sunday.", None),
+        # Speech in other words.
+        ("Assistant Secretary O'Brien laid out the U.S. position on the corridor.", "statement"),
+    ],
+)
+def test_more_ways_to_report_fighting_and_speech(extract, text, expected):
+    assert typed(extract, text) == expected
