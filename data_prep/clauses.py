@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from .cues import EventReadingCues
+from .reading_cues import EventReadingCues
 from .record import Sentence, Span
 
 

@@ -16,18 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import ValidationError, model_validator
 
 from .errors import CodebookError
+from .reading_cues import EventReadingCues, OtherEventCues
+from .reading_cues import StrictModel as _Strict
 
 Words = frozenset[str]
 Phrases = tuple[str, ...]
-
-
-class _Strict(BaseModel):
-    """Unknown keys are refused, every field is required, nothing changes after loading."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class EventType(_Strict):
@@ -115,85 +111,6 @@ class MediatorCues(_Strict):
     def strength(self, how: str | None) -> int:
         """How firmly a mediator found `how` names it; no evidence counts 0."""
         return self.evidence_strength.get(how, 0) if how else 0
-
-
-class EventReadingCues(_Strict):
-    """How a sentence is read for its own non-talks event (event_reading.py): which
-    lines report nothing, which clauses are background, what negates or dismisses a
-    predicate, and who can be its subject."""
-
-    page_line_openers: Phrases
-    sentence_end_marks: str
-    clause_breaks: Words
-    background_openers: Phrases
-    relative_openers: Words
-    restrictive_openers: Words
-    complementizers: Words
-    complementizer_window_tokens: int
-    counterfactual_openers: Words
-    coordinators: Words
-    negations: Phrases
-    clause_negations: Words
-    negation_window_tokens: int
-    hypothetical_words: Phrases
-    hypothetical_window_tokens: int
-    passive_auxiliaries: Words
-    standing_markers: Phrases
-    standing_markers_after: Phrases
-    standing_verbs: Phrases
-    standing_window_tokens: int
-    dismissed_objects: Phrases
-    dismissals: Phrases
-    dismissal_window_tokens: int
-    baseless_words: Phrases
-    reversals: Phrases
-    accusatory_words: Phrases
-    speech_sources: Phrases
-    sourcing_words: Words
-    subject_pronouns: Words
-    attributions: Phrases
-    agreement_frames: Phrases
-    promise_verbs: Words
-    non_events: Phrases
-    determiners: Words
-    back_references: Words
-    separately_words: Phrases
-    host_verbs: Words
-    phone_verbs: Words
-    partial_quote_max_words: int
-    date_after_speech_chars: int
-
-    def matched_phrases(self) -> dict[str, Phrases]:
-        """The lists the cue matcher finds in the text, each under the key `reading:<name>`."""
-        return {name: getattr(self, name) for name in _MATCHED_READING}
-
-
-# Word lists of `event_reading` found by the phrase matcher (the others are looked up token by token).
-_MATCHED_READING = (
-    "background_openers",
-    "negations",
-    "hypothetical_words",
-    "standing_markers",
-    "standing_markers_after",
-    "standing_verbs",
-    "dismissed_objects",
-    "dismissals",
-    "baseless_words",
-    "reversals",
-    "accusatory_words",
-    "speech_sources",
-    "attributions",
-    "agreement_frames",
-    "non_events",
-    "separately_words",
-)
-
-
-class OtherEventCues(_Strict):
-    """Who an unnamed subject ("he", "the ministry", "the leaders") stands for."""
-
-    referring_subjects: dict[str, Words]  # person / organization / parties -> the words that refer so
-    reference_sentences: int
 
 
 class DatingCues(_Strict):

@@ -34,12 +34,14 @@ from dataclasses import dataclass
 from .clauses import Clauses, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .dates import MONTHS
+from .predicates import a_meeting, accuses, accusing, names_a_document, one_party, sourcing, spoken, standing_verb
 from .record import Mention, Sentence, Span
-from .subjects import has_subject, possessive, referring, referring_before, subject_of
+from .subjects import has_subject, person_before, referring, subject_of, unnamed
 
 __all__ = ["Reading", "accuses", "read_event", "refusers", "reports_nothing"]
 
-_DEEDS_NEVER_HYPOTHETICAL = ("statement", "refusal")
+_DEEDS_NEVER_HYPOTHETICAL = ("refusal",)
+_SPOKEN = ("statement", "accusation")  # words need someone named to say them: not "diplomats say"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Reading:
     subject: Mention | None
     own: tuple[tuple[int, int], ...]  # character ranges of the sentence's own (not background) clauses
     referring: str | None = None  # the word that stands for an unnamed subject: "he", "ministry", "leaders"
+    unnamed: bool = False  # the subject names nobody: "officials said", "diplomats say"
+    mutual: bool = False  # "accused each other": each party before the predicate does it
 
     def holds(self, position: int) -> bool:
         """Whether a character position lies in the event's own clauses."""
@@ -74,22 +78,29 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     media = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) == "media"]
     found: list[tuple[str, Span]] = []
     unquoted = [m for m in actors if not s.quoted_at(m.start)]
+    recalled = False  # after "recalled that", deeds are the past recalled, not news
     for event_type, cue in acts:
         if s.quoted(cue) and not _quoted_deed(s, cue, actors):
             continue  # a quoted speaker's opinion, not something done
+        if recalled and event_type != "statement":
+            continue  # "The paper recalled that Aliyev had refused to attend": a back-reference
         kind = _valid(s, event_type, cue, actors if s.quoted(cue) else unquoted, codebook)
-        if kind == "statement" and _sourcing(s, cue, unquoted, media):
+        recalled = recalled or (kind == "statement" and cue.text.lower() in reading.recall_verbs)
+        if kind == "statement" and sourcing(s, cue, unquoted, media):
             continue  # "APA reported that ...": where a report comes from, not a statement
         if kind:
             found.append((kind, cue))
     speech = any(kind == "statement" for kind, _ in found)
-    for kind, frames in (("statement", s.named("attributions")), ("agreement", s.named("agreement_frames"))):
+    deals = s.named("agreement_frames")
+    # "According to the protocol, ... agreed": a frame that names the deal, not a speaker.
+    sources = [f for f in s.named("attributions") if not any(d.start <= f.start < d.end for d in deals)]
+    for kind, frames in (("statement", sources), ("agreement", deals)):
         for frame in frames:
             if _opens(s, frame, found) and not s.quoted(frame) and not negated(s, frame):
                 found.append((kind, frame))
                 speech = speech or kind == "statement"
     if speech or any(kind == "refusal" for kind, _ in found):
-        found += [("accusation", word) for word in s.named("accusatory_words") if _accusing(s, word)]
+        found += [("accusation", word) for word in s.named("accusatory_words") if accusing(s, word)]
     if not found:
         return None
     rank = {t: n for n, t in enumerate(cues.event_priority)}
@@ -100,15 +111,24 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         cue = min((c for kind, c in found if kind in ("statement", "refusal")), key=lambda c: c.start, default=cue)
     own = own_clauses(s)
     mine = [m for m in actors if any(a <= m.start < b for a, b in own)]
-    if event_type == "agreement" and cue.text.lower() in reading.promise_verbs and _one_party(s, cue, mine):
+    if event_type == "agreement" and cue.text.lower() in reading.promise_verbs and one_party(s, cue, mine):
         event_type = "statement"  # "Pashinyan has pledged to ...": a promise, not an agreement
     speakers = mine if s.quoted(cue) else [m for m in mine if not s.quoted_at(m.start)]
     # What a speech reports is done by its speaker: "Baku, which hosted the forum, said it
     # would not attend" is Baku's refusal.
-    speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement" and c.start < cue.start]
-    doer = speech_verbs[0] if event_type != "statement" and speech_verbs else cue
-    subject = subject_of(s, doer, speakers, codebook)
-    return Reading(event_type, cue, subject, own, None if subject else referring(s, doer))
+    speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement"]
+    before = [c for c in speech_verbs if c.start < cue.start]
+    doer = before[0] if event_type != "statement" and before else cue
+    if cue.key == "reading:attributions" and speech_verbs:
+        doer = speech_verbs[0]  # "In a statement, the ministry said": the speech verb has the subject
+    subject = subject_of(s, doer, speakers, codebook) or person_before(s, doer, speakers, codebook)
+    # "accused each other", "traded blame": everyone before the predicate accuses.
+    mutual = event_type == "accusation" and (
+        s.near_after(s.named("reciprocal_words"), cue, 1) or cue.text.lower() in reading.mutual_predicates
+    )
+    if subject is None and event_type in _SPOKEN and unnamed(s, doer):
+        return Reading(event_type, cue, None, own, referring(s, doer), unnamed=True, mutual=mutual)
+    return Reading(event_type, cue, subject, own, None if subject else referring(s, doer), mutual=mutual)
 
 
 def refusers(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Codebook) -> list[str]:
@@ -161,53 +181,27 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
     after = s.named("standing_markers_after")
     if s.near_before(s.named("standing_markers"), cue, window) or s.near_after(after, cue, window, same_clause=True):
         return None  # "Baku continues to insist", "have said several times": a standing position
-    if _standing_verb(s, cue, actors, codebook):
+    if standing_verb(s, cue, actors, codebook):
         return None  # "Baku says it will sign only once ...", "the government argues"
     happening = event_type in ("military_action", "humanitarian")  # "fighting broke out": no doer needed
     if not happening and not has_subject(s, cue, actors, speech=event_type == "statement"):
         return None
     if event_type == "statement":
-        return _statement(s, cue, actors, codebook)
+        return spoken(s, cue, actors, codebook)
     if event_type == "refusal" and s.near_after(s.named("dismissed_objects"), cue, reading.dismissal_window_tokens):
         return "statement"  # "rejected the claims", "declined to comment": words, not a refusal
+    if event_type == "military_action" and s.named("memorial_words"):
+        return None  # "laid a wreath for the soldiers killed in 2020": a memorial, not fighting now
+    if event_type == "agreement" and names_a_document(s, cue):
+        return None  # "the protocol signed on 19 April", "The document, signed in May, sets out": no new act
     if event_type == "sanction" and s.near_before(s.named("reversals"), cue, 3):
         return None  # "lifted the sanctions"
-    if event_type == "meeting" and not _a_meeting(s, cue, actors, codebook):
-        return None
+    if event_type == "meeting" and (
+        not a_meeting(s, cue, actors, codebook)
+        or s.near_after(s.named("gatherings"), cue, reading.gathering_window_tokens, same_clause=True)
+    ):
+        return None  # a round of talks, or "attended the funeral": a gathering, not a meeting
     return event_type
-
-
-def _statement(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> str | None:
-    reading = s.reading
-    i = s.index(cue.start)
-    if i > 0 and s.words[i - 1] in reading.passive_auxiliaries:
-        return None  # "it must be said that": nobody speaks
-    verb = cue.text.lower()
-    if verb in reading.host_verbs | reading.phone_verbs:
-        guest = _object(s, cue, actors)
-        if guest is not None and verb in reading.phone_verbs:
-            return "call"  # "called Prime Minister Nikol Pashinyan"
-        if guest is not None:
-            return None  # "welcomed Aliyev to the White House" hosts a meeting
-    return "statement"
-
-
-def _object(s: Clauses, cue: Span, actors: list[Mention]) -> Mention | None:
-    """The actor the verb takes as its object, titles between allowed ("called Prime
-    Minister Nikol Pashinyan"), unless a possessive makes it a modifier ("welcomed
-    Putin's offer")."""
-    after = next((m for m in actors if m.start >= cue.end), None)
-    if after is None or possessive(s, after):
-        return None
-    between = s.sentence.tokens[s.index(cue.end - 1) + 1 : s.index(after.start)]
-    return after if all(token[2][:1].isupper() for token in between) else None
-
-
-def _one_party(s: Clauses, cue: Span, actors: list[Mention]) -> bool:
-    """One actor named in the act's clauses, and no plural subject ("they", "the sides")."""
-    if len({m.entity_id for m in actors}) > 1 or s.spans.get("talks:generic_parties"):
-        return False  # two named, or "the sides", "both leaders"
-    return not any(w in ("they", "both") or w.endswith("s") for _, w in referring_before(s, cue, 0))
 
 
 def _dateline(s: Clauses, mention: Mention) -> bool:
@@ -239,74 +233,3 @@ def _opens(s: Clauses, frame: Span, found: list[tuple[str, Span]]) -> bool:
     ", according to Yerevan" after an act only says where the news came from."""
     at = s.index(frame.start)
     return not s.in_background(frame) and s.clause_start(at) == at and all(c.start > frame.start for _, c in found)
-
-
-def _standing_verb(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> bool:
-    """A present-tense stance ("says", "insists", "argues") whose subject is a state or
-    a government: a standing position rather than something said today ("the
-    statement says" is a document quoted, and stays a statement)."""
-    if not any(v.start <= cue.start and cue.end <= v.end for v in s.named("standing_verbs")):
-        return False
-    subject = subject_of(s, cue, actors, codebook)
-    if subject is not None:
-        return codebook.kind(subject.entity_id) == "state"
-    word = referring(s, cue)
-    kinds = codebook.cues.other_events.referring_subjects
-    # "the government argues", "both countries have said": standing; "the statement says": a document quoted.
-    return word is None or word in kinds.get("organization", frozenset()) | kinds.get("parties", frozenset())
-
-
-def _sourcing(s: Clauses, cue: Span, actors: list[Mention], media: list[Mention]) -> bool:
-    """The speech verb's subject is a news outlet ("APA reported", "media in both
-    countries reported"): the sentence's source, not a statement of its own."""
-    clause = s.sentence.tokens[s.clause_start(s.index(cue.start))][0]
-    outlets = [m.start for m in media if clause <= m.start and m.end <= cue.start]
-    words = [at for at, w in referring_before(s, cue, clause) if w in s.reading.sourcing_words]
-    if not outlets and not words:
-        return False
-    named = [m.start for m in actors if clause <= m.start and m.end <= cue.start]
-    return not named or max(outlets + words) > max(named)
-
-
-def _a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> bool:
-    """A meeting that is not a round of talks: not both parties together (unless they
-    met "separately"), and not a look back at one ("last met", "had met")."""
-    separately = any(not s.in_background(w) for w in s.named("separately_words"))
-    if separately:
-        return True
-    i = s.index(cue.start)
-    if any(w in s.reading.back_references for w in s.words[max(0, i - 2) : i]):
-        return False
-    if any(not s.in_background(p) for p in s.spans.get("talks:generic_parties", [])):
-        return False  # "the two leaders are due in Chisinau", "will receive the teams of both countries"
-    parties = codebook.cues.other_events.referring_subjects.get("parties", frozenset())
-    if any(w in parties for _, w in referring_before(s, cue, 0)):
-        return False  # "The three then met together": the parties
-    present = [m for m in actors if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None]
-    return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
-
-
-def accuses(sentence: Sentence, codebook: Codebook) -> bool:
-    """Whether the sentence holds an accusing word that is not dismissed or negated:
-    "called the approach one-sided" accuses, "rejected the accusations of bias" and
-    "dismissed the accusation" do not. The quotes stage flags its quotations with it."""
-    if not any(c.key in ("event:accusation", "reading:accusatory_words") for c in sentence.cues):
-        return False
-    s = Clauses(sentence, codebook.cues.event_reading)
-    words = s.spans.get("event:accusation", []) + s.named("accusatory_words")
-    return any(_not_dismissed(s, word) for word in words)
-
-
-def _accusing(s: Clauses, word: Span) -> bool:
-    """An accusing word ("biased") that is not dismissed ("rejected the claims of bias",
-    "called the accusations baseless") and not in a background clause."""
-    return not s.in_background(word) and _not_dismissed(s, word)
-
-
-def _not_dismissed(s: Clauses, word: Span) -> bool:
-    if negated(s, word):
-        return False
-    reading = s.reading
-    if s.near_before(s.named("dismissals"), word, reading.dismissal_window_tokens, same_clause=False):
-        return False
-    return not s.near_after(s.named("baseless_words"), word, 3)

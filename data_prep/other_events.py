@@ -71,18 +71,24 @@ def _event_of(
     if subject is not None:
         leads = [subject.entity_id]
     else:
-        leads = _referents(reading.referring, index, record, others, codebook)
+        leads = [] if reading.unnamed else _referents(reading.referring, index, record, others, codebook)
     referring = codebook.cues.other_events.referring_subjects.values()
     anonymous = not any(reading.referring in words for words in referring)  # "officials said"
+    if reading.unnamed and (
+        index in record.round_sentences or reading.cue.text.lower() in codebook.cues.event_reading.standing_verbs
+    ):
+        return None  # "..., officials said" of a round (its source); "diplomats say" (commentary): nobody named
     if not leads and anonymous and event_type == "statement" and index in record.round_sentences:
-        return None  # "..., officials said": the source of a round's report, not a statement of its own
+        return None  # "..., it was said" of a round: the source of its report, not a statement of its own
     roles = {actor_id: lead for actor_id in leads}
     other_role = "target" if event_type in _TARGETED else "participant"
     for mention in actors:
+        if reading.mutual and mention.start < cue.start:
+            roles[mention.entity_id] = "initiator"  # "Baku and Yerevan accused each other"
         roles.setdefault(mention.entity_id, other_role if mention.start >= cue.start else "participant")
     named = [*roles, *(m.entity_id for m in _involved(item.mentions, codebook))]
     if not any(codebook.side(a) or codebook.mediator_of(a) for a in named) and not _on_the_ground(
-        event_type, item, places, codebook
+        event_type, item, places, codebook, bool(named)
     ):
         return None  # nobody of this peace process is in the sentence
     venue = _venue(item, reading, places, allow_country=event_type in ("meeting", "call"))
@@ -113,12 +119,17 @@ def _event_of(
     )
 
 
-def _on_the_ground(event_type: str, item: Findings, places: Places, codebook: Codebook) -> bool:
+def _on_the_ground(event_type: str, item: Findings, places: Places, codebook: Codebook, named: bool) -> bool:
     """Fighting or displacement in a place of the parties ("Heavy fighting broke out
-    along the line of contact in Karabakh") belongs to the process with no actor named."""
+    along the line of contact in Karabakh") belongs to the process with no actor named;
+    so does fighting with no actor and no place named at all ("Clashes along the border
+    left 280 dead"): in an article about this process, nothing points elsewhere."""
     if event_type not in ("military_action", "humanitarian"):
         return False
-    return any(m.entity_type == "venue" and codebook.side(places[m.entity_id].country or "") for m in item.mentions)
+    venues = [m for m in item.mentions if m.entity_type == "venue"]
+    if not venues and not named:
+        return True
+    return any(codebook.side(places[m.entity_id].country or "") for m in venues)
 
 
 def _date(item: Findings, reading: Reading, codebook: Codebook) -> ResolvedDate | None:

@@ -61,11 +61,26 @@ def subject_of(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook)
         return mine[0]
     if referring(s, cue, clause) is not None:
         return None
-    before = [m for m in actors if m.end <= cue.start]
+    # "Lavrov, Russia's foreign minister, said": the sentence's subject, never the object of
+    # a preposition ("blocked the road to Georgia, arguing").
+    before = [m for m in actors if m.end <= cue.start and not _after_preposition(s, m)]
     if before:
-        return before[0]  # "Lavrov, Russia's foreign minister, said": the sentence's subject
+        return before[0]
+    if not _opens_clause(s, cue):
+        return None  # "Huseynova reported from Baku": someone unnamed stands before the verb
     after = [m for m in actors if m.start >= cue.end]
     return after[0] if after and s.index(after[0].start) - s.index(cue.end - 1) <= 3 else None
+
+
+def _after_preposition(s: Clauses, mention: Mention) -> bool:
+    at = s.index(mention.start)
+    return at > 0 and s.words[at - 1] in s.reading.object_prepositions
+
+
+def _opens_clause(s: Clauses, cue: Span) -> bool:
+    """Whether the predicate opens its clause, quotation marks aside: '"...," said Lavrov'."""
+    at = s.index(cue.start)
+    return all(not any(ch.isalnum() for ch in s.words[i]) for i in range(s.clause_start(at), at))
 
 
 def referring_before(s: Clauses, cue: Span, since: int) -> list[tuple[int, str]]:
@@ -88,9 +103,40 @@ def referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
     """The last word of the pronoun or speaking noun nearest before the predicate
     (from character `since`), else right after it ("said a spokesman", "according to
     him"): what the caller resolves from the sentences before ("he", "secretary")."""
-    before = referring_before(s, cue, since)
+    found = _referring_at(s, cue, since)
+    return found[1] if found else None
+
+
+def unnamed(s: Clauses, cue: Span) -> bool:
+    """Whether the predicate's subject is a bare plural that names nobody ("officials
+    said", "diplomats say", "analysts say"); "the officials" refers back to someone named."""
+    found = _referring_at(s, cue, 0)
+    if found is None or found[1] not in s.reading.unnamed_speakers:
+        return False
+    at = s.index(found[0])
+    since = max(s.clause_start(at), at - 3)
+    return not any(w in s.reading.determiners for w in s.words[since:at])  # "the three officials"
+
+
+def person_before(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) -> Mention | None:
+    """The person a pronoun subject stands for when named earlier in the same sentence,
+    outside background clauses: "Erdogan is absent: he announced ..." is Erdogan."""
+    found = _referring_at(s, cue, 0)
+    persons = codebook.cues.other_events.referring_subjects.get("person", frozenset())
+    if found is None or found[1] not in s.reading.subject_pronouns or found[1] not in persons:
+        return None
+    people = [
+        m
+        for m in actors
+        if m.end <= found[0] and codebook.kind(m.entity_id) == "person" and not s.background[s.index(m.start)]
+    ]
+    return people[0] if people else None
+
+
+def _referring_at(s: Clauses, cue: Span, since: int) -> tuple[int, str] | None:
+    before = [(at, word) for at, word in referring_before(s, cue, since) if not _object_of_act(s, at, cue)]
     if before:
-        return before[-1][1]
+        return before[-1]
     last = s.index(cue.end - 1)
     after = [(span.start, span.text.lower().split()[-1]) for span in s.named("speech_sources") if span.start >= cue.end]
     if cue.key == "reading:attributions":  # "according to him"; "said it would" is what was said
@@ -98,7 +144,17 @@ def referring(s: Clauses, cue: Span, since: int = 0) -> str | None:
             (t[0], w) for t, w in zip(s.sentence.tokens, s.words) if t[0] >= cue.end and w in s.reading.subject_pronouns
         ]
     after = [(start, word) for start, word in after if s.index(start) - last <= 3]
-    return min(after)[1] if after else None
+    return min(after) if after else None
+
+
+def _object_of_act(s: Clauses, position: int, cue: Span) -> bool:
+    """A word after another predicate of the cue's clause is that predicate's object, not the
+    cue's subject: "His Highness welcomed the two leaders ... and expressed" (not "leaders"),
+    unless a content clause opens between them ("said that the leaders agreed")."""
+    at = s.index(position)
+    start = s.clause_start(s.index(cue.start))
+    acts = [s.index(c.start) for k, cs in s.spans.items() if k.startswith("act:") for c in cs if c.end <= position]
+    return any(start <= a < at and not any(w in s.reading.complementizers for w in s.words[a:at]) for a in acts)
 
 
 def nearest_before(cue: Span, actors: list[Mention]) -> Mention | None:

@@ -283,3 +283,130 @@ def test_who_did_it_and_what(extract, text, kind, lead):
     (event,) = extract(text).other_events
     assert event.event_type == kind
     assert [a for a, r in event.roles.items() if r in ("speaker", "initiator")][:1] == [lead]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Commentary by nobody named is no event; nor is the source of a round's report.
+        ("Analysts say Moscow's offer reflects its waning role in the region.", None),
+        ("Diplomats say the Kremlin wants the next round in Minsk.", None),
+        ("Aliyev and Pashinyan met in Abu Dhabi on Thursday, officials said.", None),
+        ("Pashinyan and Aliyev held talks in Kazan on Friday, aides said.", None),
+        # Habits are standing positions.
+        ("Lavrov has often said Russia supports a peace deal between Baku and Yerevan.", None),
+        ("Russian diplomats routinely accuse the West of meddling in the South Caucasus.", None),
+        # A gathering attended is no meeting.
+        ("Aliyev attended the funeral of the former Turkish president in Ankara.", None),
+        ("Pashinyan attended the inauguration of the Georgian president in Tbilisi.", None),
+        # Agreement without substance: agreeing to go on talking is what the sides said.
+        ("Aliyev and Pashinyan agreed to advance discussions on the peace treaty.", "statement"),
+        ("Armenia and Azerbaijan agreed to set the date of the next session later.", "statement"),
+        # A frame that names the deal is no attribution to a speaker.
+        ("According to the protocol, Armenia and Azerbaijan agreed on the line near Kirants.", "agreement"),
+        # Words that name: "more agreed text"; a clause opened by "what" is background.
+        ("The sessions in Arlington produced more agreed text than the Brussels summits.", None),
+        ("If Brussels fails again, the EU will have confirmed what its critics say about it.", None),
+    ],
+)
+def test_unnamed_speakers_habits_gatherings_and_empty_agreements(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+def test_welcoming_the_parties_hosts_their_round_but_a_further_remark_is_a_statement(extract):
+    assert typed(extract, "Blinken welcomed the foreign ministers of Armenia and Azerbaijan to Blair House.") is None
+    (event,) = extract(
+        "Blinken welcomed the two ministers to Washington and expressed his hope for a lasting peace."
+    ).other_events
+    assert (event.event_type, event.roles.get("antony-blinken")) == ("statement", "speaker")
+
+
+@pytest.mark.parametrize(
+    "text, not_lead",
+    [
+        # The object of a preposition is never the subject a participle falls back on.
+        ("Villagers blocked the road to Georgia on Sunday, arguing that Baku had gained too much.", "georgia"),
+        # A name before the verb that the codebook lacks is the subject, not the place after it.
+        ("Aliyev met Michel in Brussels. Huseynova reported from Baku, Azerbaijan.", "azerbaijan"),
+    ],
+)
+def test_the_speaker_is_never_an_object_or_a_place(extract, text, not_lead):
+    record = extract(text)
+    last = len(record.sentences) - 1
+    leads = [a for e in record.other_events if e.sentence_index == last for a, r in e.roles.items() if r == "speaker"]
+    assert not_lead not in leads
+
+
+def test_a_speech_verb_after_an_opening_frame_has_the_subject(extract):
+    (event,) = extract(
+        "In a statement released in Baku, the Azerbaijani foreign ministry said the talks had been useful."
+    ).other_events
+    assert event.roles.get("azerbaijan-mfa") == "speaker"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A participle after a document's noun says which document: no new signing.
+        ("The document, signed by Armenia and Azerbaijan in May, sets out the next steps.", None),
+        ("Mirzoyan recalled the protocol signed by Armenia and Azerbaijan in Kazan.", "statement"),
+        ("Armenia and Azerbaijan signed the protocol in Kazan on 2 May.", "agreement"),
+        # A present-tense stance of the parties is a standing position.
+        ("The road from Armenia to Karabakh stayed shut, a situation both sides blame on each other.", None),
+    ],
+)
+def test_documents_named_and_standing_blame(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+def test_a_pronoun_stands_for_the_person_named_earlier_in_its_sentence(extract):
+    record = extract(
+        "Aliyev met Michel in Brussels. Turkey's President Erdogan is absent: he announced that illness kept him home."
+    )
+    leads = [a for e in record.other_events if e.sentence_index == 1 for a, r in e.roles.items() if r == "speaker"]
+    assert leads == ["recep-tayyip-erdogan"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Fighting remembered is no fighting now.
+        ("Pashinyan laid a wreath at the memorial to the soldiers killed in the 2020 war.", None),
+        ("Aliyev attended a ceremony commemorating the soldiers killed in the 2020 war.", None),
+        ("Azerbaijani troops killed two Armenian soldiers near Sotk on Tuesday.", "military_action"),
+        # After "recalled that", deeds are the past recalled: the speech is the event, or nothing.
+        ("Lavrov recalled that Aliyev had refused to attend the Granada summit.", "statement"),
+        ("The paper recalled that Aliyev had refused to attend the Granada summit.", None),
+    ],
+)
+def test_memorials_and_recalled_deeds_are_no_new_deeds(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku and Yerevan traded blame for the clashes on the border.",
+        "Azerbaijan and Armenia accused each other of opening fire overnight.",
+    ],
+)
+def test_a_mutual_accusation_has_every_party_accusing(extract, text):
+    (event,) = extract(text).other_events
+    assert event.event_type == "accusation"
+    assert {a for a, r in event.roles.items() if r == "initiator"} == {"azerbaijan", "armenia"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Taking a region by force is fighting; fighting with no actor and no place named
+        # belongs to the process the article is about.
+        ("In October, Azerbaijan regained control of the districts around Karabakh.", "military_action"),
+        ("Clashes along the border last week left nearly 100 soldiers dead.", "military_action"),
+        ("Heavy fighting broke out in Gaza on Sunday.", None),
+        # Speech in other words.
+        ("Assistant Secretary O'Brien laid out the U.S. position on the corridor.", "statement"),
+    ],
+)
+def test_more_ways_to_report_fighting_and_speech(extract, text, expected):
+    assert typed(extract, text) == expected
