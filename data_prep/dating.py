@@ -52,17 +52,25 @@ def date_sentences(record: Record, knowledge: Knowledge) -> Record:
     for sentence in record.sentences:
         found, anchor, narrative = _dates_of(sentence, base, base_is_month, anchor, narrative, knowledge.cues)
         dates.append(tuple(found))
-    return replace(record, dates=tuple(_last_weekdays_apart(dates, knowledge.cues)))
+    return replace(record, dates=tuple(_last_weekdays_apart(dates, knowledge.cues, None if base_is_month else base)))
 
 
-def _last_weekdays_apart(dates: list[tuple[ResolvedDate, ...]], cues: Cues) -> list[tuple[ResolvedDate, ...]]:
-    """ "last Thursday" in an article that already calls yesterday "Thursday" is the week before."""
+def _last_weekdays_apart(
+    dates: list[tuple[ResolvedDate, ...]], cues: Cues, base: date | None
+) -> list[tuple[ResolvedDate, ...]]:
+    """ "last Thursday" in an article that already calls yesterday "Thursday" is the week before.
+    Only a weekday of the publication's own week makes "last" reach back further: written on a
+    Tuesday, "on Friday" and "last Friday" are both the Friday four days before."""
     lasts = tuple(w.lower() for w in cues.dating.last_weekday_words)
+    week = base.isocalendar()[:2] if base else None
     bare = {
         d.value
         for sentence in dates
         for d in sentence
-        if d.precision == "day" and _weekday_word(d.text) and not d.text.lower().startswith(lasts)
+        if d.precision == "day"
+        and _weekday_word(d.text)
+        and not d.text.lower().startswith(lasts)
+        and (week is None or d.as_date().isocalendar()[:2] == week)
     }
     out = []
     for sentence in dates:

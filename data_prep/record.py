@@ -122,6 +122,7 @@ class Event:
     mediator_how: str | None = None
     roles: dict[str, str] = field(default_factory=dict)  # actor_id -> role
     anaphoric: bool = False
+    places_back_reference: bool = False  # "the meeting took place on the border": may place the round before
     cue_start: int = 0  # where its talks word stands: one sentence can report two rounds
     fresh: bool = False  # announced as another round ("meet again", "the next round")
     aggregate: bool = False  # several rounds counted together ("three rounds hosted here"), not one

@@ -11,6 +11,8 @@ round fits, because two real rounds in one row is worse than one round in two ro
 - a round only ever announced for a month ("will meet in Brussels in October") joins
   the round announced or held at that venue the month after, not one called off
   (`linking.planned_slip_months`);
+- a report dated only to a year joins the one round of its place that year, if
+  there is exactly one;
 - an undated report (no date, or only the article's publication date) joins the round
   of its place its status points to: a past one for a held report, a coming one for
   a planned report, the nearest within `linking.undated_window_days` of publication;
@@ -200,6 +202,11 @@ def _round_of_undated(
     candidates = [
         c for c in clusters if c.place == place and _fits(event, c, published) and _agrees(event, c, cues, places)
     ]
+    if event.date is not None and event.date.basis != "publication" and event.date.precision == "year":
+        # "at Blair House in 2022" joins the one round of its place that year; "twice in
+        # 2023" with two there joins neither (two real rounds in one row are worse).
+        same_year = [c for c in candidates if c.month[:4] == event.date.value[:4]]
+        return same_year[0] if len(same_year) == 1 else None
     if published is not None:
         when = date.fromisoformat(published[:10])
         near = [c for c in candidates if abs((c.first_day() - when).days) <= cues.undated_window_days]

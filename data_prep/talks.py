@@ -26,7 +26,7 @@ from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
 from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
-from .talks_owners import outsiders_own_talks
+from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import mere_proposal, status_of
 
@@ -42,6 +42,7 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
         found = []
         said, who = no_mediator_said(item.sentence, item.mentions, knowledge.codebook)
         events = finder.rounds_in(index, item)
+        finder.previous_places = finder.cities_named(item.sentence)
         if said and who:
             declined.add(who)
         elif said:
@@ -63,10 +64,11 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
                 # "had met in the same format in Moldova": the format's mediator was there too.
                 event.mediator_id, event.mediator_how = earlier.mediator_id, "participant"
                 event.roles.setdefault(earlier.mediator_id, "mediator")
-            if event.anaphoric:
-                target = recent_round(talks, index, window.reference_sentences)
+            target = recent_round(talks, index, window.reference_sentences)
+            adjacent = target is not None and index - target.sentence_index <= window.adjacent_sentences
+            if event.anaphoric or (event.places_back_reference and adjacent and target and not target.venue_id):
                 if target is not None:
-                    absorb(target, event, index - target.sentence_index <= window.adjacent_sentences, knowledge.cues)
+                    absorb(target, event, adjacent, knowledge.cues)
                 continue
             found.append(event)
         talks.extend(found)
@@ -104,6 +106,7 @@ class _TalksFinder:
         self.dateline = self._dateline(record, codebook)
         self.headline_venue = self._headline_venue(record)
         self.recent: int | None = None  # sentence index of the last round reported so far
+        self.previous_places: set[str] = set()  # the venues the sentence before names
 
     def _dateline(self, record: Record, codebook: Codebook) -> tuple[str, int, int] | None:
         """The dateline's venue and the stretch of its paragraph. A party's own capital
@@ -127,12 +130,17 @@ class _TalksFinder:
         }
         return cities.pop() if len(cities) == 1 else None
 
+    def cities_named(self, sentence: Sentence) -> set[str]:
+        """The cities a sentence names, as places or for their governments ("back to Brussels")."""
+        known = [p.key for p in sentence.places if p.key in self.codebook.venues or p.key in self.places.found]
+        return {key for key in known if self.places[key].kind == "city"}
+
     def rounds_in(self, index: int, item: Findings) -> list[Event]:
         """The rounds a sentence reports: one per talks word that has its own venue
         ("the Berlin round was set up at a meeting ... in Munich") and one per further
         place or month of a list after it (`talks_slots.slots_of`), else one."""
         sentence = item.sentence
-        nouns = [n for n in sentence.cue("talks:nouns") if not self._other_sense(sentence, n)]
+        nouns = [n for n in sentence.cue("talks:nouns") if not other_sense(sentence, n, self.codebook)]
         if not nouns:
             return []
         slots = slots_of(item, nouns, places_by_noun(item, nouns, self.places, self.cues), self.places, self.cues)
@@ -181,47 +189,6 @@ class _TalksFinder:
             and any(p in after for p in cues.border_phrases)
         )
 
-    def _bilateral(self, sentence: Sentence, noun: Span) -> bool:
-        """ "a bilateral meeting": the parties on their own."""
-        return any(w in self.cues.bilateral_words for w in sentence.token_before(noun.start, 3))
-
-    def _other_sense(self, sentence: Sentence, noun: Span) -> bool:
-        """ "had not met its obligations": meet in another sense; "a CSTO summit", "the
-        meeting of CSTO leaders": an organisation's meeting, not a round between the parties;
-        "separate meetings with Aliyev and Pashinyan": each party on its own."""
-        cues = self.cues
-        word = noun.text.lower()
-        before = sentence.token_before(noun.start, 3)
-        words_before = sentence.text[: noun.start - sentence.start].lower().split()[-3:]
-        if any(w in cues.negation_before_nouns for w in words_before) and not sentence.cue("status:cancelled"):
-            return True  # "no three-way meeting was planned"
-        near = [*before[-2:], *sentence.token_after(noun.end, 1)]
-        if any(w in cues.separate_words for w in near):
-            return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"
-        if self._bilateral(sentence, noun) and sentence.token_after(noun.end, 1) == ["with"]:
-            return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
-        if outsiders_own_talks(sentence, noun, self.codebook):
-            return True  # "Putin called Pashinyan to brief him on his talks with Aliyev"
-        if word in cues.summit_nouns:
-            places = {(p.start, p.end) for p in sentence.places}
-            # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
-            organisations = [
-                a
-                for a in sentence.actors
-                if self.codebook.kind(a.key) == "organization" and (a.start, a.end) not in places
-            ]
-            owned = [a for a in organisations if 0 <= noun.start - a.end <= cues.organisation_before_summit_chars]
-            after = [
-                a
-                for a in organisations
-                if 0 <= a.start - noun.end <= cues.organisation_after_summit_chars
-                and any(w in cues.organisation_link_words for w in sentence.token_after(noun.end, 1))
-            ]
-            return bool(owned or after)
-        if word not in cues.meet_verbs:
-            return False
-        return any(w in cues.not_talks_objects for w in sentence.token_after(noun.end, 3))
-
     def _round(
         self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
     ) -> Event | None:
@@ -246,7 +213,14 @@ class _TalksFinder:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
-        headline_place = venue is None and self.headline_venue is not None and index > 0
+        # "... back to Brussels. The leaders last met there in August.": a sentence without a
+        # place of its own that follows one naming another place is not the headline's.
+        headline_place = (
+            venue is None
+            and self.headline_venue is not None
+            and index > 0
+            and not self.previous_places - {self.headline_venue}
+        )
         status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
         if venue is None and self._on_the_border(sentence, cue):
             venue = cues.border_venue
@@ -266,7 +240,7 @@ class _TalksFinder:
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         when = when or before_the_offset(sentence, item.dates, cue, cues, self.base)  # "came three days after they met"
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
-        if self._bilateral(sentence, cue):
+        if bilateral(sentence, cue, cues) or said_bilateral(sentence, cue, cues):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"
         event = Event(
             self.doc_id,
@@ -286,6 +260,9 @@ class _TalksFinder:
         if anaphora and place is None and not event.fresh:
             event.anaphoric = True
             return event
+        # "the meeting took place on the border": an undated back-reference that names a
+        # place gives it to a placeless round reported just before (see `find_talks`).
+        event.places_back_reference = bool(anaphora) and not event.fresh and when is None
         # One party walking out of talks at a mediation venue ("Baku pulled out of talks in
         # Washington", "turned down a fourth Washington round") names the other by
         # implication, if no one else is named.
@@ -293,7 +270,7 @@ class _TalksFinder:
             place
             and places[place.entity_id].mediator_id
             and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
-            and not self._bilateral(sentence, cue)  # "Bayramov will hold bilateral meetings in Washington"
+            and not bilateral(sentence, cue, cues)  # "Bayramov will hold bilateral meetings in Washington"
         )
         # "On 6 October they held talks in Prague", "The previous meeting was held in Vienna":
         # a pronoun or a round counted in a sequence, for the parties of a round just reported.

@@ -44,10 +44,26 @@ def reported_between(sentence: Sentence, when: ResolvedDate, cue: Span, cues: Ta
 
 def outside_place_clauses(dates: tuple[ResolvedDate, ...], cue: Span, clauses: Clauses) -> tuple[ResolvedDate, ...]:
     """The dates not in a clause that says which place ("in the hall where the declaration was
-    signed in 1991": that date is the hall's story), unless the round stands in that clause."""
-    if clauses.restrictive[clauses.index(cue.start)]:
-        return dates
-    return tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
+    signed in 1991": that date is the hall's story), unless the round stands in that clause,
+    nor in a relative clause that dates a speech about the round (`_announced_in_relative`)."""
+    if not clauses.restrictive[clauses.index(cue.start)]:
+        dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
+    return tuple(d for d in dates if not _announced_in_relative(d, cue, clauses))
+
+
+def _announced_in_relative(d: ResolvedDate, cue: Span, clauses: Clauses) -> bool:
+    """ "the meeting that Michel announced in Chisinau in June": a relative clause about the
+    round whose speech verb stands before the date dates the speech, not the round; a
+    status word after the speech verb gives the date back to the round ("the meeting,
+    which he said would take place on 21 July")."""
+    at = clauses.index(d.start)
+    start = clauses.clause_start(at)
+    if not clauses.relative[at] or clauses.clause_start(clauses.index(cue.start)) == start:
+        return False
+    low = clauses.starts[start]
+    speech = [c for c in clauses.spans.get("event:statement", []) if low <= c.start and c.end <= d.start]
+    statuses = [c for key, spans in clauses.spans.items() if key.startswith("status:") for c in spans]
+    return any(not any(s.end <= st.start < d.start for st in statuses) for s in speech)
 
 
 def nearest_date(

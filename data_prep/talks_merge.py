@@ -25,6 +25,10 @@ def absorb(target: Event, anaphor: Event, adjacent: bool, cues: Cues) -> None:
             target.end = max(target.end, anaphor.end)
     if target.date is None and anaphor.date is not None:
         target.date = anaphor.date
+    if target.venue_id is None and anaphor.venue_id is not None:
+        target.venue_id = anaphor.venue_id  # only ever given by an adjacent sentence (find_talks)
+        if adjacent:
+            target.end = max(target.end, anaphor.end)
     if cues.mediators.strength(anaphor.mediator_how) > cues.mediators.strength(target.mediator_how):
         target.mediator_id, target.mediator_how = anaphor.mediator_id, anaphor.mediator_how
         if adjacent:

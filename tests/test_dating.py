@@ -119,3 +119,13 @@ def test_last_thursday_is_the_week_before_when_thursday_is_yesterday(through):
         "2024-04-12",
     )
     assert [[d.value for d in s] for s in record.dates] == [["2024-04-11"], ["2024-04-04"]]
+
+
+def test_last_friday_is_the_friday_just_gone_when_friday_is_not_of_the_publication_week(through):
+    # Written on a Tuesday: "on Friday" and "last Friday" are the same day, four days before.
+    record = through(
+        "date_sentences",
+        "The commissions met last Friday in Ijevan. A spokesman commented on Friday evening.",
+        "2024-04-23",
+    )
+    assert [[d.value for d in s] for s in record.dates] == [["2024-04-19"], ["2024-04-19"]]

@@ -159,3 +159,21 @@ def test_linking_does_not_depend_on_the_order_of_the_articles(codebook, order):
 
 def test_month_only_reports_from_cities_next_door_are_one_round(link):
     assert link([talks("a", "washington", "2023-06"), talks("b", "arlington", "2023-06")]) == [0, 0]
+
+
+def test_a_report_dated_only_to_a_year_joins_the_one_round_of_its_place_that_year(link):
+    events = [
+        talks("a", "washington", "2022-11-07"),
+        talks("b", "washington", "2025-08-08"),
+        talks("c", "washington", "2022"),
+    ]
+    assert link(events, {"a": "2022-11-08", "b": "2025-08-09", "c": "2025-08-09"}) == [0, 1, 0]
+
+
+def test_a_report_dated_only_to_a_year_with_two_rounds_there_joins_neither(link):
+    events = [
+        talks("a", "washington", "2023-05-04"),
+        talks("b", "washington", "2023-06-29"),
+        talks("c", "washington", "2023"),
+    ]
+    assert link(events, {"a": "2023-05-05", "b": "2023-06-30", "c": "2023-11-17"}) == [0, 1, 2]

@@ -1,0 +1,72 @@
+"""How find_talks reads a round's status, date, place and mediator from idioms of unseen writing."""
+
+import pytest
+
+
+def rounds(record):
+    return [
+        (e.venue_id, e.status, e.date.value if e.date else None, e.mediator_id)
+        for e in record.events
+        if e.event_type == "talks"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # a hope of a host is a plan, and "later this month" lies ahead
+            "Michel said he hoped to host the two leaders in Brussels later this month.",
+            "2023-10-05",
+            ("brussels", "planned", "2023-10", "european-union"),
+        ),
+        (  # "hosting" is a talks word like "hosted"
+            "Baerbock spent Tuesday hosting the foreign ministers of Armenia and Azerbaijan in Berlin.",
+            "2024-03-01",
+            ("berlin", "held", "2024-02-27", "germany"),
+        ),
+        (  # the month of the announcement is not the round's: it was to be now
+            "The Vienna meeting of the two leaders, which Michel announced in March, will not go ahead.",
+            "2023-10-05",
+            ("vienna", "cancelled", "2023-10-05", None),
+        ),
+    ],
+)
+def test_idioms_of_status_and_date(extract, text, published, expected):
+    assert rounds(extract(text, published)) == [expected]
+
+
+def test_an_undated_back_reference_places_the_round_just_reported(extract):
+    record = extract(
+        "The border commissions of Armenia and Azerbaijan held their sixth session last Thursday. "
+        "The meeting took place on the Armenian-Azerbaijani border.",
+        "2024-03-12",
+    )
+    assert rounds(record) == [("armenia-azerbaijan-border", "held", "2024-03-07", None)]
+
+
+@pytest.mark.parametrize(
+    "text, mediator",
+    [
+        (
+            "Aliyev and Pashinyan met in Abu Dhabi on Monday, in talks that both governments described as bilateral.",
+            None,
+        ),
+        (  # "bilateral meetings with the hosts" are other meetings: the venue's track stands
+            "Aliyev and Pashinyan met in Abu Dhabi on Monday, before bilateral meetings with the hosts.",
+            "united-arab-emirates",
+        ),
+    ],
+)
+def test_talks_called_bilateral_have_no_mediator(extract, text, mediator):
+    assert rounds(extract(text, "2024-03-12")) == [("abu-dhabi", "held", "2024-03-11", mediator)]
+
+
+def test_a_sentence_after_one_naming_another_city_does_not_take_the_headline_city(extract):
+    record = extract(
+        "Talks near Washington end with progress\n\n"
+        "The foreign ministers of Armenia and Azerbaijan ended four days of talks outside Washington on Thursday. "
+        "Michel wants to see Pashinyan and Aliyev in Brussels again soon. "
+        "The leaders last met there in August.",
+        "2023-05-04",
+    )
+    assert ("washington", "held", "2022-08", "united-states") not in rounds(record)
