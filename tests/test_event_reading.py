@@ -425,3 +425,16 @@ def test_a_deed_after_an_opening_frame_has_the_subject(extract):
 def test_signatures_put_to_a_document_are_an_agreement(extract):
     text = "Aliyev and Pashinyan stood beside Michel as all three put their signatures to the declaration."
     assert typed(extract, text) == "agreement"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document as the subject of a verb is no participle naming it.
+        ("The declaration carries the signatures of Aliyev, Pashinyan and Michel.", "agreement"),
+        # "I'd say" hedges: nothing is said yet.
+        ("Blinken met Aliyev in Munich. I'd say that Armenia and Azerbaijan are close.", None),
+    ],
+)
+def test_documents_as_subjects_and_hedged_speech(extract, text, expected):
+    assert typed(extract, text) == expected
