@@ -119,8 +119,11 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
     speech_verbs = [c for kind, c in found if kind == "statement" and c.key == "act:statement"]
     before = [c for c in speech_verbs if c.start < cue.start]
     doer = before[0] if event_type != "statement" and before else cue
-    if cue.key == "reading:attributions" and speech_verbs:
-        doer = speech_verbs[0]  # "In a statement, the ministry said": the speech verb has the subject
+    # "In a statement, the ministry said", "Under the declaration, the ministers initialed":
+    # the predicate after an opening frame has the subject.
+    acts_after = [c for kind, c in found if kind == event_type and c.key.startswith("act:") and c.start > cue.start]
+    if cue.key in ("reading:attributions", "reading:agreement_frames") and acts_after:
+        doer = acts_after[0]
     subject = subject_of(s, doer, speakers, codebook) or person_before(s, doer, speakers, codebook)
     # "accused each other", "traded blame": everyone before the predicate accuses.
     mutual = event_type == "accusation" and (

@@ -25,7 +25,10 @@ __all__ = [
 
 def names_a_document(s: Clauses, cue: Span) -> bool:
     """A participle right after a document's noun ("the protocol signed", "The document,
-    signed") says which document, not that it was signed now; "the deal was signed" is an act."""
+    signed") says which document, not that it was signed now; "the deal was signed" is an act,
+    and so is a verb with the document as its subject ("The statement carries the signatures")."""
+    if not cue.text.split()[0].lower().endswith("ed"):
+        return False  # not a participle
     at = s.index(cue.start)
     before = s.words[max(0, at - 2) : at]
     if before[-1:] == [","]:

@@ -410,3 +410,31 @@ def test_a_mutual_accusation_has_every_party_accusing(extract, text):
 )
 def test_more_ways_to_report_fighting_and_speech(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+def test_a_deed_after_an_opening_frame_has_the_subject(extract):
+    record = extract(
+        "Michel hosted Aliyev and Pashinyan in Brussels on Sunday. "
+        "Under the statement, the two leaders initialled a protocol on border crossings."
+    )
+    (event,) = [e for e in record.other_events if e.sentence_index == 1]
+    assert event.event_type == "agreement"
+    assert {"ilham-aliyev", "nikol-pashinyan"} <= {a for a, r in event.roles.items() if r == "initiator"}
+
+
+def test_signatures_put_to_a_document_are_an_agreement(extract):
+    text = "Aliyev and Pashinyan stood beside Michel as all three put their signatures to the declaration."
+    assert typed(extract, text) == "agreement"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document as the subject of a verb is no participle naming it.
+        ("The declaration carries the signatures of Aliyev, Pashinyan and Michel.", "agreement"),
+        # "I'd say" hedges: nothing is said yet.
+        ("Blinken met Aliyev in Munich. I'd say that Armenia and Azerbaijan are close.", None),
+    ],
+)
+def test_documents_as_subjects_and_hedged_speech(extract, text, expected):
+    assert typed(extract, text) == expected
