@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .codebook import Codebook, Places, Venue
+from .dates import MONTHS, WEEKDAYS
 from .matchers import Knowledge
 from .record import Mention, Record, Sentence, Span
+
+# Month and weekday names: capitalised like the names a place's description walks back over.
+_CALENDAR_WORDS = frozenset({name for name in MONTHS if len(name) > 3} | {"may"} | set(WEEKDAYS))
 
 
 def resolve_names(record: Record, knowledge: Knowledge) -> Record:
@@ -72,7 +76,11 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
         return None
     if span.text.split()[0].lower() in locative | words.alias_prepositions:
         return "locative"  # an alias that carries its preposition: "on the inter-state border"
-    before = [t[2] for t in sentence.tokens if t[1] <= span.start][-words.lookback_words :]
+    tokens = [t for t in sentence.tokens if t[1] <= span.start][-words.lookback_words :]
+    before = [t[2] for t in tokens]
+    # "President Ilham Aliyev of Azerbaijan": a person's name is no description of a place.
+    people = [a for a in sentence.actors if codebook.kind(a.key) == "person"]
+    named = [any(a.start <= t[0] < a.end for a in people) for t in tokens]
     after = sentence.token_after(span.end, 2)
     i, edge = len(before) - 1, False
     not_filler = (words.edge_preposition, words.motion_preposition)
@@ -80,6 +88,8 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
     while i >= 0 and len(before) - i <= words.walk_back_words:
         word = before[i]
         low = word.lower()
+        if low in _CALENDAR_WORDS or named[i]:
+            break  # "In March, Baku and Yerevan announced": the month is what "in" places
         if low in locative:
             return "locative"
         if low in words.fillers or low in words.edge_words or (word[:1].isupper() and low not in not_filler):

@@ -72,6 +72,7 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
                 continue
             found.append(event)
         talks.extend(found)
+        finder.border_rounds |= any(e.venue_id == window.border_venue for e in found)
         if found:
             finder.recent = index
             round_sentences.add(index)
@@ -107,6 +108,7 @@ class _TalksFinder:
         self.headline_venue = self._headline_venue(record)
         self.recent: int | None = None  # sentence index of the last round reported so far
         self.previous_places: set[str] = set()  # the venues the sentence before names
+        self.border_rounds = False  # whether a round so far was on the parties' border
 
     def _dateline(self, record: Record, codebook: Codebook) -> tuple[str, int, int] | None:
         """The dateline's venue and the stretch of its paragraph. A party's own capital
@@ -180,12 +182,13 @@ class _TalksFinder:
 
     def _on_the_border(self, sentence: Sentence, noun: Span) -> bool:
         """ "The ninth meeting of the border commissions was held on the border": the
-        commissions' own border, wherever a plain "on the border" would be too vague."""
+        commissions' own border, wherever a plain "on the border" would be too vague; in an
+        article that has placed a round there, "their fifth meeting was held on the border" too."""
         cues = self.cues
         after = sentence.text[noun.end - sentence.start :].lower()
         return (
             cues.border_venue in self.codebook.venues
-            and any(t[2].lower() in cues.commission_words for t in sentence.tokens)
+            and (self.border_rounds or any(t[2].lower() in cues.commission_words for t in sentence.tokens))
             and any(p in after for p in cues.border_phrases)
         )
 
@@ -208,7 +211,15 @@ class _TalksFinder:
             # Pashinyan" names them nowhere else, so there they count).
             near = own
         sides = {codebook.side(m.entity_id) for m in near} - {None}
-        outsiders = [m for m in near if codebook.side(m.entity_id) is None and codebook.kind(m.entity_id) != "media"]
+        # "skipped a Brussels meeting because Macron was to attend": a third party named in a
+        # background clause did not sit at the table.
+        outsiders = [
+            m
+            for m in near
+            if codebook.side(m.entity_id) is None
+            and codebook.kind(m.entity_id) != "media"
+            and not (clauses.background[clauses.index(m.start)] and not clauses.relative[clauses.index(m.start)])
+        ]
         generic = bool(sentence.cue("talks:generic_parties"))
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
@@ -269,7 +280,12 @@ class _TalksFinder:
         at_track_venue = bool(
             place
             and places[place.entity_id].mediator_id
-            and (place.how == "locative" or cue.text.lower() in cues.round_nouns)
+            and (
+                place.how == "locative"
+                or cue.text.lower() in cues.round_nouns
+                # "skipped a Brussels meeting", not "the Moscow meeting of CIS leaders"
+                or (status == "cancelled" and not set(sentence.token_after(cue.end, 1)) & cues.organisation_link_words)
+            )
             and not bilateral(sentence, cue, cues)  # "Bayramov will hold bilateral meetings in Washington"
         )
         # "On 6 October they held talks in Prague", "The previous meeting was held in Vienna":

@@ -45,10 +45,30 @@ def reported_between(sentence: Sentence, when: ResolvedDate, cue: Span, cues: Ta
 def outside_place_clauses(dates: tuple[ResolvedDate, ...], cue: Span, clauses: Clauses) -> tuple[ResolvedDate, ...]:
     """The dates not in a clause that says which place ("in the hall where the declaration was
     signed in 1991": that date is the hall's story), unless the round stands in that clause,
-    nor in a relative clause that dates a speech about the round (`_announced_in_relative`)."""
+    nor in a relative clause that dates a speech about the round (`_announced_in_relative`)
+    or the story of a named actor (`_actors_story`)."""
     if not clauses.restrictive[clauses.index(cue.start)]:
         dates = tuple(d for d in dates if not clauses.restrictive[clauses.index(d.start)])
-    return tuple(d for d in dates if not _announced_in_relative(d, cue, clauses))
+    return tuple(d for d in dates if not _announced_in_relative(d, cue, clauses) and not _actors_story(d, cue, clauses))
+
+
+def _actors_story(d: ResolvedDate, cue: Span, clauses: Clauses) -> bool:
+    """ "Russia, which withdrew its peacekeepers last year, took no part in the talks": a
+    relative clause set off after a named actor dates the actor's story, not the round."""
+    sentence, words = clauses.sentence, clauses.words
+    at, here = clauses.index(d.start), clauses.index(cue.start)
+    for actor in sentence.actors:
+        opener = clauses.index(actor.end - 1) + 1
+        if (
+            opener + 1 >= len(words)
+            or words[opener] != ","
+            or words[opener + 1] not in clauses.reading.relative_openers
+        ):
+            continue
+        end = next((k for k in range(opener + 1, len(words)) if clauses.breaks[k]), len(words))
+        if opener < at < end and not opener < here < end:
+            return True
+    return False
 
 
 def _announced_in_relative(d: ResolvedDate, cue: Span, clauses: Clauses) -> bool:

@@ -202,6 +202,18 @@ def slots_of(
             if start <= d.start < end and (k == 0 or d.start >= noun.start)
         )
         slots.append(Slot(noun, place, mine))
+    return _shared_dates(slots, sentence.text, sentence.start)
+
+
+def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
+    """ "encounters in Granada and Brussels in October": places joined by a bare "and"
+    share the date that follows the last of them."""
+    for k in range(len(slots) - 2, -1, -1):
+        here, after = slots[k], slots[k + 1]
+        if here.dates or not after.dates or here.noun is not after.noun or here.place is None or after.place is None:
+            continue
+        if _BARE_AND.match(text[here.place.end - offset : after.place.start - offset]):
+            slots[k] = Slot(here.noun, here.place, after.dates)
     return slots
 
 
@@ -227,6 +239,7 @@ _LOCATES = re.compile(r"^[^,;:]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?$", r
 _VICINITY = re.compile(
     r"^\s*,?\s*(?:just\s+|not\s+far\s+)?(?:outside|near|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I
 )
+_BARE_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:in\s+|at\s+)?$", re.I)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
 # What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022".
 _DATE_LINK = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in)?\s*$", re.I)

@@ -6,6 +6,7 @@ cues.json); when several stand in a sentence, `status_precedence` says which win
 
 from __future__ import annotations
 
+from .clauses import Clauses
 from .cues import Cues
 from .record import Sentence, Span
 
@@ -23,6 +24,13 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
         # tells of another round.
         since = [t[0] for t in sentence.tokens if t[0] > cue.end and t[2].lower() in cues.talks.background_words]
         found = [c for c in found if not any(b < c.start for b in since)]
+    if cue is not None:
+        # "... hosted three rounds, before Baku walked away from the US track": a status word in an
+        # adverbial background clause tells of something else, unless the round stands there too
+        # (a relative clause about the round, "the meeting that was called off", still counts).
+        clauses = Clauses(sentence, cues.event_reading)
+        if not clauses.in_background(cue):
+            found = [c for c in found if not _adverbial_background(clauses, c)]
     if cue is not None and placed:
         found = [
             c for c in found if _overlaps(c, cue) or not any(_overlaps(c, n) for n in nouns if n.start != cue.start)
@@ -59,6 +67,11 @@ def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
     planned = [c.text.lower() for c in sentence.cue("status:planned")]
     accepted = any(t[2].lower() in talks.acceptance_words for t in sentence.tokens)
     return bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+
+
+def _adverbial_background(clauses: Clauses, span: Span) -> bool:
+    i = clauses.index(span.start)
+    return clauses.background[i] and not clauses.relative[i]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -160,3 +160,15 @@ def test_a_misspelt_name_after_a_title_is_the_codebook_person(extract):
 def test_a_demonym_inside_a_place_description_is_no_actor(extract):
     x = extract("The previous meeting, also in the Belgian capital, took place last month.")
     assert "brussels" in venues_of(x) and "belgium" not in actors_of(x)
+
+
+@pytest.mark.parametrize(
+    "text, venues",
+    [
+        ("In June, Baku and Yerevan exchanged drafts of the treaty.", set()),  # the month is what "in" places
+        ("On Friday, Yerevan rejected the proposal.", set()),
+        ("At the summit in Vienna, President Ilham Aliyev of Azerbaijan met Pashinyan.", {"vienna"}),
+    ],
+)
+def test_a_preposition_does_not_reach_past_a_fronted_date_or_a_persons_name(extract, text, venues):
+    assert venues_of(extract(text)) == venues

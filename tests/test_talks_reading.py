@@ -70,3 +70,32 @@ def test_a_sentence_after_one_naming_another_city_does_not_take_the_headline_cit
         "2023-05-04",
     )
     assert ("washington", "held", "2022-08", "united-states") not in rounds(record)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # one party boycotts a track's meeting; the third state in the "because" clause was not at the table
+            "In March Pashinyan stayed away from a Washington meeting because Erdogan was to attend.",
+            "2023-10-05",
+            [("washington", "cancelled", "2023-03", "united-states")],
+        ),
+        (  # a reported future: "would see each other" plans, and October lies ahead
+            "Michel added that the two leaders would see each other in Granada in October.",
+            "2023-07-18",
+            [("granada", "planned", "2023-10", "european-union")],
+        ),
+        (  # the status word of a "before" clause is not the round's
+            "Washington hosted the talks between Armenia and Azerbaijan, before Baku walked away from the US track.",
+            "2025-08-08",
+            [("washington", "held", "2025-08-08", "united-states")],
+        ),
+        (  # places joined by a bare "and" share the month after the last of them
+            "The planned encounters of Aliyev and Pashinyan in Vienna and Geneva in October fell through.",
+            "2024-02-17",
+            [("vienna", "cancelled", "2023-10", None), ("geneva", "cancelled", "2023-10", None)],
+        ),
+    ],
+)
+def test_boycotts_reported_futures_and_other_clauses(extract, text, published, expected):
+    assert rounds(extract(text, published)) == expected
