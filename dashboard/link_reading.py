@@ -63,8 +63,8 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
     short excerpt of what the link held.
     """
     parsed = Parsed()
-    filters: dict = {}
-    view: dict = {}
+    filters: dict[str, object] = {}
+    view: dict[str, object] = {}
     for key, values in raw.items():
         values = [values] if isinstance(values, str) else [str(v) for v in values]
         if key in STREAMLIT_KEYS:
