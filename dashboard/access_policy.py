@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -98,8 +98,8 @@ class Policy:
             team=team,
             users=users,
             oidc_providers=oidc_providers(_section(secrets_, "auth")),
-            allowed=_lowered(access.get("allowed", ())),
-            editors=_lowered(access.get("editors", ())),
+            allowed=_lowered(access.get("allowed", ()), "access.allowed"),
+            editors=_lowered(access.get("editors", ()), "access.editors"),
             public=_truthy(access.get("public", env.get(ENV_PUBLIC, ""))),
         )
 
@@ -206,10 +206,14 @@ def _role(value: object) -> str:
     return str(value)
 
 
-def _lowered(values: object) -> tuple[str, ...]:
+def _lowered(values: object, where: str) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [values]
-    return tuple(str(v).strip().lower() for v in values or ())
+    if not values:
+        return ()
+    if not isinstance(values, Iterable):  # `allowed = true` in TOML: say so, as for any other malformed entry
+        raise AccessConfigError(f"{where} must be a list of e-mail addresses or domains")
+    return tuple(str(v).strip().lower() for v in values)
 
 
 def _truthy(value: object) -> bool:
