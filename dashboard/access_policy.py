@@ -72,7 +72,7 @@ class Policy:
         return bool(self.users)
 
     @classmethod
-    def from_config(cls, secrets_: Mapping, env: Mapping[str, str]) -> Policy:
+    def from_config(cls, secrets_: Mapping[str, object], env: Mapping[str, str]) -> Policy:
         """The policy in the `[access]` and `[auth]` secrets sections and the environment.
 
         Raises AccessConfigError for a plain password where a hash belongs, an unknown
@@ -104,7 +104,7 @@ class Policy:
         )
 
 
-def oidc_providers(auth: Mapping) -> tuple[str | None, ...]:
+def oidc_providers(auth: Mapping[str, object]) -> tuple[str | None, ...]:
     """The st.login providers in an `[auth]` section: None for the unnamed one, else the names."""
     if not auth:
         return ()
@@ -130,7 +130,7 @@ def authenticate(policy: Policy, name: str, password: str) -> Identity | None:
     return None
 
 
-def oidc_identity(policy: Policy, user: Mapping) -> Identity | None:
+def oidc_identity(policy: Policy, user: Mapping[str, object]) -> Identity | None:
     """The identity of a user Streamlit's login admitted, if the policy lets them in.
 
     The identity provider says who someone is; `allowed` says whether they are a
@@ -183,7 +183,7 @@ def _listed(email: str, entries: tuple[str, ...]) -> bool:
     return any(entry in ("*", email, domain) for entry in entries)
 
 
-def _section(mapping: Mapping, name: str) -> Mapping:
+def _section(mapping: Mapping[str, object], name: str) -> Mapping[str, object]:
     value = mapping.get(name) if isinstance(mapping, Mapping) else None
     if value is None:
         return {}
