@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:  # for annotations only: the model imports nothing from here, but keep it so
+if TYPE_CHECKING:  # for annotations only: the masks need no import of the model (and its table preparation)
     from dashboard.model import Data
 
 MULTI_FILTERS = ("actor", "mediator", "venue", "type", "status", "basis", "outlet")
