@@ -64,7 +64,8 @@ def timed_build(folder: Path, out: Path, workers: int, cache: Path | None = None
         "print(json.dumps({'seconds': seconds, 'peak_mb': max(own, workers) / 1024}))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def words_in(folder: Path) -> int:

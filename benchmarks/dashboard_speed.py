@@ -25,12 +25,14 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (100_000, 1_000_000)
 REPEATS = 5
-TARGETS = {  # from issue 9
+TARGETS: dict[str, dict[int, float]] = {  # from issue 9
     "load_s": {1_000_000: 2.0},
     "filter_rerun_s": {100_000: 0.5, 1_000_000: 1.5},
     "noop_rerun_s": {1_000_000: 0.3},
@@ -45,6 +47,22 @@ FILTER_CHANGES = [  # (widget key, value): each a set of filters not seen before
     ("mediator", ["european-union", "russia"]),
     ("mediator", []),
 ]
+
+
+class Figures(TypedDict):
+    """What `measure` prints for one size: seconds, megabytes, and the context they were taken in."""
+
+    size: int
+    load_average: float
+    first_run_s: float
+    new_session_s: float
+    load_s: float
+    noop_rerun_s: float
+    filter_rerun_s: float
+    filter_reruns: list[float]
+    memory_mb: int
+    peak_memory_mb: int
+    events: int
 
 
 def tables_for(size: int) -> Path:
@@ -63,7 +81,7 @@ def memory_mb() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def measure(size: int) -> dict:
+def measure(size: int) -> Figures:
     """All figures for one size, in this process (call it in a fresh one)."""
     table_dir = tables_for(size)
     os.environ["PEACETRACK_TABLES"] = str(table_dir)
@@ -122,8 +140,9 @@ def measure(size: int) -> dict:
     }
 
 
-def report(figures: dict) -> None:
+def report(figures: Figures) -> None:
     size = figures["size"]
+    scalars = {key: value for key, value in figures.items() if isinstance(value, int | float)}
     print(f"dashboard at {size:,} events (AppTest; load average {figures['load_average']} on this shared machine)")
     rows = [
         ("loading (read + prepare), median", "load_s", "s"),
@@ -136,15 +155,15 @@ def report(figures: dict) -> None:
     for label, key, unit in rows:
         target = TARGETS.get(key, {}).get(size)
         verdict = (
-            "" if target is None else f"  target ≤ {target:g} {unit}: {'met' if figures[key] <= target else 'NOT met'}"
+            "" if target is None else f"  target ≤ {target:g} {unit}: {'met' if scalars[key] <= target else 'NOT met'}"
         )
-        print(f"  {label:45s} {figures[key]:>9} {unit}{verdict}")
+        print(f"  {label:45s} {scalars[key]:>9} {unit}{verdict}")
     print(f"  (filter reruns: {', '.join(map(str, figures['filter_reruns']))} s; memory now {figures['memory_mb']} MB)")
 
 
-def main(sizes=SIZES) -> list[dict]:
+def main(sizes: Sequence[int] = SIZES) -> list[Figures]:
     """Generate the tables if needed, measure each size in a fresh process, print the figures."""
-    results = []
+    results: list[Figures] = []
     for size in sizes:
         tables_for(size)  # generated here, not inside the timed process
         done = subprocess.run(

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.synthetic_reports import (
+    MISSING,
     documents_table,
     event_actors_table,
     events_table,
@@ -73,8 +74,7 @@ def generate(n_events: int, seed: int = 0) -> tuple[dict[str, pd.DataFrame], dic
         "mentions": mentions.reset_index(drop=True),
     }
     extra = {"rounds": rounds, "quotes": quotes, "review_names": review}
-    for name in list(frames) + list(extra):
-        table = frames.get(name, extra.get(name))
+    for table in [*frames.values(), *extra.values()]:
         for column in table.columns:
             if table[column].dtype == object or str(table[column].dtype) == "str":
                 table[column] = table[column].astype(object).where(table[column].notna(), None)
@@ -93,7 +93,7 @@ def rounds_table(events: pd.DataFrame, documents: pd.DataFrame, precedence: Sequ
     rounds = pd.DataFrame(
         {
             "round_id": grouped.size().index,
-            "date": grouped.size().index.map(best_date.set_index("round_id")["date"]),
+            "date": grouped.size().index.map(best_date.set_index("round_id")["date"].to_dict()),
             "venue_id": grouped["venue_id"].first().to_numpy(),
             "mediator_id": grouped["mediator_id"].first().to_numpy(),
             "n_sources": grouped["doc_id"].nunique().to_numpy(),
@@ -108,7 +108,7 @@ def rounds_table(events: pd.DataFrame, documents: pd.DataFrame, precedence: Sequ
     rounds["parties"] = [SIDES] * len(rounds)
     rounds["cancelled_by"] = [[SIDES[i % 2]] if s == "cancelled" else [] for i, s in enumerate(rounds["status"])]
     rounds["disagree"] = statuses > 1
-    rounds["disagreement"] = np.where(statuses > 1, "status: cancelled, held, planned", None)
+    rounds["disagreement"] = np.where(statuses > 1, "status: cancelled, held, planned", MISSING)
     return rounds
 
 

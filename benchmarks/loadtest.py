@@ -38,12 +38,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks.streamlit_client import Session
+from benchmarks.streamlit_client import Run, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
-SERVER_FLAGS = ("--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none")
-SERVER_FLAGS += ("--browser.gatherUsageStats", "false", "--server.runOnSave", "false")
+SERVER_FLAGS: tuple[str, ...] = ("--server.address", "127.0.0.1", "--server.headless", "true")
+SERVER_FLAGS += ("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false")
+SERVER_FLAGS += ("--server.runOnSave", "false")
 FILTERS = ("Actor", "Mediator", "Venue", "Event type", "Talks status", "Outlet")
 
 
@@ -121,7 +122,7 @@ def data_size_mb(table_dir: Path) -> float:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 class Server:
@@ -215,7 +216,7 @@ def user(url: str, seed: int, stop_at: float, hard_stop: float, think: tuple[flo
             outcome.errors.append(f"session {seed}: {type(error).__name__}: {error}")
 
 
-def _record(outcome: Outcome, run, first_run: bool = False) -> bool:
+def _record(outcome: Outcome, run: Run, first_run: bool = False) -> bool:
     with outcome.lock:
         if run.status is None:
             outcome.unfinished += 1
@@ -258,11 +259,12 @@ def load(
                 print(f"(status {warm_run.status}, {warm_run.exceptions[:1]} {warm_run.errors[:1]}); no load applied")
                 return
             mediator = warm.multiselects().get("Mediator")
-            for picked in ([mediator.options[0]], []) if mediator else ():
-                warm.set_multiselect(mediator.id, list(picked))
-                run = warm.run(timeout=warm_limit)
-                if run.ok:
-                    alone.append(run.seconds)
+            if mediator is not None:
+                for picked in ([mediator.options[0]], []):
+                    warm.set_multiselect(mediator.id, list(picked))
+                    run = warm.run(timeout=warm_limit)
+                    if run.ok:
+                        alone.append(run.seconds)
         one_session = server.memory_mb()
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -322,21 +324,20 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.sessions = max(1, min(args.sessions, 100))  # bounded whatever is asked
     args.limit = max(args.duration, min(args.limit, 1800.0))
-    with tempfile.TemporaryDirectory(prefix="peacetrack-load-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="peacetrack-load-") as tmp_name:
+        tmp = Path(tmp_name)
         seeds = seed_tables(tmp / "seeds")
-        runs = {"seeds": lambda: seeds, "large": lambda: large_tables(seeds, tmp / "large", args.events)}
-        for name, make in runs.items():
+        for name in ("seeds", "large"):
             if args.only in (None, name):
                 label = "seeds' tables" if name == "seeds" else f"generated table, {args.events:,} events"
                 load(
                     label,
-                    make(),
+                    seeds if name == "seeds" else large_tables(seeds, tmp / "large", args.events),
                     sessions=args.sessions,
                     duration=args.duration,
                     limit=args.limit,
                     warm_limit=min(args.warm_limit, 1800.0),
-                    think=tuple(args.think),
+                    think=(args.think[0], args.think[1]),
                     log_dir=tmp,
                 )
 

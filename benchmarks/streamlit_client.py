@@ -16,9 +16,12 @@ import time
 from dataclasses import dataclass, field
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.MultiSelect_pb2 import MultiSelect
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.sync.client import connect
+from websockets.typing import Subprotocol
 
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
@@ -29,8 +32,8 @@ class Run:
 
     seconds: float
     status: int | None = None  # script_finished's status, None if the run never finished
-    elements: list = field(default_factory=list)  # (type name, element proto)
-    messages: list = field(default_factory=list)  # every ForwardMsg, as received
+    elements: list[tuple[str | None, Element]] = field(default_factory=list)  # (type name, element proto)
+    messages: list[ForwardMsg] = field(default_factory=list)  # every ForwardMsg, as received
     bytes_received: int = 0
 
     @property
@@ -52,7 +55,9 @@ class Session:
 
     def __init__(self, url: str, *, open_timeout: float = 30) -> None:
         stream = url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-        self._connection = connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=open_timeout)
+        self._connection = connect(
+            stream, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=open_timeout
+        )
         self._ws = self._connection.__enter__()
         self.widgets: dict[str, object] = {}  # widget id -> latest element proto (multiselect, ...)
         self.states: dict[str, WidgetState] = {}  # widget id -> the value this client set
@@ -64,7 +69,7 @@ class Session:
     def __enter__(self) -> Session:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def set_multiselect(self, widget_id: str, values: list[str]) -> None:
@@ -100,6 +105,8 @@ class Session:
                 element = forward.delta.new_element
                 element_type = element.WhichOneof("type")
                 run.elements.append((element_type, element))
+                if element_type is None:
+                    continue  # an element of no known type: nothing to track
                 widget = getattr(element, element_type)
                 if getattr(widget, "id", "").startswith("$$ID"):
                     self.widgets[widget.id] = widget
@@ -110,6 +117,6 @@ class Session:
                 run.seconds = time.perf_counter() - started
                 return run
 
-    def multiselects(self) -> dict[str, object]:
+    def multiselects(self) -> dict[str, MultiSelect]:
         """The multiselect widgets the last runs drew, by label."""
-        return {w.label: w for w in self.widgets.values() if type(w).__name__ == "MultiSelect"}
+        return {w.label: w for w in self.widgets.values() if isinstance(w, MultiSelect)}

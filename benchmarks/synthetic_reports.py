@@ -15,6 +15,10 @@ import pandas as pd
 from benchmarks.synthetic_vocab import CLAUSES, PHRASES, PLOVER, TYPE_WEIGHTS, invented_names, zipf_weights
 from benchmarks.synthetic_world import END, START, World
 
+# The missing value for `np.where`: numpy's stubs take arrays, not a bare None, and this
+# 0-d object array broadcasts to the same object-dtype result that None gave.
+MISSING = np.array(None, dtype=object)
+
 
 def documents_table(rng: np.random.Generator, n_events: int) -> pd.DataFrame:
     """The articles: about five events each, outlets Zipf-distributed, most dated by the manifest."""
@@ -24,7 +28,7 @@ def documents_table(rng: np.random.Generator, n_events: int) -> pd.DataFrame:
     doc_day = START + pd.to_timedelta(rng.integers(0, span_days, n_docs), unit="D")
     doc_ids = np.array([f"{i:06d}_{x:012x}" for i, x in enumerate(rng.integers(0, 2**48, n_docs))], dtype=object)
     basis = rng.choice(["manifest", "text", "none"], n_docs, p=[0.6, 0.35, 0.05])
-    published = np.where(basis == "none", None, doc_day.strftime("%Y-%m-%d"))
+    published = np.where(basis == "none", MISSING, doc_day.strftime("%Y-%m-%d"))
     documents = pd.DataFrame(
         {
             "doc_id": doc_ids,
@@ -87,23 +91,23 @@ def events_table(rng: np.random.Generator, world: World, documents: pd.DataFrame
         precision == "day",
         when.strftime("%Y-%m-%d"),
         np.where(
-            precision == "month", when.strftime("%Y-%m"), np.where(precision == "year", when.strftime("%Y"), None)
+            precision == "month", when.strftime("%Y-%m"), np.where(precision == "year", when.strftime("%Y"), MISSING)
         ),
     )
     date_basis = np.where(
-        precision == "none", None, rng.choice(["explicit", "relative", "publication"], n_events, p=[0.5, 0.25, 0.25])
+        precision == "none", MISSING, rng.choice(["explicit", "relative", "publication"], n_events, p=[0.5, 0.25, 0.25])
     )
     venue = np.where(
         is_talks,
         world.round_venue[np.maximum(round_of, 0)],
-        np.where(rng.random(n_events) < 0.35, rng.choice(world.venue_pool, n_events, p=world.venue_p), None),
+        np.where(rng.random(n_events) < 0.35, rng.choice(world.venue_pool, n_events, p=world.venue_p), MISSING),
     )
     mediator = np.where(
         is_talks,
         world.round_mediator[np.maximum(round_of, 0)],
-        np.where(rng.random(n_events) < 0.3, rng.choice(world.mediators, n_events, p=world.mediator_p), None),
+        np.where(rng.random(n_events) < 0.3, rng.choice(world.mediators, n_events, p=world.mediator_p), MISSING),
     )
-    status = np.where(is_talks, world.round_status[np.maximum(round_of, 0)], None)
+    status = np.where(is_talks, world.round_status[np.maximum(round_of, 0)], MISSING)
     status = np.where(
         is_talks & (rng.random(n_events) < 0.1), rng.choice(["held", "planned", "cancelled"], n_events), status
     )
@@ -114,7 +118,7 @@ def events_table(rng: np.random.Generator, world: World, documents: pd.DataFrame
     round_id = np.where(
         linkable,
         pd.Series(world.round_venue[np.maximum(round_of, 0)]).astype(str).to_numpy() + "-" + month.to_numpy(),
-        np.where(is_talks, doc_ids[doc_of] + "-" + pd.Series(event_ids).str.slice(0, 8).to_numpy(), None),
+        np.where(is_talks, doc_ids[doc_of] + "-" + pd.Series(event_ids).str.slice(0, 8).to_numpy(), MISSING),
     )
     places = pd.Series(world.venues.set_index("venue_id")["name"]).reindex(venue).fillna("the region").to_numpy()
     phrase = rng.integers(0, len(PHRASES), n_events)
@@ -135,15 +139,15 @@ def events_table(rng: np.random.Generator, world: World, documents: pd.DataFrame
             "plover": pd.Series(event_type).map(PLOVER).to_numpy(),
             "status": status,
             "date": date,
-            "date_precision": np.where(precision == "none", None, precision),
-            "date_text": np.where(precision == "none", None, day_names),
+            "date_precision": np.where(precision == "none", MISSING, precision),
+            "date_text": np.where(precision == "none", MISSING, day_names),
             "date_basis": date_basis,
             "venue_id": venue,
             "mediator_id": mediator,
             "sentence": sentence,
             "char_start": char_start,
             "char_end": char_start + lengths,
-            "format": np.where(is_talks, "trilateral", None),
+            "format": np.where(is_talks, "trilateral", MISSING),
             "round_id": round_id,
             "confidence": np.round(rng.uniform(0.4, 0.99, n_events), 2),
         }
@@ -211,7 +215,7 @@ def quotes_table(rng: np.random.Generator, world: World, events: pd.DataFrame) -
     q_event = rng.integers(0, n_events, n_quotes)
     q_accusation = rng.random(n_quotes) < 0.1
     q_mediator = np.where(
-        q_accusation & (rng.random(n_quotes) < 0.8), rng.choice(world.mediators, n_quotes, p=world.mediator_p), None
+        q_accusation & (rng.random(n_quotes) < 0.8), rng.choice(world.mediators, n_quotes, p=world.mediator_p), MISSING
     )
     q_about = rng.choice(world.actor_pool, n_quotes, p=world.actor_p)
     q_start = char_start[q_event] + 5
@@ -220,7 +224,7 @@ def quotes_table(rng: np.random.Generator, world: World, events: pd.DataFrame) -
             "quote_id": [f"{x:016x}" for x in rng.integers(0, 2**63, n_quotes)],
             "doc_id": event_doc_ids[q_event],
             "speaker_id": np.where(
-                rng.random(n_quotes) < 0.85, rng.choice(world.actor_pool, n_quotes, p=world.actor_p), None
+                rng.random(n_quotes) < 0.85, rng.choice(world.actor_pool, n_quotes, p=world.actor_p), MISSING
             ),
             "text": np.where(
                 q_accusation,

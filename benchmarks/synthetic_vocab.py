@@ -8,6 +8,7 @@ the tables are put together.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 TYPE_WEIGHTS = {
     "statement": 30,
@@ -79,14 +80,16 @@ CLAUSES = [
 ]
 
 
-def zipf_weights(n: int, s: float = 1.1) -> np.ndarray:
-    weights = 1.0 / np.arange(1, n + 1) ** s
-    return weights / weights.sum()
+def zipf_weights(n: int, s: float = 1.1) -> npt.NDArray[np.floating]:
+    weights: npt.NDArray[np.floating] = 1.0 / np.arange(1, n + 1) ** s
+    probabilities: npt.NDArray[np.floating] = weights / weights.sum()
+    return probabilities
 
 
 def invented_names(rng: np.random.Generator, n: int) -> list[str]:
     """Pronounceable invented names ('Kalomi Saneyan'), unique."""
-    names, seen = [], set()
+    names: list[str] = []
+    seen: set[str] = set()
     while len(names) < n:
         first = "".join(rng.choice(SYLLABLES, rng.integers(2, 4))).capitalize()
         last = "".join(rng.choice(SYLLABLES, rng.integers(2, 4))).capitalize()

@@ -72,8 +72,9 @@ def _gate() -> Identity:
         local = is_local_request(st.context.ip_address, dict(st.context.headers))
         if local or policy.public:
             how = "local" if local else "public"
-            st.session_state[IDENTITY_KEY] = Identity(how, EDITOR if local else VIEWER, how)
-            return st.session_state[IDENTITY_KEY]
+            opened = Identity(how, EDITOR if local else VIEWER, how)
+            st.session_state[IDENTITY_KEY] = opened
+            return opened
         st.title("peacetrack")
         st.error(
             "This peacetrack is reached from another machine but has no access control configured. "
@@ -102,7 +103,7 @@ def can_edit() -> bool:
     return identity is not None and identity.can_edit
 
 
-def _secrets() -> Mapping:
+def _secrets() -> Mapping[str, object]:
     try:
         return {key: st.secrets[key] for key in ("access", "auth") if key in st.secrets}
     except FileNotFoundError:  # no secrets.toml anywhere: nothing configured

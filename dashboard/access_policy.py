@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -72,7 +72,7 @@ class Policy:
         return bool(self.users)
 
     @classmethod
-    def from_config(cls, secrets_: Mapping, env: Mapping[str, str]) -> Policy:
+    def from_config(cls, secrets_: Mapping[str, object], env: Mapping[str, str]) -> Policy:
         """The policy in the `[access]` and `[auth]` secrets sections and the environment.
 
         Raises AccessConfigError for a plain password where a hash belongs, an unknown
@@ -98,13 +98,13 @@ class Policy:
             team=team,
             users=users,
             oidc_providers=oidc_providers(_section(secrets_, "auth")),
-            allowed=_lowered(access.get("allowed", ())),
-            editors=_lowered(access.get("editors", ())),
+            allowed=_lowered(access.get("allowed", ()), "access.allowed"),
+            editors=_lowered(access.get("editors", ()), "access.editors"),
             public=_truthy(access.get("public", env.get(ENV_PUBLIC, ""))),
         )
 
 
-def oidc_providers(auth: Mapping) -> tuple[str | None, ...]:
+def oidc_providers(auth: Mapping[str, object]) -> tuple[str | None, ...]:
     """The st.login providers in an `[auth]` section: None for the unnamed one, else the names."""
     if not auth:
         return ()
@@ -130,7 +130,7 @@ def authenticate(policy: Policy, name: str, password: str) -> Identity | None:
     return None
 
 
-def oidc_identity(policy: Policy, user: Mapping) -> Identity | None:
+def oidc_identity(policy: Policy, user: Mapping[str, object]) -> Identity | None:
     """The identity of a user Streamlit's login admitted, if the policy lets them in.
 
     The identity provider says who someone is; `allowed` says whether they are a
@@ -183,7 +183,7 @@ def _listed(email: str, entries: tuple[str, ...]) -> bool:
     return any(entry in ("*", email, domain) for entry in entries)
 
 
-def _section(mapping: Mapping, name: str) -> Mapping:
+def _section(mapping: Mapping[str, object], name: str) -> Mapping[str, object]:
     value = mapping.get(name) if isinstance(mapping, Mapping) else None
     if value is None:
         return {}
@@ -206,10 +206,14 @@ def _role(value: object) -> str:
     return str(value)
 
 
-def _lowered(values: object) -> tuple[str, ...]:
+def _lowered(values: object, where: str) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [values]
-    return tuple(str(v).strip().lower() for v in values or ())
+    if not values:
+        return ()
+    if not isinstance(values, Iterable):  # `allowed = true` in TOML: say so, as for any other malformed entry
+        raise AccessConfigError(f"{where} must be a list of e-mail addresses or domains")
+    return tuple(str(v).strip().lower() for v in values)
 
 
 def _truthy(value: object) -> bool:

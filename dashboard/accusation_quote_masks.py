@@ -8,6 +8,8 @@ compute these once per set of filters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -87,10 +89,10 @@ def accusation_text(acc: pd.DataFrame) -> pd.Series:
     return joined(acc, ("text", "accuser", "mediator", "targets", "title", "date"))
 
 
-def joined(frame: pd.DataFrame, columns) -> pd.Series:
+def joined(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
     """The text of `columns`, one line each: what a text search reads."""
     parts = [frame[c].astype(object).where(frame[c].notna(), "").astype(str) for c in columns]
-    text = parts[0]
+    text: pd.Series = parts[0]
     for part in parts[1:]:
         text = text + "\n" + part
     return text

@@ -30,23 +30,23 @@ access.gate()  # before anything reads data: until it lets the session in, only 
 
 
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
-def load_data(table_dir: str, signature: tuple) -> Data:
+def load_data(table_dir: str, signature: loading.Signature) -> Data:
     """The prepared tables; `signature` (file times and sizes) makes a rebuild a new entry."""
     return prepare(loading.load(Path(table_dir)))
 
 
 @st.cache_resource(max_entries=2)
-def vocabulary(_data: Data, signature: tuple) -> state.Vocabulary:
+def vocabulary(_data: Data, signature: loading.Signature) -> state.Vocabulary:
     return state.vocabulary(_data)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Searching the evidence…")
-def text_mask(_data: Data, signature: tuple, query: str) -> np.ndarray:
+def text_mask(_data: Data, signature: loading.Signature, query: str) -> np.ndarray:
     return event_text_mask(_data, query)
 
 
 @st.cache_resource(max_entries=64)
-def in_view(_data: Data, signature: tuple, key: str, _filters: Filters) -> InView:
+def in_view(_data: Data, signature: loading.Signature, key: str, _filters: Filters) -> InView:
     """What one set of filters lets through, shared by every session that sets them."""
     mask = event_mask(_data, _filters, lambda q: text_mask(_data, signature, q))
     return InView(_data, _filters, mask)
@@ -72,7 +72,7 @@ def main() -> None:
     view = sidebar.current_view()
     page = Page(data, in_view(data, data.signature, repr(current), current), current, vocab, view)
     header(page, sidebar.link_notes(link, current, view, vocab))
-    tabs = st.tabs(list(state.TABS), key="view", on_change=sidebar.on_tab_change, **sidebar.bind())
+    tabs = st.tabs(list(state.TABS), key="view", on_change=sidebar.on_tab_change, bind=sidebar.BIND)
     for tab, render in zip(tabs, RENDERERS.values()):
         if tab.open is not False:  # None: no tab tracking, draw all
             with tab:

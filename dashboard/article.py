@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 STYLE = """<style>
@@ -35,9 +36,10 @@ def locate(text: str, start: int | None, end: int | None, sentence: str | None) 
 
     Returns None when the sentence cannot be found in the text at all.
     """
-    stored_fits = start is not None and end is not None and 0 <= start < end <= len(text)
-    if stored_fits and (not sentence or _same(text[start:end], sentence)):
-        return start, end
+    if start is not None and end is not None:
+        stored_fits = 0 <= start < end <= len(text)
+        if stored_fits and (not sentence or _same(text[start:end], sentence)):
+            return start, end
     if sentence:
         found = text.find(sentence)
         if found >= 0:
@@ -59,7 +61,11 @@ def fold_point(text: str, highlights: list[tuple[int, int]]) -> int:
 
 
 def render(
-    text: str, highlights: list[tuple[int, int]] = (), entities: list[Span] = (), *, open_at_highlight: bool = False
+    text: str,
+    highlights: Sequence[tuple[int, int]] = (),
+    entities: Sequence[Span] = (),
+    *,
+    open_at_highlight: bool = False,
 ) -> str:
     """Escaped HTML of `text` with `highlights` in <mark> and `entities` underlined.
 
@@ -85,7 +91,7 @@ def render(
     return f'<div class="pt-article">{_render_body(text, highlights, entities)}</div>'
 
 
-def _render_body(text: str, highlights, entities) -> str:
+def _render_body(text: str, highlights: Sequence[tuple[int, int]], entities: Sequence[Span]) -> str:
     n = len(text)
     marks = [(max(0, s), min(n, e)) for s, e in highlights if s < e and s < n and e > 0]
     ents = []

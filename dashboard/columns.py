@@ -7,8 +7,13 @@ loops over rows in Python. Shared by the table preparation and the pure modules
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 import numpy as np
 import pandas as pd
+
+# What a column of ids can arrive as: a Series (often categorical), an array, or a list.
+Ids = pd.Series | pd.Index | np.ndarray | Sequence[str | None]
 
 
 def unique_labels(ids: pd.Series, names: pd.Series) -> dict[str, str]:
@@ -24,22 +29,24 @@ def unique_labels(ids: pd.Series, names: pd.Series) -> dict[str, str]:
     return dict(zip(ids, labels))
 
 
-def as_categorical(values, categories) -> pd.Categorical:
+def as_categorical(values: Ids, categories: Iterable[str]) -> pd.Categorical:
     """`values` (strings, categorical or None) as a categorical over exactly `categories`."""
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.set_categories(list(categories)).array
+        recoded: pd.Categorical = values.cat.set_categories(list(categories)).array
+        return recoded
     series = pd.Series(values, dtype=object)
     return pd.Categorical(series.where(series.notna(), None), categories=list(categories))
 
 
-def relabel(values: pd.Categorical, labels: dict[str, str], categories: list[str] | None = None) -> pd.Categorical:
+def relabel(values: pd.Categorical, labels: dict[str, str], categories: list[str] | None = None) -> pd.Categorical[str]:
     """Categorical of ids -> categorical of their labels (same rows), over `categories` when given."""
     ids = values.categories.astype(object)
     names = [labels.get(i, str(i)) for i in ids]
     wanted = categories if categories is not None else sorted(set(names), key=str.casefold)
     position = {label: i for i, label in enumerate(wanted)}
     recode = np.array([position.get(n, -1) for n in names] + [-1], dtype=np.int32)
-    return pd.Categorical.from_codes(recode[values.codes], categories=wanted)
+    codes: np.ndarray[tuple[int], np.dtype[np.int32]] = recode[values.codes]
+    return pd.Categorical.from_codes(codes, categories=pd.Index(wanted))
 
 
 def flatten_lists(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -57,13 +64,15 @@ def flatten_lists(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.array([r for r, _ in rows], dtype=np.int64), np.array([v for _, v in rows], dtype=object)
 
 
-def positions(index_ids, ids) -> np.ndarray:
+def positions(index_ids: Ids, ids: Ids) -> np.ndarray:
     """Position of each of `ids` in `index_ids` (-1 where absent); a categorical is looked up once per category."""
     index = pd.Index(pd.Series(index_ids, dtype=object))
-    if isinstance(getattr(ids, "dtype", None), pd.CategoricalDtype):
-        found = np.append(index.get_indexer(pd.Series(ids.cat.categories, dtype=object)), -1)
-        return found[np.asarray(ids.cat.codes)]
-    return index.get_indexer(pd.Series(ids, dtype=object))
+    if isinstance(ids, pd.Series) and isinstance(ids.dtype, pd.CategoricalDtype):
+        found = np.append(index.get_indexer(pd.Index(pd.Series(ids.cat.categories, dtype=object))), -1)
+        at_codes: np.ndarray = found[np.asarray(ids.cat.codes)]
+        return at_codes
+    found_at: np.ndarray = index.get_indexer(pd.Index(pd.Series(ids, dtype=object)))
+    return found_at
 
 
 def categorical(values: pd.Series) -> pd.Series:
@@ -71,7 +80,7 @@ def categorical(values: pd.Series) -> pd.Series:
     return values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype(object).astype("category")
 
 
-def names_of(ids, labels: dict) -> str:
+def names_of(ids: Iterable[str] | float | None, labels: Mapping[str, str]) -> str:
     """'Armenia, Azerbaijan': the labels of a list of ids, sorted."""
     if ids is None or isinstance(ids, float):
         return ""

@@ -7,6 +7,8 @@ conflict's order of mediators, then by name; rounds without a mediator come last
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from dashboard.columns import flatten_lists
@@ -57,7 +59,7 @@ def rounds_by_track(rounds: pd.DataFrame, order: list[str]) -> tuple[pd.DataFram
     return counts.sort_values(["order", "period"]).drop(columns="order").reset_index(drop=True), name
 
 
-def rounds_in_bars(rounds: pd.DataFrame, keys) -> pd.DataFrame:
+def rounds_in_bars(rounds: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
     """The rounds behind selected Compare bars: keys 'track_id|period start|status'."""
     wanted = {tuple(k.split("|")[:3]) for k in keys}
     dated = rounds.dropna(subset=["date_start"])

@@ -9,10 +9,15 @@ milliseconds; a text search is the one slow filter, and the app caches it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:  # for annotations only: the masks need no import of the model (and its table preparation)
+    from dashboard.model import Data
 
 MULTI_FILTERS = ("actor", "mediator", "venue", "type", "status", "basis", "outlet")
 
@@ -46,7 +51,7 @@ class Filters:
         return any(getattr(self, f.name) not in ((), None, "") for f in fields(self) if f.name != "outlet")
 
 
-def codes_in(values: pd.Series, wanted) -> np.ndarray:
+def codes_in(values: pd.Series, wanted: Iterable[str]) -> np.ndarray:
     """Boolean array: which rows of a categorical hold one of `wanted` (compared as codes)."""
     categories = values.cat.categories
     hit = np.zeros(len(categories) + 1, dtype=bool)  # the extra slot is code -1 (missing)
@@ -54,7 +59,7 @@ def codes_in(values: pd.Series, wanted) -> np.ndarray:
     return hit[values.cat.codes.to_numpy()]
 
 
-def event_mask(data, filters: Filters, text_mask=None) -> np.ndarray:
+def event_mask(data: Data, filters: Filters, text_mask: Callable[[str], np.ndarray] | None = None) -> np.ndarray:
     """Which events (by row) pass every filter. `text_mask(q)` may supply a cached text search."""
     events = data.events
     keep = np.ones(len(events), dtype=bool)
@@ -78,7 +83,7 @@ def event_mask(data, filters: Filters, text_mask=None) -> np.ndarray:
     return keep
 
 
-def actor_events(data, actor_ids) -> np.ndarray:
+def actor_events(data: Data, actor_ids: Iterable[str]) -> np.ndarray:
     """Events in which one of `actor_ids` takes part in any role."""
     wanted = np.array([data.actor_position[a] for a in actor_ids if a in data.actor_position], dtype=np.int64)
     hit = np.zeros(len(data.events), dtype=bool)
@@ -109,7 +114,7 @@ def contains(values: pd.Series, word: str) -> np.ndarray:
     return values.str.contains(word, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
-def event_text_mask(data, query: str) -> np.ndarray:
+def event_text_mask(data: Data, query: str) -> np.ndarray:
     """Events where every word of `query` occurs in the evidence sentence, the date as written,
     the name of an actor taking part, or the article's headline (plain text, any case)."""
     events = data.events
@@ -135,11 +140,11 @@ def words_match(haystack: pd.Series, query: str) -> np.ndarray:
     return keep
 
 
-def any_in(lists: pd.Series, wanted) -> np.ndarray:
+def any_in(lists: pd.Series, wanted: Iterable[str]) -> np.ndarray:
     """True where a list-valued cell shares at least one element with `wanted`."""
-    wanted = set(wanted)
+    wanted_set = set(wanted)
     return np.fromiter(
-        (bool(wanted.intersection(v)) if v is not None and not isinstance(v, float) else False for v in lists),
+        (bool(wanted_set.intersection(v)) if v is not None and not isinstance(v, float) else False for v in lists),
         dtype=bool,
         count=len(lists),
     )

@@ -47,7 +47,7 @@ def newest_input() -> float:
 
 
 @st.cache_resource(show_spinner="Building the tables from seeds/ (first start, or the articles changed) …")
-def _build_once(table_dir: str, newest_input: float) -> dict:
+def _build_once(table_dir: str, newest_input: float) -> dict[str, object]:
     """One build per server and inputs, however many sessions arrive at once
     (cache_resource computes a key once while the others wait)."""
     from data_prep import pipeline
@@ -84,7 +84,7 @@ def built_at(table_dir: str | Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
 
 
-def describe_tables(table_dir: str | Path, report: dict | None) -> str:
+def describe_tables(table_dir: str | Path, report: dict[str, object] | None) -> str:
     """Markdown: which tables this server shows, built from what, and when.
 
     >>> describe_tables("data/processed", {"input_dir": "seeds", "documents_read": 5})  # doctest: +SKIP
@@ -94,7 +94,7 @@ def describe_tables(table_dir: str | Path, report: dict | None) -> str:
     if report and report.get("input_dir"):
         read = report.get("documents_read")
         count = f" ({int(read)} documents)" if isinstance(read, int) else ""
-        parts.append(f", built from `{_code(shown_path(report['input_dir']))}`{count}")
+        parts.append(f", built from `{_code(shown_path(str(report['input_dir'])))}`{count}")
     else:
         parts.append(", built")
     when = built_at(table_dir)

@@ -10,7 +10,9 @@ accusations and quotes (`dashboard.accusation_quote_masks`) are computed apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
+from typing import TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -18,6 +20,8 @@ import pandas as pd
 from dashboard import accusation_quote_masks, timeline_bars
 from dashboard.filters import Filters, codes_in
 from dashboard.model import Data
+
+T = TypeVar("T")
 
 
 def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -36,13 +40,14 @@ class InView:
         self.data = data
         self.filters = filters
         self.mask = mask
-        self._memo: dict = {}
+        self._memo: dict[Hashable, object] = {}
 
-    def memo(self, key, build):
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """`build()` once per key for this set of filters (a figure, a table): a rerun redraws, not recomputes."""
         if key not in self._memo:
             self._memo[key] = build()
-        return self._memo[key]
+        # each key is built by one call site with one `build`, so what it holds is that build's T
+        return cast(T, self._memo[key])
 
     # ------------------------------------------------------------ events
 
@@ -50,7 +55,8 @@ class InView:
     def rows(self) -> np.ndarray:
         """Event rows in view, in date order (undated last)."""
         order = self.data.date_order
-        return order[self.mask[order]]
+        in_view: np.ndarray = order[self.mask[order]]
+        return in_view
 
     @property
     def n_events(self) -> int:
@@ -75,7 +81,8 @@ class InView:
     @cached_property
     def link_mask(self) -> np.ndarray:
         """Which event-actor links belong to events in view."""
-        return self.mask[self.data.link_row]
+        links: np.ndarray = self.mask[self.data.link_row]
+        return links
 
     @cached_property
     def n_actors(self) -> int:
@@ -103,7 +110,8 @@ class InView:
     def rows_of_type(self, event_type: str) -> np.ndarray:
         codes = self.data.events["event_type"].cat.codes.to_numpy()
         wanted = list(self.data.events["event_type"].cat.categories).index(event_type)
-        return self.rows[codes[self.rows] == wanted]
+        of_type: np.ndarray = self.rows[codes[self.rows] == wanted]
+        return of_type
 
     # ------------------------------------------------------------ actors
 
@@ -145,7 +153,8 @@ class InView:
         from dashboard.filters import actor_events
 
         hit = actor_events(self.data, [actor_id]) | codes_in(self.data.events["track_mediator_id"], [actor_id])
-        return self.rows[hit[self.rows]]
+        of_actor: np.ndarray = self.rows[hit[self.rows]]
+        return of_actor
 
     # ------------------------------------------------------------ rounds
 
@@ -178,14 +187,15 @@ class InView:
         counts = self.rounds["status"].value_counts()
         return {status: int(counts.get(status, 0)) for status in ("held", "planned", "cancelled")}
 
-    def rows_of_rounds(self, round_ids) -> np.ndarray:
+    def rows_of_rounds(self, round_ids: Iterable[str]) -> np.ndarray:
         """Event rows in view that support one of `round_ids`, in date order."""
         data = self.data
         picked = np.flatnonzero(data.rounds["round_id"].isin(list(round_ids)).to_numpy())
         linked = data.round_link_row[np.isin(data.round_link_round, picked)]
         hit = np.zeros(len(data.events), dtype=bool)
         hit[linked] = True
-        return self.rows[hit[self.rows]]
+        of_rounds: np.ndarray = self.rows[hit[self.rows]]
+        return of_rounds
 
     # ------------------------------------------------------------ timeline
 
@@ -193,7 +203,7 @@ class InView:
         """Events per (month, stack value, dated by publication?) among `rows` (default: all in view)."""
         return timeline_bars.monthly(self.data, stack_column, self.rows if rows is None else rows)
 
-    def rows_of_bars(self, keys, stack_column: str, rows: np.ndarray | None = None) -> np.ndarray:
+    def rows_of_bars(self, keys: Iterable[str], stack_column: str, rows: np.ndarray | None = None) -> np.ndarray:
         """Event rows in the selected timeline bars: keys 'YYYY-MM|stack' or 'YYYY-MM|stack|publication'."""
         return timeline_bars.rows_of_bars(self.data, keys, stack_column, self.rows if rows is None else rows)
 
@@ -212,8 +222,9 @@ class InView:
         venues["n_events"] = venues["venue_id"].map(n).astype(int)
         return venues.sort_values(["n_events", "label"], ascending=[False, True]).reset_index(drop=True)
 
-    def rows_at_venues(self, venue_ids) -> np.ndarray:
-        return self.rows[codes_in(self.data.events["venue_id"], venue_ids)[self.rows]]
+    def rows_at_venues(self, venue_ids: Iterable[str]) -> np.ndarray:
+        at_venues: np.ndarray = self.rows[codes_in(self.data.events["venue_id"], venue_ids)[self.rows]]
+        return at_venues
 
     # ------------------------------------------------------------ accusations
 
@@ -245,7 +256,8 @@ class InView:
         position = [data.actor_position[actor_id]] if actor_id in data.actor_position else []
         n = len(data.quotes)
         named = naming(data.quote_links["about"], n, position) | naming(data.quote_links["mediators"], n, position)
-        return named[self.quote_mask]
+        in_view: np.ndarray = named[self.quote_mask]
+        return in_view
 
     # ------------------------------------------------------------ documents
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
 from dashboard.filter_words import describe_dates
 from dashboard.filters import Filters
@@ -63,8 +62,12 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
     short excerpt of what the link held.
     """
     parsed = Parsed()
-    filters: dict = {}
-    view: dict = {}
+    multi: dict[str, tuple[str, ...]] = {}  # filters by MULTI_KEYS
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    query = ""
+    singles: dict[str, str] = {}  # view by SINGLE_KEYS
+    selections: dict[str, tuple[str, ...]] = {}  # view by SELECTION_KEYS
     for key, values in raw.items():
         values = [values] if isinstance(values, str) else [str(v) for v in values]
         if key in STREAMLIT_KEYS:
@@ -74,7 +77,7 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
             good = [known[v] for v in dict.fromkeys(values) if v in known]
             bad = list(dict.fromkeys(v for v in values if v and v not in known))
             if good:
-                filters[key] = tuple(good)
+                multi[key] = tuple(good)
             if bad:
                 parsed.notes.append(_note(key, [vocab.labels[key][g] for g in good], bad, f"no such {_noun(key)}"))
         elif key == "dates":
@@ -82,14 +85,14 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
             if note:
                 parsed.notes.append(note)
             if dates:
-                filters["date_from"], filters["date_to"] = dates
+                date_from, date_to = dates
         elif key == "q":
             text = values[-1] if values else ""
             if len(text) > MAX_TEXT:
                 parsed.notes.append(
                     f"Search: applied its first {MAX_TEXT} characters; ignored the other {len(text) - MAX_TEXT}"
                 )
-            filters["q"] = text[:MAX_TEXT].strip()
+            query = text[:MAX_TEXT].strip()
         elif key in SINGLE_KEYS:
             value, note = _parse_single(key, values[-1] if values else "", vocab)
             if note:
@@ -97,19 +100,28 @@ def parse_query(raw: Mapping[str, list[str] | str], vocab: Vocabulary) -> Parsed
                 if key in ("event", "quote"):
                     parsed.drop.append(key)
             if value is not None:
-                view[key] = value
+                singles[key] = value
         elif key in SELECTION_KEYS:
-            good, bad = _parse_selection(key, values, vocab)
-            if good:
-                view[key] = good
-            if bad:
-                parsed.notes.append(_note(key, [], bad, "not on the chart"))
+            picked, off_chart = _parse_selection(key, values, vocab)
+            if picked:
+                selections[key] = picked
+            if off_chart:
+                parsed.notes.append(_note(key, [], off_chart, "not on the chart"))
                 parsed.drop.append(key)
         else:
             parsed.notes.append(f"Ignored the parameter {excerpt(key)}: not one the dashboard knows")
             parsed.drop.append(key)
-    parsed.filters = Filters(**filters)
-    parsed.view = replace(View(), **view)
+    parsed.filters = Filters(**multi, date_from=date_from, date_to=date_to, q=query)
+    default = View()
+    parsed.view = View(
+        **selections,
+        view=singles.get("view", default.view),
+        stack=singles.get("stack", default.stack),
+        profile=singles.get("profile"),
+        doc=singles.get("doc"),
+        event=singles.get("event"),
+        quote=singles.get("quote"),
+    )
     return parsed
 
 
@@ -136,7 +148,9 @@ def explain_applied(requested: Parsed, applied: Filters, applied_view: View, voc
     return notes
 
 
-def parse_dates(values: list[str], bounds) -> tuple[tuple[dt.date | None, dt.date | None] | None, str | None]:
+def parse_dates(
+    values: list[str], bounds: tuple[dt.date, dt.date] | None
+) -> tuple[tuple[dt.date | None, dt.date | None] | None, str | None]:
     """A link's `dates` -> (from, to) and a note saying exactly what was applied."""
     values = [v for v in values if v]
     if not values:
@@ -160,7 +174,9 @@ def parse_dates(values: list[str], bounds) -> tuple[tuple[dt.date | None, dt.dat
     return (dates_to_filter((start, end) if end else (start,), bounds) if bounds else (start, end)), note
 
 
-def dates_to_filter(value, bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, dt.date | None]:
+def dates_to_filter(
+    value: dt.date | list[dt.date | None] | tuple[dt.date | None, ...] | None, bounds: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date | None, dt.date | None]:
     """A date_input range value -> (from, to), None where it is the data's own bound.
 
     The full span means 'no date filter', which also keeps undated events. A
@@ -168,8 +184,8 @@ def dates_to_filter(value, bounds: tuple[dt.date, dt.date] | None) -> tuple[dt.d
     """
     if not value or bounds is None:
         return None, None
-    value = tuple(value) if isinstance(value, (list, tuple)) else (value,)
-    picked = sorted(v for v in value[:2] if v)
+    days = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+    picked = sorted(v for v in days[:2] if v)
     if not picked:
         return None, None
     start = picked[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -75,10 +76,13 @@ def tables_dir() -> Path:
     return Path(configured).expanduser() if configured else DEFAULT_TABLES
 
 
-def table_signature(table_dir: Path) -> tuple:
+Signature = tuple[tuple[str, int, int], ...]
+
+
+def table_signature(table_dir: str | Path) -> Signature:
     """(file, mtime_ns, size) of every input file: a rebuild changes it, so the app reloads."""
     table_dir = Path(table_dir)
-    signature = []
+    signature: list[tuple[str, int, int]] = []
     for name in [f"{n}.parquet" for n in REQUIRED + OPTIONAL] + ["build_report.json"]:
         path = table_dir / name
         if path.exists():
@@ -87,13 +91,13 @@ def table_signature(table_dir: Path) -> tuple:
     return tuple(signature)
 
 
-def build_date(table_dir: Path) -> str:
+def build_date(table_dir: str | Path) -> str:
     """The day (UTC) the tables were written: the events table's modification time."""
     path = Path(table_dir) / "events.parquet"
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date().isoformat() if path.exists() else "unknown"
 
 
-def load(table_dir: Path) -> dict[str, object]:
+def load(table_dir: str | Path) -> dict[str, object]:
     """Every table the dashboard starts with, as pandas frames (repeated strings as categoricals).
 
     Raises `TablesMissing` naming the absent required tables.
@@ -111,11 +115,11 @@ def load(table_dir: Path) -> dict[str, object]:
         "venues": pd.read_parquet(table_dir / "venues.parquet"),
         "review_names": _optional(table_dir, "review_names"),
     }
-    display = {
+    display: dict[str, pd.DataFrame | None] = {
         name: _optional(table_dir, name, dictionary=DISPLAY_DICTIONARIES.get(name, ())) for name in DISPLAY_TABLES
     }
     if any(df is None for df in display.values()) or not _rows_match(events, display["round_events"]):
-        display = derive_display(table_dir)
+        display = dict(derive_display(table_dir))
     tables |= display
     tables["build_report"] = read_build_report(table_dir)
     tables["table_dir"] = str(table_dir)
@@ -131,7 +135,7 @@ def derive_display(table_dir: Path) -> dict[str, pd.DataFrame]:
 
     raw = read_tables(table_dir, names=(*REQUIRED, "rounds", "quotes"))
     frames = {name: raw[name] for name in REQUIRED}
-    extra = {name: raw[name] for name in ("rounds", "quotes") if name in raw}
+    extra: dict[str, pd.DataFrame] = {name: raw[name] for name in ("rounds", "quotes") if name in raw}
     try:
         from data_prep.codebook import load as load_codebook
 
@@ -141,28 +145,30 @@ def derive_display(table_dir: Path) -> dict[str, pd.DataFrame]:
     return display.derive(frames, extra, codebook)
 
 
-def read_quotes(table_dir: Path) -> pd.DataFrame | None:
+def read_quotes(table_dir: str | Path) -> pd.DataFrame | None:
     """The quotes table, or None when the build wrote none."""
     return _optional(Path(table_dir), "quotes")
 
 
-def read_mentions(table_dir: Path, doc_id: str) -> pd.DataFrame:
+def read_mentions(table_dir: str | Path, doc_id: str) -> pd.DataFrame:
     """The names marked in one article: read for that article only."""
     path = Path(table_dir) / "mentions.parquet"
     columns = ["entity_type", "entity_id", "char_start", "char_end"]
     if not path.exists():
         return pd.DataFrame(columns=columns)
-    return pq.read_table(path, columns=columns, filters=[("doc_id", "=", doc_id)]).to_pandas()
+    mentions: pd.DataFrame = pq.read_table(path, columns=columns, filters=[("doc_id", "=", doc_id)]).to_pandas()
+    return mentions
 
 
-def read_event_columns(table_dir: Path, columns: list[str], rows: np.ndarray) -> pd.DataFrame:
+def read_event_columns(table_dir: str | Path, columns: list[str], rows: np.ndarray) -> pd.DataFrame:
     """`columns` of the events table at row numbers `rows` (for exports: columns the views never read)."""
     path = Path(table_dir) / "events.parquet"
     present = [c for c in columns if c in pq.read_schema(path).names]
-    return pq.read_table(path, columns=present).take(rows).to_pandas().reset_index(drop=True)
+    frame: pd.DataFrame = pq.read_table(path, columns=present).take(rows).to_pandas()
+    return frame.reset_index(drop=True)
 
 
-def read_build_report(table_dir: Path) -> dict | None:
+def read_build_report(table_dir: str | Path) -> dict[str, object] | None:
     """`build_report.json` as a dict, or None when absent or unreadable."""
     path = Path(table_dir) / "build_report.json"
     try:
@@ -172,7 +178,7 @@ def read_build_report(table_dir: Path) -> dict | None:
     return report if isinstance(report, dict) else None
 
 
-def resolve_document_path(path: str, table_dir: Path | None = None) -> Path | None:
+def resolve_document_path(path: str, table_dir: str | Path | None = None) -> Path | None:
     """Where a documents.path points: as given, else relative to the repo or table folder."""
     candidate = Path(path)
     if candidate.is_absolute():
@@ -186,27 +192,35 @@ def resolve_document_path(path: str, table_dir: Path | None = None) -> Path | No
     return None
 
 
-def read_document_text(path: str, table_dir: Path | None = None) -> str | None:
+def read_document_text(path: str, table_dir: str | Path | None = None) -> str | None:
     """The article text the offsets point into, read exactly as the build read it; None if unreadable."""
     resolved = resolve_document_path(path, table_dir)
     if resolved is None:
         return None
+    read: Callable[[Path], str]
     try:
         from data_prep.reading import document_text  # the build's own reader (HTML reduced to text, ...)
+
+        read = document_text
     except ImportError:
-        document_text = None
+        read = _read_utf8
     try:
-        return document_text(resolved) if document_text else resolved.read_text(encoding="utf-8")
+        return read(resolved)
     except (OSError, ValueError):  # ValueError covers UnicodeDecodeError and UnreadableFile
         return None
 
 
-def _read(table_dir: Path, name: str, columns, dictionary=()) -> pd.DataFrame:
+def _read_utf8(path: Path) -> str:
+    """The fallback reader when the build's is not importable: the file as UTF-8 text."""
+    return path.read_text(encoding="utf-8")
+
+
+def _read(table_dir: Path, name: str, columns: Iterable[str], dictionary: Iterable[str] = ()) -> pd.DataFrame:
     path = table_dir / f"{name}.parquet"
     present = set(pq.read_schema(path).names)
     wanted = [c for c in columns if c in present]
     table = pq.read_table(path, columns=wanted, read_dictionary=[c for c in dictionary if c in present])
-    frame = table.to_pandas()
+    frame: pd.DataFrame = table.to_pandas()
     for column in columns:
         if column not in frame:
             frame[column] = None
@@ -225,7 +239,9 @@ def _read_events(table_dir: Path, documents: pd.DataFrame) -> pd.DataFrame:
     doc = table["doc_id"].combine_chunks()
     found = pc.index_in(doc.dictionary, value_set=pa.array(documents["doc_id"].astype(object), type=pa.string()))
     doc_row = pc.take(pc.fill_null(found, -1), doc.indices).to_numpy(zero_copy_only=False).astype(np.int32)
-    frame = table.drop_columns(["doc_id"]).combine_chunks().to_pandas()  # one chunk: row lookups stay cheap
+    frame: pd.DataFrame = (
+        table.drop_columns(["doc_id"]).combine_chunks().to_pandas()
+    )  # one chunk: row lookups stay cheap
     frame.insert(1, "doc_row", doc_row)
     for column in EVENT_COLUMNS:
         if column not in frame and column != "doc_id":
@@ -233,16 +249,17 @@ def _read_events(table_dir: Path, documents: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _optional(table_dir: Path, name: str, dictionary=()) -> pd.DataFrame | None:
+def _optional(table_dir: Path, name: str, dictionary: Iterable[str] = ()) -> pd.DataFrame | None:
     path = table_dir / f"{name}.parquet"
     if not path.exists():
         return None
     present = set(pq.read_schema(path).names)
     table = pq.read_table(path, read_dictionary=[c for c in dictionary if c in present])
-    return table.to_pandas(types_mapper=_lists_as_arrow)
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_lists_as_arrow)
+    return frame
 
 
-def _lists_as_arrow(arrow_type):
+def _lists_as_arrow(arrow_type: pa.DataType) -> pd.ArrowDtype | None:
     """List columns stay Arrow-backed: no Python list per row (ids lists are labelled only when shown)."""
     return pd.ArrowDtype(arrow_type) if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type) else None
 
@@ -261,7 +278,7 @@ def _rows_match(events: pd.DataFrame, round_events: pd.DataFrame | None) -> bool
     return bool((ids == round_events["event_id"].to_numpy()[sample]).all())
 
 
-def frame_or_none(tables: dict, name: str) -> pd.DataFrame | None:
+def frame_or_none(tables: Mapping[str, object], name: str) -> pd.DataFrame | None:
     """An optional table if it was built and is not empty."""
     df = tables.get(name)
     return df if isinstance(df, pd.DataFrame) and len(df) else None

@@ -14,6 +14,7 @@ helpers; this module holds `Data` and puts it together in `prepare`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from dashboard import palette
 from dashboard.columns import as_categorical, positions, unique_labels
-from dashboard.loading import frame_or_none, read_quotes
+from dashboard.loading import Signature, frame_or_none, read_quotes
 from dashboard.periods import date_periods
 from dashboard.prepare_tables import prepare_accusations, prepare_events, prepare_rounds
 from data_prep.schemas import DATE_BASES, EVENT_TYPES, ROLES, TALKS_STATUSES
@@ -36,7 +37,7 @@ class Data:
     """Everything the views need, prepared once per build and shared read-only by every session."""
 
     table_dir: str
-    signature: tuple
+    signature: Signature
     built: str
     conflict: str
     events: pd.DataFrame  # in the build's row order; see `prepare_events`
@@ -53,7 +54,7 @@ class Data:
     round_link_row: np.ndarray  # ... event row
     raw_accusations: pd.DataFrame  # the build's accusations; `accusations` labels them on first use
     review_names: pd.DataFrame | None = None
-    build_report: dict | None = None
+    build_report: dict[str, object] | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     colours: dict[str, dict[str, str]] = field(default_factory=dict)
     mediator_rank: list[str] = field(default_factory=list)  # mediator ids, the conflict's order first
@@ -117,11 +118,19 @@ class Data:
 # ---------------------------------------------------------------- prepare
 
 
-def prepare(tables: dict) -> Data:
+def _table(tables: Mapping[str, object], name: str) -> pd.DataFrame:
+    """A table `loading.load` always returns."""
+    table = tables[name]
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"the {name} table is a {type(table).__name__}, not a DataFrame")
+    return table
+
+
+def prepare(tables: Mapping[str, object]) -> Data:
     """`Data` from what `loading.load` returned."""
-    actors = tables["actors"].reset_index(drop=True)
-    venues = tables["venues"].reset_index(drop=True)
-    documents = tables["documents"].reset_index(drop=True)
+    actors = _table(tables, "actors").reset_index(drop=True)
+    venues = _table(tables, "venues").reset_index(drop=True)
+    documents = _table(tables, "documents").reset_index(drop=True)
     actor_label = unique_labels(actors["actor_id"], actors["name"])
     venue_label = unique_labels(venues["venue_id"], venues["name"])
     actors = actors.assign(label=actors["actor_id"].astype(str).map(actor_label))
@@ -129,7 +138,7 @@ def prepare(tables: dict) -> Data:
     tracks = tables["venue_tracks"]
     venues = (
         venues.merge(tracks, on="venue_id", how="left")
-        if tracks is not None
+        if isinstance(tracks, pd.DataFrame)
         else venues.assign(kind=None, track_id=None)
     )
     venues["label"] = venues["venue_id"].astype(str).map(venue_label)
@@ -142,10 +151,10 @@ def prepare(tables: dict) -> Data:
     )
     listed = list(conflict["mediators"].iloc[0]) if isinstance(conflict, pd.DataFrame) and len(conflict) else []
 
-    events, event_doc = prepare_events(tables["events"], documents, venues, actor_label, venue_label)
+    events, event_doc = prepare_events(_table(tables, "events"), documents, venues, actor_label, venue_label)
     documents["n_events"] = np.bincount(event_doc[event_doc >= 0], minlength=len(documents))[: len(documents)]
 
-    links = tables["event_actor_rows"]
+    links = _table(tables, "event_actor_rows")
     link_actor = positions(actors["actor_id"], links["actor_id"])
     link_role = as_categorical(links["role"], ROLES).codes.astype(np.int8)
     link_row = links["event_row"].to_numpy(dtype=np.int64)
@@ -155,8 +164,8 @@ def prepare(tables: dict) -> Data:
 
     mediator_ids = set(events["track_mediator_id"].cat.categories) | set(venues["mediator_id"].dropna())
     for name, column in (("rounds_display", "track_id"), ("accusations", "mediator_id")):
-        if len(tables[name]):
-            mediator_ids |= set(tables[name][column].dropna().unique())
+        if len(table := _table(tables, name)):
+            mediator_ids |= set(table[column].dropna().unique())
     mediator_ids = {m for m in mediator_ids if m in actor_label}
     rank = [m for m in listed if m in mediator_ids] + sorted(
         mediator_ids - set(listed), key=lambda m: actor_label[m].casefold()
@@ -177,15 +186,17 @@ def prepare(tables: dict) -> Data:
         "status": dict(palette.STATUS_COLOURS),
     }
 
-    rounds = prepare_rounds(tables["rounds_display"], actor_label, venue_label)
-    round_links = tables["round_events"]
+    rounds = prepare_rounds(_table(tables, "rounds_display"), actor_label, venue_label)
+    round_links = _table(tables, "round_events")
     round_link_round = positions(rounds["round_id"], round_links["round_id"]).astype(np.int64)
     round_link_row = round_links["event_row"].to_numpy(dtype=np.int64)
     keep = (round_link_round >= 0) & (round_link_row >= 0)
+    signature = tables.get("signature", ())
+    build_report = tables.get("build_report")
 
     return Data(
         table_dir=str(tables.get("table_dir", "")),
-        signature=tuple(tables.get("signature", ())),
+        signature=signature if isinstance(signature, tuple) else (),
         built=str(tables.get("built", "unknown")),
         conflict=conflict_name,
         events=events,
@@ -200,9 +211,9 @@ def prepare(tables: dict) -> Data:
         rounds=rounds,
         round_link_round=round_link_round[keep],
         round_link_row=round_link_row[keep],
-        raw_accusations=tables["accusations"].reset_index(drop=True),
+        raw_accusations=_table(tables, "accusations").reset_index(drop=True),
         review_names=frame_or_none(tables, "review_names"),
-        build_report=tables.get("build_report"),
+        build_report=build_report if isinstance(build_report, dict) else None,
         labels=labels,
         colours=colours,
         mediator_rank=rank,

@@ -66,6 +66,6 @@ def mediator_colours(ranked_labels: list[str]) -> dict[str, str]:
     return colours
 
 
-def colour_of(colours: dict[str, str], value: str) -> str:
+def colour_of(colours: dict[str, str], value: object) -> str:
     """The colour of `value`, grey for anything the table does not know."""
     return colours.get(str(value), UNKNOWN_COLOUR)

@@ -33,7 +33,7 @@ def date_periods(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 def date_period(value: str | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str | None]:
     """One 'YYYY[-MM[-DD]]' -> first day, last day and precision; Nones when unparseable."""
     start, end = date_periods(pd.Series([value], dtype=object))
-    if pd.isna(start.iloc[0]):
+    if value is None or pd.isna(start.iloc[0]):
         return None, None, None
     return start.iloc[0], end.iloc[0], {10: "day", 7: "month", 4: "year"}[len(value)]
 

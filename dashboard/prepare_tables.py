@@ -21,7 +21,11 @@ UNDATED = "date not given"
 
 
 def prepare_events(
-    raw: pd.DataFrame, documents: pd.DataFrame, venues: pd.DataFrame, actor_label: dict, venue_label: dict
+    raw: pd.DataFrame,
+    documents: pd.DataFrame,
+    venues: pd.DataFrame,
+    actor_label: dict[str, str],
+    venue_label: dict[str, str],
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """The events with labels, periods, months, tracks and outlets; and each event's documents row.
 
@@ -55,7 +59,7 @@ def prepare_events(
     own = np.array([track_pos[m] for m in mediator.cat.categories] + [-1], dtype=np.int32)
     hosted = np.array([track_pos.get(h, -1) if isinstance(h, str) else -1 for h in venue_host] + [-1], dtype=np.int32)
     own, hosted = own[mediator.cat.codes.to_numpy()], hosted[venue.cat.codes.to_numpy()]
-    track = pd.Categorical.from_codes(np.where(own >= 0, own, hosted), categories=track_ids)
+    track = pd.Categorical.from_codes(np.where(own >= 0, own, hosted), categories=pd.Index(track_ids))
     events["venue_id"] = venue
     events["mediator_id"] = mediator
     events["track_mediator_id"] = track
@@ -71,7 +75,7 @@ def prepare_events(
     return events, event_doc
 
 
-def prepare_rounds(raw: pd.DataFrame, actor_label: dict, venue_label: dict) -> pd.DataFrame:
+def prepare_rounds(raw: pd.DataFrame, actor_label: dict[str, str], venue_label: dict[str, str]) -> pd.DataFrame:
     """The build's display rounds with names, lanes and plotting dates."""
     rounds = raw.reset_index(drop=True).copy()
     if rounds.empty:
@@ -92,7 +96,7 @@ def prepare_rounds(raw: pd.DataFrame, actor_label: dict, venue_label: dict) -> p
     return rounds
 
 
-def prepare_accusations(raw: pd.DataFrame, documents: pd.DataFrame, actor_label: dict) -> pd.DataFrame:
+def prepare_accusations(raw: pd.DataFrame, documents: pd.DataFrame, actor_label: dict[str, str]) -> pd.DataFrame:
     """The build's accusations with names, outlet, title, periods and how they are dated."""
     acc = raw.reset_index(drop=True).copy()
     by_doc = documents.set_index(documents["doc_id"].astype(object))

@@ -11,12 +11,16 @@ are written out only for the rows a table shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
 from dashboard.columns import flatten_lists, names_of, positions
 from dashboard.periods import date_periods
 
+# The missing value for `np.where`: numpy's stubs take arrays, not a bare None (same object-dtype result).
+MISSING = np.array(None, dtype=object)
 RAW_COLUMNS = ["quote_id", "doc_id", "speaker_id", "text", "char_start", "char_end", "about", "mediators", "accusation"]
 NOT_NAMED = "not named"
 QUOTE_TABLE_COLUMNS = {
@@ -29,9 +33,9 @@ QUOTE_TABLE_COLUMNS = {
 }
 
 
-def as_ids(value) -> tuple[str, ...]:
+def as_ids(value: str | float | Iterable[object] | None) -> tuple[str, ...]:
     """A list cell as read from Parquet (numpy array, list, None) -> tuple of ids."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or isinstance(value, float):  # NaN: pandas' missing cell (no other float is a list cell)
         return ()
     if isinstance(value, str):
         return (value,)
@@ -59,7 +63,7 @@ def prepare_quotes(raw: pd.DataFrame | None, documents: pd.DataFrame, actor_labe
     found = take >= 0
     for column, source in (("outlet", "source"), ("title", "title"), ("published", "published")):
         values = documents[source].astype(object).to_numpy()
-        quotes[column] = np.where(found, values[np.where(found, take, 0)] if len(values) else None, None)
+        quotes[column] = np.where(found, values[np.where(found, take, 0)] if len(values) else MISSING, MISSING)
     quotes["date_start"], quotes["date_end"] = date_periods(quotes["published"])
     quotes["doc_row"] = take
     for column in ("doc_id", "outlet"):
@@ -74,7 +78,7 @@ def quote_links(quotes: pd.DataFrame, actor_ids: pd.Series, column: str) -> tupl
     return rows[actor >= 0], actor[actor >= 0]
 
 
-def naming(links: tuple[np.ndarray, np.ndarray], n_quotes: int, actor_positions) -> np.ndarray:
+def naming(links: tuple[np.ndarray, np.ndarray], n_quotes: int, actor_positions: Iterable[int]) -> np.ndarray:
     """Which quotes name one of `actor_positions` (through `links`)."""
     rows, actors = links
     hit = np.zeros(n_quotes, dtype=bool)

@@ -13,6 +13,11 @@ on are redrawn) and closes the article when it leaves the view.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Final
+
 import streamlit as st
 
 from dashboard import link_reading, link_writing, state
@@ -33,9 +38,8 @@ HELP = {
 }
 
 
-def bind() -> dict:
-    """Keyword arguments that bind a widget to the URL."""
-    return {"bind": "query-params"}
+# What binds a widget to the URL: `bind=BIND` on every widget whose value a link carries.
+BIND: Final = "query-params"
 
 
 def open_link(vocab: Vocabulary) -> state.Parsed:
@@ -53,7 +57,13 @@ def open_link(vocab: Vocabulary) -> state.Parsed:
                 del st.query_params[key]
         st.session_state[LINK] = parsed
         st.session_state[NOTES] = list(parsed.notes)
-    return st.session_state[LINK]
+    parsed_link: state.Parsed = st.session_state[LINK]
+    return parsed_link
+
+
+def _label_of(labels: dict[str, str]) -> Callable[[str], str]:
+    """A multiselect's format_func: an id's label (every option is a key of `labels`)."""
+    return lambda value: labels.get(value, value)
 
 
 def filters(vocab: Vocabulary) -> Filters:
@@ -63,33 +73,36 @@ def filters(vocab: Vocabulary) -> Filters:
     sidebar = st.sidebar
     sidebar.header("Filters")
     sidebar.button("Clear all filters", on_click=clear_all, args=(bounds,), key="clear_all", width="stretch")
-    values = {}
+    values: dict[str, tuple[str, ...]] = {}
     for key in MULTI_KEYS:
         options = list(labels.get(key, {}))
         values[key] = tuple(
             sidebar.multiselect(
                 state.TITLES[key],
                 options,
-                format_func=labels[key].get,
+                format_func=_label_of(labels[key]),
                 key=key,
                 help=HELP.get(key),
                 placeholder=f"Any {state.TITLES[key].lower()}",
-                **bind(),
+                bind=BIND,
             )
         )
     date_from = date_to = None
     if bounds:
         if FIX_DATES in st.session_state:  # a reversed range from a link, put in order (see below)
             st.session_state["dates"] = st.session_state.pop(FIX_DATES)
-        default = {} if "dates" in st.session_state else {"value": bounds}
-        picked = sidebar.date_input(
+        date_range = partial(
+            sidebar.date_input,
             "Date range",
             min_value=bounds[0],
             max_value=bounds[1],
             key="dates",
             help="Events whose date (day, month or year) overlaps the range. The full span also keeps undated events.",
-            **default,
-            **bind(),
+            bind=BIND,
+        )
+        # a value only on the widget's first run: after that the session state holds it (a range, as bounds is)
+        picked: dt.date | tuple[dt.date, ...] | None = (
+            date_range() if "dates" in st.session_state else date_range(value=bounds)
         )
         if isinstance(picked, tuple) and len(picked) == 2 and picked[0] > picked[1]:
             # Streamlit applies a link's reversed range as it is; show it in order, as it is applied.
@@ -102,7 +115,7 @@ def filters(vocab: Vocabulary) -> Filters:
         max_chars=state.MAX_TEXT,
         placeholder="words in the evidence sentence",
         help="Every word must occur in the sentence, the date as written, an actor's name or the headline.",
-        **bind(),
+        bind=BIND,
     )
     return Filters(**values, date_from=date_from, date_to=date_to, q=query.strip())
 
@@ -111,7 +124,8 @@ def link_notes(link: state.Parsed, current: Filters, view: state.View, vocab: Vo
     """What of the opened link was applied and what was ignored; shown until a filter changes."""
     if LAST_FILTERS not in st.session_state:  # first run: add what the widgets applied differently
         st.session_state[NOTES] = list(link.notes) + link_reading.explain_applied(link, current, view, vocab)
-    return st.session_state.get(NOTES, [])
+    notes: list[str] = st.session_state.get(NOTES, [])
+    return notes
 
 
 def reconcile(current: Filters) -> bool:
@@ -125,7 +139,7 @@ def reconcile(current: Filters) -> bool:
     return True
 
 
-def clear_all(bounds) -> None:
+def clear_all(bounds: tuple[dt.date, dt.date] | None) -> None:
     """Reset every filter, close the article, clear the selections (a callback: runs before the widgets)."""
     for key in MULTI_KEYS:
         st.session_state[key] = []
@@ -187,14 +201,16 @@ def set_selection(key: str, values: list[str]) -> None:
 def current_view() -> state.View:
     """The non-filter state (tab, stack, profile, document, item, selections) from widgets and URL."""
 
-    def get(key, default=None):
+    def get(key: str, default: str) -> str:
         value = st.session_state.get(key, default)
-        return default if value is None else value
+        return default if value is None else str(value)
+
+    profile = st.session_state.get("profile")
 
     return state.View(
         view=get("view", state.TABS[0]),
         stack=get("stack", state.STACK_OPTIONS[0]),
-        profile=get("profile"),
+        profile=None if profile is None else str(profile),
         doc=st.query_params.get("doc"),
         event=st.query_params.get("event"),
         quote=st.query_params.get("quote"),

@@ -17,9 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from dashboard.filters import MULTI_FILTERS, Filters
+
+if TYPE_CHECKING:  # for annotations only: the model's imports are not needed to read a link
+    import pandas as pd
+
+    from dashboard.model import Data
 
 MULTI_KEYS = MULTI_FILTERS
 FILTER_KEYS = (*MULTI_KEYS, "dates", "q")
@@ -101,10 +108,10 @@ class Vocabulary:
 
     labels: dict[str, dict[str, str]]
     date_bounds: tuple[dt.date, dt.date] | None = None
-    is_event: object = None  # callable id -> bool
-    is_quote: object = None
-    is_doc: object = None
-    is_round: object = None
+    is_event: Callable[[str], bool] | None = None
+    is_quote: Callable[[str], bool] | None = None
+    is_doc: Callable[[str], bool] | None = None
+    is_round: Callable[[str], bool] | None = None
 
     def by_label(self, key: str) -> dict[str, str]:
         return {label: id_ for id_, label in self.labels.get(key, {}).items()}
@@ -122,11 +129,13 @@ def is_default(view: View) -> bool:
     return all(getattr(view, f.name) == f.default for f in fields(View))
 
 
-def vocabulary(data) -> Vocabulary:
+def vocabulary(data: Data) -> Vocabulary:
     """The known values of every parameter, from prepared `Data`."""
     bounds = data.date_bounds
 
-    def known(frame_of, column):  # looked up when a link names one: no set of 200,000 ids per build
+    def known(
+        frame_of: Callable[[], pd.DataFrame], column: str
+    ) -> Callable[[str], bool]:  # looked up when a link names one: no set of 200,000 ids per build
         return lambda value: bool((frame_of()[column] == value).any()) if len(frame_of()) else False
 
     return Vocabulary(

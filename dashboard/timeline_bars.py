@@ -8,6 +8,8 @@ A bar's key, 'YYYY-MM|stack[|publication]', is what a selection puts in the link
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -42,19 +44,19 @@ def monthly(data: Data, stack_column: str, rows: np.ndarray) -> pd.DataFrame:
     )
 
 
-def rows_of_bars(data: Data, keys, stack_column: str, rows: np.ndarray) -> np.ndarray:
+def rows_of_bars(data: Data, keys: Iterable[str], stack_column: str, rows: np.ndarray) -> np.ndarray:
     """Event rows in the selected timeline bars: keys 'YYYY-MM|stack' or 'YYYY-MM|stack|publication'."""
     labels = list(stack_labels(data, stack_column))
-    wanted = set()
+    wanted: set[tuple[int, int, int]] = set()
     for key in keys:
         parts = key.split("|")
         if len(parts) < 2 or parts[1] not in labels:
             continue
         try:
-            month = int(np.datetime64(parts[0], "M").astype(np.int64))
+            bar_month = int(np.datetime64(parts[0], "M").astype(np.int64))
         except ValueError:
             continue
-        wanted.add((month, labels.index(parts[1]), int(len(parts) > 2 and parts[2] == PUBLICATION)))
+        wanted.add((bar_month, labels.index(parts[1]), int(len(parts) > 2 and parts[2] == PUBLICATION)))
     month, code, publication = bar_keys(data, stack_column, rows)
     width = len(labels)
     key = (month.astype(np.int64) * width + code) * 2 + publication

@@ -122,6 +122,14 @@ def test_access_a_plain_password_is_refused_without_repeating_it(config):
     assert "python -m dashboard.access" in str(refused.value)
 
 
+@pytest.mark.parametrize("key", ["allowed", "editors"])
+@pytest.mark.parametrize("value", [True, 5])
+def test_access_a_list_that_is_not_a_list_is_refused(key, value):
+    """`allowed = true` in the secrets is a configuration error the gate shows, not a crash."""
+    with pytest.raises(AccessConfigError, match=f"access.{key} must be a list"):
+        Policy.from_config({"access": {key: value}}, {})
+
+
 def test_access_an_unknown_role_is_refused():
     with pytest.raises(AccessConfigError, match="unknown role"):
         Policy.from_config({"access": {"users": {"amira": {"password_hash": AMIRA_HASH, "role": "admin"}}}}, {})

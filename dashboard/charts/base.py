@@ -4,6 +4,7 @@ figure built from plain dicts (not validated point by point, drawn unchanged on 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,20 +25,23 @@ LAT_SCALE = 1.3
 # Written out: a named scale is passed to Plotly.js unvalidated, and Plotly.js runs "Blues" dark to light.
 BLUES = [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]]
 REDS = [[0, "#fff5f0"], [0.5, "#fb6a4a"], [1, "#67000d"]]
-BELOW = dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left")  # fits a phone's width too
-LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=13))
+BELOW: dict[str, object] = dict(
+    orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"
+)  # fits a phone's width too
+LAYOUT: dict[str, object] = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10), font=dict(size=13))
 
 
-def escape(value) -> str:
+def escape(value: object) -> str:
     """Text from the data, safe in Plotly hover and axis labels (which read a few HTML tags)."""
     return html.escape(str(value))
 
 
-def wrap(text: str, width: int = 70) -> str:
+def wrap(value: object, width: int = 70) -> str:
     """Escape and wrap at word boundaries with <br> for a hover box (long texts cut at 400 characters)."""
-    text = str(text)
+    text = str(value)
     text = text if len(text) <= 400 else text[:399] + "…"
-    lines, line = [], ""
+    lines: list[str] = []
+    line = ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
@@ -51,21 +55,21 @@ class SharedFigure(go.Figure):
     """A figure drawn unchanged on many reruns: Streamlit asks for its dict on each, and the dict
     (a deep copy of every point) is made once. Change it before it is first drawn, not after."""
 
-    def to_dict(self):
-        cached = self.__dict__.get("_pt_dict")
+    def to_dict(self) -> dict[str, object]:
+        cached: dict[str, object] | None = self.__dict__.get("_pt_dict")
         if cached is None:
             cached = super().to_dict()
             self.__dict__["_pt_dict"] = cached
         return cached
 
 
-def figure(traces: list[dict], layout: dict) -> go.Figure:
+def figure(traces: Sequence[Mapping[str, object]], layout: Mapping[str, object]) -> go.Figure:
     """A figure from plain trace and layout dicts, not validated attribute by attribute.
 
     Plotly's validation of per-point lists costs more than the rest of a rerun; the
     unit tests validate every builder's output instead (`go.Figure(fig.to_dict())`).
     """
-    return SharedFigure(data=traces, layout=LAYOUT | layout, _validate=False)
+    return SharedFigure(data=traces, layout=LAYOUT | dict(layout), _validate=False)
 
 
 def date_range(dates: pd.Series, pad_days: int = 30) -> list[str] | None:
@@ -85,9 +89,9 @@ def padded(values: pd.Series, low: float, high: float) -> list[float]:
     return [max(low, lo - pad), min(high, hi + pad)]
 
 
-def count_axis(highest: float, **extra) -> dict:
+def count_axis(highest: float, **extra: object) -> dict[str, object]:
     """An axis of counts: from zero, whole numbers only (Plotly would tick 0.5 steps up to a count of 3)."""
-    whole = {"dtick": 1} if highest <= 8 else {}
+    whole: dict[str, object] = {"dtick": 1} if highest <= 8 else {}
     return dict(rangemode="tozero", tickformat=",d") | whole | extra
 
 

@@ -29,7 +29,8 @@ Box = tuple[float, float, float, float]  # left, right, bottom, top, in pixels
 
 def marker_sizes(n_events: pd.Series) -> np.ndarray:
     """Marker diameters in pixels: grow with the square root of the events, capped."""
-    return np.minimum(10 + 8 * np.sqrt(n_events.to_numpy(dtype=float)), 60).round(1)
+    sizes: np.ndarray = np.minimum(10 + 8 * np.sqrt(n_events.to_numpy(dtype=float)), 60).round(1)
+    return sizes
 
 
 def label_positions(venues: pd.DataFrame, plot_px: tuple[int, int] = MAP_PLOT_PX) -> list[bool]:
@@ -75,7 +76,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
     """
     placed = venues.dropna(subset=["lat", "lon"]).head(MAX_POINTS)
     labelled = dict(zip(placed["venue_id"], label_positions(placed)))
-    traces = []
+    traces: list[dict[str, object]] = []
     for track, part in placed.groupby("track", sort=True):
         sizes = marker_sizes(part["n_events"]).tolist()
         hover = [
@@ -83,7 +84,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
             for name, n in zip(part["label"], part["n_events"])
         ]
         colour = palette.colour_of(colours, track)
-        trace = dict(
+        trace: dict[str, object] = dict(
             name=escape(track),
             customdata=part["venue_id"].tolist(),
             hovertext=hover,
@@ -110,7 +111,7 @@ def venue_map_figure(venues: pd.DataFrame, colours: dict[str, str], basemap: boo
             )
         traces.append(trace)
     title, subtitle = "Venues", "size = events, colour = mediation track"
-    layout: dict = dict(height=540, legend=BELOW | dict(title=dict(text="Track")))
+    layout: dict[str, object] = dict(height=540, legend=BELOW | dict(title=dict(text="Track")))
     if basemap:
         center = (
             dict(lat=float(placed["lat"].mean()), lon=float(placed["lon"].mean()))

@@ -3,6 +3,8 @@ by mediator and who called rounds off."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +24,9 @@ from dashboard.charts.base import (
 from dashboard.columns import names_of
 from dashboard.model import NO_MEDIATOR
 
+if TYPE_CHECKING:  # pandas-stubs' type of an itertuples() row (no runtime class)
+    from pandas.core.frame import PandasNamedTuple
+
 
 def capped_rounds(rounds: pd.DataFrame, limit: int = MAX_POINTS) -> tuple[pd.DataFrame, int]:
     """The dated rounds to plot, at most `limit` (those with most sources first); and how many were left out."""
@@ -39,7 +44,7 @@ def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], acto
     sources, black outline = the sources disagree. customdata = the round id.
     """
     lanes = sorted(rounds["lane"].unique(), key=lambda lane: (lane.endswith(NO_MEDIATOR), lane))
-    traces = []
+    traces: list[dict[str, object]] = []
     for status, colour in colours["status"].items():
         part = rounds[rounds["status"] == status]
         for (precision, disagree), group in part.groupby([part["date_precision"].fillna("day"), "disagree"], sort=True):
@@ -72,7 +77,7 @@ def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], acto
                     marker=dict(
                         color=colour,
                         size=(14 + 3 * np.minimum(group["n_sources"].to_numpy(dtype=int) - 1, 4)).tolist(),
-                        symbol=SYMBOLS.get(precision, "circle"),
+                        symbol=SYMBOLS.get(str(precision), "circle"),
                         line=dict(color="black" if disagree else "white", width=1.5),
                     ),
                     customdata=group["round_id"].tolist(),
@@ -92,13 +97,14 @@ def tracks_figure(rounds: pd.DataFrame, colours: dict[str, dict[str, str]], acto
     )
 
 
-def _round_hover(r, status: str, actor_labels: dict[str, str]) -> str:
+def _round_hover(r: PandasNamedTuple, status: str, actor_labels: dict[str, str]) -> str:
     lines = [f"<b>{escape(r.lane)}</b>", f"{escape(r.date_label)} ({escape(r.dated_by)}) · {escape(status)}"]
-    called_off = names_of(r.cancelled_by, actor_labels)
+    called_off = names_of(r.cancelled_by, actor_labels)  # type: ignore[arg-type]  # pandas-stubs types a row's fields as scalars; list columns give arrays
     if called_off:
         lines[-1] += f" · called off by {escape(called_off)}"
-    lines.append(f"Parties: {escape(names_of(r.parties, actor_labels)) or '—'}")
-    lines.append(f"Sources: {int(r.n_sources)}")
+    parties = names_of(r.parties, actor_labels)  # type: ignore[arg-type]  # as for cancelled_by
+    lines.append(f"Parties: {escape(parties) or '—'}")
+    lines.append(f"Sources: {int(r.n_sources)}")  # type: ignore[arg-type]  # an int column; the stubs say any scalar
     if r.history:
         lines.append(f"Reported as: {escape(r.history)}")
     if r.disagree:
@@ -164,7 +170,9 @@ def compare_rounds_figure(counts: pd.DataFrame, colours: dict[str, dict[str, str
     counts = counts.assign(middle=middle.to_numpy())
     shown: set[str] = set()
     height = (1 - gap * (rows - 1)) / rows
-    traces, annotations, layout = [], [], {}
+    traces: list[dict[str, object]] = []
+    annotations: list[dict[str, object]] = []
+    layout: dict[str, object] = {}
     x_range = date_range(pd.to_datetime(counts["period"]), pad_days=20 * months + 15)
     for i, track in enumerate(tracks):
         axis = "" if i == 0 else str(i + 1)

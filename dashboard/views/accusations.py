@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -69,7 +71,7 @@ def item_ids(accusations: pd.DataFrame) -> list[str]:
     ]
 
 
-def in_months(accusations: pd.DataFrame, keys) -> pd.DataFrame:
+def in_months(accusations: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
     """The accusations in the selected bars: keys 'YYYY-MM|mediator'."""
     wanted = {tuple(k.split("|", 1)) for k in keys}
     month = accusations["month"].dt.strftime("%Y-%m").fillna("")

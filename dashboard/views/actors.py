@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.quotes import quote_table, quotes_about, quotes_by
-from dashboard.sidebar import bind
+from dashboard.sidebar import BIND
 from dashboard.views.common import PLOTLY_CONFIG, Page, empty_state, md, paged_table
 from dashboard.views.evidence_table import evidence_section
 from dashboard.views.reader import reader_for_quote
@@ -47,11 +47,11 @@ def actors_view(page: Page) -> None:
     actor = st.selectbox(
         "Actor",
         list(labels),
-        format_func=labels.get,
+        format_func=lambda actor_id: labels.get(actor_id, actor_id),
         index=None,
         key="profile",
         placeholder="Choose an actor",
-        **bind(),
+        bind=BIND,
     )
     if actor is None:
         if inview.actor_counts.empty:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from dashboard import sidebar
 from dashboard.filters import Filters
@@ -46,7 +49,7 @@ class Page:
     shown: set[str] = field(default_factory=set)  # 'event' / 'quote' when this run's view showed the open item
 
 
-def md(text) -> str:
+def md(text: object) -> str:
     """Text from the data, made inert for st.markdown (no markup, links or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
@@ -58,7 +61,7 @@ def empty_state() -> None:
 # ---------------------------------------------------------------- chart selections
 
 
-def point_key(point) -> str | None:
+def point_key(point: object) -> str | None:
     """The key a selected point carries in its customdata.
 
     Streamlit returns a point's customdata as a list, a scalar, or a dict keyed by
@@ -72,7 +75,7 @@ def point_key(point) -> str | None:
     return None if custom is None or isinstance(custom, (dict, list)) else str(custom)
 
 
-def selected_keys(state) -> list[str]:
+def selected_keys(state: object) -> list[str]:
     """Keys of every selected point of a Plotly chart's selection state (any of its shapes)."""
     if not state:
         return []
@@ -82,7 +85,7 @@ def selected_keys(state) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def selectable_chart(figure, chart_key: str, param: str) -> None:
+def selectable_chart(figure: go.Figure, chart_key: str, param: str) -> None:
     """Draw a figure whose point selection (click, box or lasso) is kept in the address as `param`."""
 
     def keep_selection() -> None:
@@ -121,11 +124,11 @@ def selection_note(page: Page, param: str, noun: str, n: int) -> None:
 def paged_table(
     page: Page,
     name: str,
-    ids,
+    ids: Sliceable,
     rows: Callable[[int, int], pd.DataFrame],
     *,
     kind: str | None = None,
-    column_config: dict | None = None,
+    column_config: Mapping[str, ColumnConfig] | None = None,
     noun: str = "row",
     height: int = 420,
 ) -> list[str]:
@@ -152,11 +155,12 @@ def paged_table(
     start, stop = (number - 1) * PAGE_ROWS, min(n, number * PAGE_ROWS)
     shown_ids = [str(i) for i in ids[start:stop]]
     frame = rows(start, stop)
-    options: dict = dict(hide_index=True, width="stretch", height=min(38 + 35 * max(len(frame), 1), height))
-    if column_config:
-        options["column_config"] = column_config
+    table_height = min(38 + 35 * max(len(frame), 1), height)
+    columns = column_config or None  # an empty mapping configures nothing, as None does
     if kind is None:
-        st.dataframe(frame, key=f"table_{name}", **options)
+        st.dataframe(
+            frame, key=f"table_{name}", hide_index=True, width="stretch", height=table_height, column_config=columns
+        )
         return shown_ids
     digest = hashlib.sha1("\n".join(shown_ids).encode()).hexdigest()[:10]
     key = f"table_{name}_{digest}"  # new rows, new table: no stale row stays selected
@@ -178,16 +182,28 @@ def paged_table(
         on_select=pick,
         selection_mode="single-row",
         selection_default={"selection": {"rows": default}},
-        **options,
+        hide_index=True,
+        width="stretch",
+        height=table_height,
+        column_config=columns,
     )
     return shown_ids
+
+
+class Sliceable(Protocol):
+    """What paged_table's ids can be: anything with len() and slicing (a list, an array, `LazyIds`)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, window: slice, /) -> Iterable[object]: ...
 
 
 def open_item_id(view: View, kind: str) -> str | None:
     """The open item as a table of `kind` names it."""
     if kind == "item":
         return f"event:{view.event}" if view.event else f"quote:{view.quote}" if view.quote else None
-    return getattr(view, kind)
+    open_id = getattr(view, kind)  # kind is 'event', 'quote' or 'doc': a str | None field of View
+    return open_id if isinstance(open_id, str) else None
 
 
 class LazyIds:

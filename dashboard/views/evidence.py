@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -41,7 +43,7 @@ def downloads(page: Page) -> None:
         left.markdown(f"**{table.capitalize()}**" + (f" · {count:,} rows" if count is not None else ""))
         middle.download_button(
             "CSV",
-            (lambda t=table: exports.csv_bytes(t, inview)),
+            partial(exports.csv_bytes, table, inview),
             exports.file_name(table, inview, vocab, "csv"),
             "text/csv",
             key=f"dl_{table}_csv",
@@ -50,7 +52,7 @@ def downloads(page: Page) -> None:
         )
         right.download_button(
             "Parquet",
-            (lambda t=table: exports.parquet_bytes(t, inview, vocab)),
+            partial(exports.parquet_bytes, table, inview, vocab),
             exports.file_name(table, inview, vocab, "parquet"),
             "application/vnd.apache.parquet",
             key=f"dl_{table}_parquet",
@@ -127,7 +129,8 @@ def about_view(page: Page) -> None:
     if report is None:
         st.caption(f"No build report (build_report.json) beside the tables. Build with `{BUILD_COMMAND}`.")
     else:
-        skipped = report.get("skipped") or []
+        listed = report.get("skipped")
+        skipped = listed if isinstance(listed, list) else []
         read = report.get("documents_read")
         st.markdown(
             f"**Build:** {md(read) if read is not None else 'unknown number of'} document(s) read, {len(skipped)} skipped."

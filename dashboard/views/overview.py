@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
@@ -92,7 +94,7 @@ def overview_view(page: Page) -> None:
     evidence_section(page, chosen, "overview")
 
 
-def rounds_in_order(rounds: pd.DataFrame, picked=()) -> pd.DataFrame:
+def rounds_in_order(rounds: pd.DataFrame, picked: Sequence[str] = ()) -> pd.DataFrame:
     """Rounds in date order (undated last), the ones picked on the chart first."""
     ordered = rounds.sort_values(["date_start", "lane", "round_id"], na_position="last")
     if picked:

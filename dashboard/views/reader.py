@@ -15,12 +15,12 @@ import streamlit as st
 
 from dashboard import article
 from dashboard.columns import names_of
-from dashboard.loading import read_document_text, read_mentions
+from dashboard.loading import Signature, read_document_text, read_mentions
 from dashboard.views.common import Page, links_of, md
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _mentions(table_dir: str, signature: tuple, doc_id: str) -> pd.DataFrame:
+def _mentions(table_dir: str, signature: Signature, doc_id: str) -> pd.DataFrame:
     return read_mentions(table_dir, doc_id)
 
 

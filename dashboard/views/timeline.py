@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.basemap import tiles_reachable
-from dashboard.sidebar import bind
+from dashboard.sidebar import BIND
 from dashboard.state import STACK_OPTIONS
 from dashboard.views.common import SELECT_HINT, Page, empty_state, md, selectable_chart, selection_note
 from dashboard.views.evidence_table import evidence_section
@@ -18,7 +18,7 @@ def timeline_view(page: Page) -> None:
     data, inview = page.data, page.inview
     if not inview.n_events:
         return empty_state()
-    stack = st.radio("Stack by", STACK_OPTIONS, key="stack", horizontal=True, **bind()) or STACK_OPTIONS[0]
+    stack = st.radio("Stack by", STACK_OPTIONS, key="stack", horizontal=True, bind=BIND) or STACK_OPTIONS[0]
     column = "event_type" if stack == "Type" else "mediator"
     colours = data.colours["type" if stack == "Type" else "mediator"]
     counts = inview.memo(("monthly", column), lambda: inview.monthly(column))
