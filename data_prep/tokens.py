@@ -4,7 +4,8 @@ Walking a `Doc` token by token makes a Python `Token` object per token and per
 look, which was most of the time `find_names` took. `Line.of(doc)` reads the
 offsets and sentence starts in one call (`Doc.to_array`) and slices the words out
 of the text, so the name finders (language.py, people.py) work on lists of
-strings and integers: the same tokens, offsets and sentences spaCy made.
+strings and integers: the same tokens and offsets spaCy made, and the sentences its
+sentencizer makes, but that an opening quote begins the sentence it opens.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ class Line:
         """The line `text` that spaCy tokenised into `doc` (`doc.text` would rebuild it token
         by token), starting at character `offset` of the article.
 
-        With `punct_chars`, the sentences are found here, exactly as spaCy's sentencizer
-        with those characters finds them, from the arrays instead of Token objects; without,
+        With `punct_chars`, the sentences are found here, as spaCy's sentencizer with those
+        characters finds them but that an opening quote begins the sentence it opens
+        (`_sentencize`), from the arrays instead of Token objects; without,
         they are read from the Doc (which a sentencizer must then have annotated)."""
         if not len(doc):
             return cls(text, offset, [], [], [], [])
@@ -56,7 +58,7 @@ class Line:
             # SENT_START is 1 where a sentence begins (unsigned -1 elsewhere); the first token always begins one.
             sentence_starts = [0, *(i for i, flag in enumerate(sent_start) if flag == 1 and i)]
         else:
-            sentence_starts = _sentencize(words, is_punct, punct_chars)
+            sentence_starts = _sentencize(words, is_punct, punct_chars, starts, ends)
         return cls(text, offset, starts, ends, words, sentence_starts)
 
     def __len__(self) -> int:
@@ -84,20 +86,44 @@ class Line:
         return [(bounds[k], bounds[k + 1]) for k in range(len(self.sentence_starts))]
 
 
-def _sentencize(words: list[str], is_punct: list[int], punct_chars: frozenset[str]) -> list[int]:
-    """Where sentences begin: spaCy's `Sentencizer.predict`, over plain lists. A sentence
-    ends after a sentence-final character ("." "!" "?" ...) and the punctuation that
-    follows it (closing quotes, brackets); the next other token begins the next one."""
-    starts = [0]
+# Quote marks that only ever open a quotation; a straight one opens when it stands
+# before a word with a space (or the line's start) before it.
+_OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
+_STRAIGHT_QUOTES = frozenset({'"', "'"})
+
+
+def _sentencize(
+    words: list[str], is_punct: list[int], punct_chars: frozenset[str], starts: list[int], ends: list[int]
+) -> list[int]:
+    """Where sentences begin: spaCy's `Sentencizer.predict`, over plain lists, but for
+    opening quotes. A sentence ends after a sentence-final character ("." "!" "?" ...)
+    and the punctuation that follows it (closing quotes, brackets); the next other token
+    begins the next one. spaCy gives an opening quote after the end to the sentence that
+    ends (`said. "` | `We are ready`); here it begins the next sentence, whose words it
+    opens (`_opens_quote`), while one glued to the full stop (`said."`) still closes."""
+    sentence_starts = [0]
     seen_final = False
     for i, word in enumerate(words):
         final = word in punct_chars
-        if seen_final and not is_punct[i] and not final:
-            starts.append(i)
+        if seen_final and ((not is_punct[i] and not final) or _opens_quote(words, starts, ends, i)):
+            sentence_starts.append(i)
             seen_final = False
         elif final:
             seen_final = True
-    return starts
+    return sentence_starts
+
+
+def _opens_quote(words: list[str], starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether token i is a quote mark that opens a quotation: a curly opening quote, or
+    a straight one with a space (or nothing) before it and a word glued after it
+    (`said. "We`), not one glued to the word before (`said."`)."""
+    if words[i] in _OPENING_QUOTES:
+        return True
+    if words[i] not in _STRAIGHT_QUOTES or i + 1 == len(words):
+        return False
+    space_before = i == 0 or starts[i] > ends[i - 1]
+    glued_after = starts[i + 1] == ends[i]
+    return space_before and glued_after
 
 
 def longest_first(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
