@@ -72,7 +72,7 @@ class Summaries:
         self.problem: str | None = None  # why the file was passed over, when it was damaged
         self._pickled: dict[str, bytes] = {}  # each known summary's bytes, written back as they are
         collecting = gc.isenabled()
-        gc.disable()  # unpickling makes ~100,000 containers: collecting them as they come is most of the time
+        gc.disable()  # 10,000 summaries are ~290,000 containers: collecting as they come was most of the time
         try:
             with path.open("rb") as handle:
                 loaded = pickle.load(handle)
@@ -129,7 +129,7 @@ def _passed_over(path: Path, why: str) -> str:
 def long_lived() -> Iterator[None]:
     """Leave what exists now out of the collector's scans until the block ends (`gc.freeze`).
 
-    A rebuild holds every article's summary (some 300,000 small containers at 10,000
+    A rebuild holds every article's summary (some 290,000 small containers at 10,000
     articles) from the start of the build to its end, and the full collections that the
     build's other allocations set off scanned them all again each time: about a seventh
     of a rebuild. Objects frozen are still freed when their last reference goes; only
