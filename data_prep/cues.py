@@ -63,6 +63,8 @@ class TalksCues(_Strict):
     conditional_words: Words
     future_auxiliaries: Words
     offset_date_words: Phrases
+    seat_nouns: Phrases
+    seat_links: Phrases
     statement_place_prepositions: Phrases
     statement_place_articles: Phrases
     statement_place_max_words: int

@@ -99,3 +99,14 @@ def test_a_sentence_after_one_naming_another_city_does_not_take_the_headline_cit
 )
 def test_boycotts_reported_futures_and_other_clauses(extract, text, published, expected):
     assert rounds(extract(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aliyev and Pashinyan will meet in Vienna on Friday, officials in Tbilisi and Ankara confirmed on Thursday.",
+        "Aliyev and Pashinyan will meet in Vienna on Friday, diplomatic sources in Tbilisi said on Thursday.",
+    ],
+)
+def test_the_seat_of_officials_cited_is_no_venue(extract, text):
+    assert rounds(extract(text, "2024-03-13")) == [("vienna", "planned", "2024-03-15", None)]
