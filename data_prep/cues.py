@@ -63,6 +63,9 @@ class TalksCues(_Strict):
     conditional_words: Words
     future_auxiliaries: Words
     offset_date_words: Phrases
+    place_back_references: Words
+    place_back_reference_tokens: int
+    existential_followers: Words
     seat_nouns: Phrases
     seat_links: Phrases
     statement_place_prepositions: Phrases

@@ -25,6 +25,7 @@ from .mediators import add_mediators, listed_mediator, no_mediator_said, round_m
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
 from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
+from .talks_focus import place_in_focus
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
@@ -224,6 +225,8 @@ class _TalksFinder:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
+        if venue is None:  # "The leaders last met there in August": the place just named
+            venue = place_in_focus(sentence, cue, cues, self.previous_places)
         # "... back to Brussels. The leaders last met there in August.": a sentence without a
         # place of its own that follows one naming another place is not the headline's.
         headline_place = (

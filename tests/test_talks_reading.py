@@ -110,3 +110,24 @@ def test_boycotts_reported_futures_and_other_clauses(extract, text, published, e
 )
 def test_the_seat_of_officials_cited_is_no_venue(extract, text):
     assert rounds(extract(text, "2024-03-13")) == [("vienna", "planned", "2024-03-15", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "there" is the one city the sentence before named
+            "Michel wants to see Pashinyan and Aliyev in Vienna again soon. The leaders last met there in August.",
+            [("vienna", "held", "2023-08", None)],
+        ),
+        (  # two cities before: "there" is ambiguous, and a round without a place or a day is dropped
+            "Pashinyan flew from Vienna to Geneva on Monday. The leaders last met there in August.",
+            [],
+        ),
+        (  # an existential "there" places nothing
+            "Michel wants to see Pashinyan and Aliyev in Vienna again soon. After the leaders met there was a dinner.",
+            [],
+        ),
+    ],
+)
+def test_there_refers_to_the_one_place_just_named(extract, text, expected):
+    assert rounds(extract("Diplomacy roundup\n\n" + text, "2024-03-12")) == expected
