@@ -75,6 +75,8 @@ class TalksCues(_Strict):
     attributive_place_chars: int
     event_to_place_chars: int
     document_nouns: Phrases
+    lapse_phrases: Words
+    lapse_since_words: Words
     background_words: Words
     reference_offset_words: Words
     list_stop_words: Words

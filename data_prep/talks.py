@@ -29,7 +29,7 @@ from .talks_focus import place_in_focus
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
-from .talks_status import mere_proposal, status_of
+from .talks_status import last_round_since, mere_proposal, status_of
 
 
 def find_talks(record: Record, knowledge: Knowledge) -> Record:
@@ -253,6 +253,10 @@ class _TalksFinder:
         dates = outside_place_clauses(dates, cue, clauses)
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         when = when or before_the_offset(sentence, item.dates, cue, cues, self.base)  # "came three days after they met"
+        if status == "cancelled" and (lapse := last_round_since(sentence, codebook.cues, when)) is not None:
+            if not lapse:
+                return None  # "have not held talks in Brussels since": held once, when unknown
+            status = "held"  # "have not held a sit-down since last July": the last round was then
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if bilateral(sentence, cue, cues) or said_bilateral(sentence, cue, cues):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .clauses import Clauses
 from .cues import Cues
+from .dates import ResolvedDate
 from .record import Sentence, Span
 
 
@@ -57,6 +58,20 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
     ):
         present = (present - {"held"}) | {"planned"}
     return next((s for s in cues.status_precedence if s in present), None)
+
+
+def last_round_since(sentence: Sentence, cues: Cues, when: ResolvedDate | None) -> bool | None:
+    """ "have not held a formal sit-down since last July": a lapse (`lapse_phrases`) up to a
+    date after "since" says the last round was held then. None where no lapse is said;
+    True where the round's date `when` follows the "since", False where it does not (held
+    once, but when is not known)."""
+    talks = cues.talks
+    lapses = [c for c in sentence.cue("status:cancelled") if c.text.lower() in talks.lapse_phrases]
+    since = [t[0] for t in sentence.tokens if t[2].lower() in talks.lapse_since_words]
+    after = [s for s in since if any(c.end <= s for c in lapses)]
+    if not after:
+        return None
+    return when is not None and when.basis != "publication" and when.start > after[0]
 
 
 def mere_proposal(sentence: Sentence, cues: Cues) -> bool:

@@ -131,3 +131,24 @@ def test_the_seat_of_officials_cited_is_no_venue(extract, text):
 )
 def test_there_refers_to_the_one_place_just_named(extract, text, expected):
     assert rounds(extract("Diplomacy roundup\n\n" + text, "2024-03-12")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a lapse since a date: the last round was held then
+            "Aliyev and Pashinyan have not held a formal sit-down since last July in Vienna.",
+            [("vienna", "held", "2023-07", None)],
+        ),
+        (  # a lapse with no date after "since": held once, when unknown, so no round
+            "Aliyev and Pashinyan have not held talks in Vienna since the war.",
+            [],
+        ),
+        (  # without "since" the round stays called off
+            "The meeting of Aliyev and Pashinyan in Vienna was not held in October.",
+            [("vienna", "cancelled", "2023-10", None)],
+        ),
+    ],
+)
+def test_a_lapse_since_a_date_is_a_round_held_then(extract, text, expected):
+    assert rounds(extract(text, "2024-02-17")) == expected
