@@ -152,3 +152,21 @@ def test_there_refers_to_the_one_place_just_named(extract, text, expected):
 )
 def test_a_lapse_since_a_date_is_a_round_held_then(extract, text, expected):
     assert rounds(extract(text, "2024-02-17")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the status word of an aside before the talks word is about its antecedent
+            "Turkey, which withdrew its observers last year, was not involved in the Vienna talks "
+            "between Aliyev and Pashinyan on Monday.",
+            [("vienna", "held", "2024-02-12", None)],
+        ),
+        (  # an aside about the round itself still counts
+            "The meeting of Aliyev and Pashinyan in Vienna, which was called off, was to be held on 12 February.",
+            [("vienna", "cancelled", "2024-02-12", None)],
+        ),
+    ],
+)
+def test_an_aside_about_something_else_gives_the_round_no_status(extract, text, expected):
+    assert rounds(extract(text, "2024-02-17")) == expected
