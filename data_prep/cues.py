@@ -126,6 +126,7 @@ class DatingCues(_Strict):
     future_cue_to_date_chars: int
     reference_offsets: Words
     narrative_year_words: Phrases
+    narrative_month_words: Words
     more_than_words: Phrases
     less_than_words: Phrases
     last_weekday_words: Phrases
