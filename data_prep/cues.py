@@ -167,6 +167,7 @@ class PlaceCues(_Strict):
     lookback_words: int
     walk_back_words: int
     motion_lookback_words: int
+    guest_motion_words: Words
     planning_lookback_words: int
 
 

@@ -170,3 +170,8 @@ def test_a_lapse_since_a_date_is_a_round_held_then(extract, text, expected):
 )
 def test_an_aside_about_something_else_gives_the_round_no_status(extract, text, expected):
     assert rounds(extract(text, "2024-02-17")) == expected
+
+
+def test_bringing_the_leaders_to_a_city_places_the_round_there(extract):
+    record = extract("Michel plans to bring Pashinyan and Aliyev back to Vienna later this month.", "2023-05-04")
+    assert rounds(record) == [("vienna", "planned", "2023-05", "european-union")]
