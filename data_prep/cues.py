@@ -63,6 +63,11 @@ class TalksCues(_Strict):
     conditional_words: Words
     future_auxiliaries: Words
     offset_date_words: Phrases
+    place_back_references: Words
+    place_back_reference_tokens: int
+    existential_followers: Words
+    seat_nouns: Phrases
+    seat_links: Phrases
     statement_place_prepositions: Phrases
     statement_place_articles: Phrases
     statement_place_max_words: int
@@ -70,6 +75,8 @@ class TalksCues(_Strict):
     attributive_place_chars: int
     event_to_place_chars: int
     document_nouns: Phrases
+    lapse_phrases: Words
+    lapse_since_words: Words
     background_words: Words
     reference_offset_words: Words
     list_stop_words: Words
@@ -119,6 +126,7 @@ class DatingCues(_Strict):
     future_cue_to_date_chars: int
     reference_offsets: Words
     narrative_year_words: Phrases
+    narrative_month_words: Words
     more_than_words: Phrases
     less_than_words: Phrases
     last_weekday_words: Phrases
@@ -159,6 +167,7 @@ class PlaceCues(_Strict):
     lookback_words: int
     walk_back_words: int
     motion_lookback_words: int
+    guest_motion_words: Words
     planning_lookback_words: int
 
 

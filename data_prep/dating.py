@@ -146,6 +146,8 @@ def _calendar_date(
         year = _year_given(sentence.text, mentions, i, narrative, cues)
         if year is not None:
             return _in_year(mention, year, "explicit")
+        if narrative_month(mention, cues):
+            return None  # "that November" with no year named: which November is not known
     at = sentence.start + mention.start
     ahead = _looks_ahead(sentence, at, sentence.start + mention.end, cues)
     if base is None:
@@ -170,13 +172,18 @@ def _year_given(text: str, mentions: list[DateMention], i: int, narrative: date 
     if following is not None and following.kind in _WITH_YEAR and _LINK.match(text[mention.end : following.start]):
         return int(following.groups["year"])
     after = text[mention.end : mention.end + 20].lower().lstrip(" ,")
-    if not any(after.startswith(w) for w in cues.dating.narrative_year_words):
+    if not (narrative_month(mention, cues) or any(after.startswith(w) for w in cues.dating.narrative_year_words)):
         return None
     # "during the 2020 war: in October of that year": the year the sentence itself named last.
     own = _YEAR.findall(text[: mention.start])
     if own:
         return int(own[-1])
     return narrative.year if narrative is not None else None
+
+
+def narrative_month(mention: DateMention, cues: Cues) -> bool:
+    """ "that November": the month of the year the narrative has just named."""
+    return (mention.groups.get("rel") or "").lower() in cues.dating.narrative_month_words
 
 
 def _in_year(mention: DateMention, year: int, basis: str) -> ResolvedDate | None:

@@ -101,10 +101,12 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
         low = before[i].lower()
         if low == words.edge_preposition and edge:
             return "locative"  # "on the sidelines of the Munich Security Conference"
+        guests = words.guest_motion_words
         if low == words.motion_preposition and any(
-            w.lower() in cues.motion_words for w in before[max(0, i - words.motion_lookback_words) : i]
+            before[j].lower() in cues.motion_words or (before[j].lower() in guests and any(named[j:i]))
+            for j in range(max(0, i - words.motion_lookback_words), i)
         ):
-            return "locative"
+            return "locative"  # "return to Washington", "bring Pashinyan and Aliyev to Brussels"
         if low == words.planning_preposition and any(
             w.lower() in cues.planning_words for w in before[max(0, i - words.planning_lookback_words) : i]
         ):

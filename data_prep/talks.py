@@ -25,10 +25,11 @@ from .mediators import add_mediators, listed_mediator, no_mediator_said, round_m
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
 from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
+from .talks_focus import place_in_focus
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
-from .talks_status import mere_proposal, status_of
+from .talks_status import last_round_since, mere_proposal, status_of
 
 
 def find_talks(record: Record, knowledge: Knowledge) -> Record:
@@ -224,6 +225,8 @@ class _TalksFinder:
         strong = bool(sentence.cue("talks:strong"))
         anaphora = [a for a in sentence.cue("talks:anaphora") if a.start <= cue.start and cue.end <= a.end]
         venue = place.entity_id if place else None
+        if venue is None:  # "The leaders last met there in August": the place just named
+            venue = place_in_focus(sentence, cue, cues, self.previous_places)
         # "... back to Brussels. The leaders last met there in August.": a sentence without a
         # place of its own that follows one naming another place is not the headline's.
         headline_place = (
@@ -250,6 +253,10 @@ class _TalksFinder:
         dates = outside_place_clauses(dates, cue, clauses)
         when = nearest_date(dates, cue, sentence, cues, place.start if place and slot.dates is not None else None)
         when = when or before_the_offset(sentence, item.dates, cue, cues, self.base)  # "came three days after they met"
+        if status == "cancelled" and (lapse := last_round_since(sentence, codebook.cues, when)) is not None:
+            if not lapse:
+                return None  # "have not held talks in Brussels since": held once, when unknown
+            status = "held"  # "have not held a sit-down since last July": the last round was then
         mediator, how = round_mediator(sentence, mentions, cue, venue, codebook, places)
         if bilateral(sentence, cue, cues) or said_bilateral(sentence, cue, cues):
             mediator, how = None, "declined"  # "their bilateral meeting in Abu Dhabi"

@@ -109,8 +109,10 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
             for c in said
         )
 
-    places = sorted(
-        (m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start
+    places = _without_seats(
+        sorted((m for m in item.mentions if m.entity_type == "venue" and not of_statement(m)), key=lambda m: m.start),
+        sentence,
+        cues,
     )
     ordered = sorted(nouns, key=lambda n: n.start)
     event_reach = cues.event_to_place_chars
@@ -143,6 +145,24 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
             best = candidates[0]
             pairs[noun.start] = [best, *(p for p in after if p.start > best.end)] if best in after else [best]
     return pairs
+
+
+def _without_seats(places: list[Mention], sentence: Sentence, cues: TalksCues) -> list[Mention]:
+    """The places that are not the seat of the people a sentence cites: "officials in Baku
+    and Yerevan confirmed" names where the officials sit, and the list after the first such
+    place ("and Yerevan") shares its sense."""
+    seat, links = _words_before(tuple(cues.seat_nouns), "in"), cues.seat_links
+    text, base = sentence.text, sentence.start
+    kept: list[Mention] = []
+    previous: Mention | None = None  # the last seat found
+    for place in places:
+        before = text[: place.start - base]
+        listed = previous is not None and text[previous.end - base : place.start - base].strip() in links
+        if seat.search(before) or listed:
+            previous = place
+            continue
+        kept.append(place)
+    return kept
 
 
 def _document_after(after: str, cues: TalksCues) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .clauses import Clauses
 from .cues import Cues
+from .dates import ResolvedDate
 from .record import Sentence, Span
 
 
@@ -31,6 +32,11 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
         clauses = Clauses(sentence, cues.event_reading)
         if not clauses.in_background(cue):
             found = [c for c in found if not _adverbial_background(clauses, c)]
+    if cue is not None:
+        # "Russia, which withdrew its peacekeepers, was not involved in the talks": an aside
+        # that ends before the talks word is about its antecedent, not the round.
+        asides = _asides_before(sentence, cues, cue)
+        found = [c for c in found if not any(a <= c.start < b for a, b in asides)]
     if cue is not None and placed:
         found = [
             c for c in found if _overlaps(c, cue) or not any(_overlaps(c, n) for n in nouns if n.start != cue.start)
@@ -59,6 +65,20 @@ def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span
     return next((s for s in cues.status_precedence if s in present), None)
 
 
+def last_round_since(sentence: Sentence, cues: Cues, when: ResolvedDate | None) -> bool | None:
+    """ "have not held a formal sit-down since last July": a lapse (`lapse_phrases`) up to a
+    date after "since" says the last round was held then. None where no lapse is said;
+    True where the round's date `when` follows the "since", False where it does not (held
+    once, but when is not known)."""
+    talks = cues.talks
+    lapses = [c for c in sentence.cue("status:cancelled") if c.text.lower() in talks.lapse_phrases]
+    since = [t[0] for t in sentence.tokens if t[2].lower() in talks.lapse_since_words]
+    after = [s for s in since if any(c.end <= s for c in lapses)]
+    if not after:
+        return None
+    return when is not None and when.basis != "publication" and when.start > after[0]
+
+
 def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
     """ "Putin proposed consultations in Moscow", "Kazakhstan offered to host the
     meeting": a round only one side of it, or a third state, has put forward plans
@@ -67,6 +87,23 @@ def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
     planned = [c.text.lower() for c in sentence.cue("status:planned")]
     accepted = any(t[2].lower() in talks.acceptance_words for t in sentence.tokens)
     return bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+
+
+def _asides_before(sentence: Sentence, cues: Cues, cue: Span) -> list[tuple[int, int]]:
+    """The stretches of the sentence from a relative pronoun right after a comma (", which",
+    ", who") to the next clause break, where that break stands before the talks word.
+    "where" is left out: ", where they met" goes on with the story."""
+    reading = cues.event_reading
+    openers = reading.relative_openers - reading.restrictive_openers
+    tokens = sentence.tokens
+    asides = []
+    for i, (start, _, word) in enumerate(tokens):
+        if i == 0 or word.lower() not in openers or tokens[i - 1][2] != ",":
+            continue
+        end = next((t[0] for t in tokens[i + 1 :] if t[2] in reading.clause_breaks), None)
+        if end is not None and end <= cue.start:
+            asides.append((start, end))
+    return asides
 
 
 def _adverbial_background(clauses: Clauses, span: Span) -> bool:

@@ -93,6 +93,27 @@ def test_that_year_is_the_year_the_narrative_has_set(through):
     assert values_of(through("date_sentences", text, "2024-04-23")) == [["2022-03"], ["2022-05-24"]]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "that November": the November of the year the sentence has just named
+            "Talks stalled after the war in September 2023, and Baku skipped a meeting that November.",
+            [["2023-09", "2023-11"]],
+        ),
+        (  # the year the narrative set in an earlier sentence
+            "The commissions were set up in March 2022. They met for the first time that May.",
+            [["2022-03"], ["2022-05"]],
+        ),
+        (  # no year named: which November is not known
+            "Baku skipped a meeting that November.",
+            [[]],
+        ),
+    ],
+)
+def test_that_month_is_in_the_year_the_narrative_has_set(through, text, expected):
+    assert values_of(through("date_sentences", text, "2025-08-08")) == expected
+
+
 def test_without_a_publication_date_a_yearless_date_takes_the_narratives_year(through):
     text = "The leaders met in Vienna on 10 July, their first meeting since the text was agreed in March 2025."
     assert dates_of(through("date_sentences", text, None)) == [

@@ -99,3 +99,79 @@ def test_a_sentence_after_one_naming_another_city_does_not_take_the_headline_cit
 )
 def test_boycotts_reported_futures_and_other_clauses(extract, text, published, expected):
     assert rounds(extract(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aliyev and Pashinyan will meet in Vienna on Friday, officials in Tbilisi and Ankara confirmed on Thursday.",
+        "Aliyev and Pashinyan will meet in Vienna on Friday, diplomatic sources in Tbilisi said on Thursday.",
+    ],
+)
+def test_the_seat_of_officials_cited_is_no_venue(extract, text):
+    assert rounds(extract(text, "2024-03-13")) == [("vienna", "planned", "2024-03-15", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "there" is the one city the sentence before named
+            "Michel wants to see Pashinyan and Aliyev in Vienna again soon. The leaders last met there in August.",
+            [("vienna", "held", "2023-08", None)],
+        ),
+        (  # two cities before: "there" is ambiguous, and a round without a place or a day is dropped
+            "Pashinyan flew from Vienna to Geneva on Monday. The leaders last met there in August.",
+            [],
+        ),
+        (  # an existential "there" places nothing
+            "Michel wants to see Pashinyan and Aliyev in Vienna again soon. After the leaders met there was a dinner.",
+            [],
+        ),
+    ],
+)
+def test_there_refers_to_the_one_place_just_named(extract, text, expected):
+    assert rounds(extract("Diplomacy roundup\n\n" + text, "2024-03-12")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a lapse since a date: the last round was held then
+            "Aliyev and Pashinyan have not held a formal sit-down since last July in Vienna.",
+            [("vienna", "held", "2023-07", None)],
+        ),
+        (  # a lapse with no date after "since": held once, when unknown, so no round
+            "Aliyev and Pashinyan have not held talks in Vienna since the war.",
+            [],
+        ),
+        (  # without "since" the round stays called off
+            "The meeting of Aliyev and Pashinyan in Vienna was not held in October.",
+            [("vienna", "cancelled", "2023-10", None)],
+        ),
+    ],
+)
+def test_a_lapse_since_a_date_is_a_round_held_then(extract, text, expected):
+    assert rounds(extract(text, "2024-02-17")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the status word of an aside before the talks word is about its antecedent
+            "Turkey, which withdrew its observers last year, was not involved in the Vienna talks "
+            "between Aliyev and Pashinyan on Monday.",
+            [("vienna", "held", "2024-02-12", None)],
+        ),
+        (  # an aside about the round itself still counts
+            "The meeting of Aliyev and Pashinyan in Vienna, which was called off, was to be held on 12 February.",
+            [("vienna", "cancelled", "2024-02-12", None)],
+        ),
+    ],
+)
+def test_an_aside_about_something_else_gives_the_round_no_status(extract, text, expected):
+    assert rounds(extract(text, "2024-02-17")) == expected
+
+
+def test_bringing_the_leaders_to_a_city_places_the_round_there(extract):
+    record = extract("Michel plans to bring Pashinyan and Aliyev back to Vienna later this month.", "2023-05-04")
+    assert rounds(record) == [("vienna", "planned", "2023-05", "european-union")]

@@ -1,0 +1,30 @@
+"""The place a round's "there" stands for: "The leaders last met there in August".
+
+A helper of `find_talks` (talks.py). A sentence without a place of its own that says
+where its round was with a back-reference ("met there", "the talks there") points at
+the place the sentence before it has just named. Only one such place will do: with
+two ("from Moscow to Brussels") the reference is ambiguous, and a wrong venue is worse
+than none. An existential "there" ("after the talks there was a dinner") places nothing.
+"""
+
+from __future__ import annotations
+
+from .cues import TalksCues
+from .record import Sentence, Span
+
+
+def place_in_focus(sentence: Sentence, cue: Span, cues: TalksCues, previous_places: set[str]) -> str | None:
+    """The one place the sentence before named, when the talks word `cue` is followed,
+    within `place_back_reference_tokens` tokens, by a back-reference to a place."""
+    reach, references, existential = (
+        cues.place_back_reference_tokens,
+        cues.place_back_references,
+        cues.existential_followers,
+    )
+    if len(previous_places) != 1:
+        return None
+    after = sentence.token_after(cue.end, reach + 1)
+    for i, word in enumerate(after[:reach]):
+        if word in references and not set(after[i + 1 : i + 2]) & existential:
+            return next(iter(previous_places))
+    return None
