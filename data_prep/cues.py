@@ -92,6 +92,9 @@ class TalksCues(_Strict):
     count_modifiers: Words
     count_determiners: Words
     count_reach_tokens: int
+    reception_verbs: Words
+    reception_links: Words
+    reception_object_tokens: int
 
 
 class MediatorCues(_Strict):
@@ -168,6 +171,7 @@ class PlaceCues(_Strict):
     walk_back_words: int
     motion_lookback_words: int
     guest_motion_words: Words
+    guest_lookback_words: int
     planning_lookback_words: int
 
 

@@ -107,6 +107,8 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
             for j in range(max(0, i - words.motion_lookback_words), i)
         ):
             return "locative"  # "return to Washington", "bring Pashinyan and Aliyev to Brussels"
+        if low == words.motion_preposition and _receives_both(sentence, tokens, i, codebook):
+            return "locative"  # "welcomed the leaders of Armenia and Azerbaijan to the White House"
         if low == words.planning_preposition and any(
             w.lower() in cues.planning_words for w in before[max(0, i - words.planning_lookback_words) : i]
         ):
@@ -116,6 +118,19 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
     if after and after[0] in words.attributive_nouns:
         return "attributive"
     return None
+
+
+def _receives_both(sentence: Sentence, tokens: list[tuple[int, int, str]], to: int, codebook: Codebook) -> bool:
+    """A welcome word (`talks.reception_verbs`) within `places.guest_lookback_words` before
+    "to" (token `to`), with both parties named between: a host receiving them at a place."""
+    reception = codebook.cues.talks.reception_verbs
+    for j in range(max(0, to - codebook.cues.places.guest_lookback_words), to):
+        if tokens[j][2].lower() not in reception:
+            continue
+        start, end = tokens[j][1], tokens[to][0]
+        sides = {codebook.side(a.key) for a in sentence.actors if start <= a.start and a.end <= end}
+        return len(sides - {None}) >= 2
+    return False
 
 
 def _hosts(sentence: Sentence, span: Span, codebook: Codebook) -> bool:

@@ -12,6 +12,7 @@ from .codebook import Codebook
 from .cues import TalksCues
 from .record import Sentence, Span
 from .talks_owners import outsiders_own_talks
+from .talks_reception import welcome_of_both_parties
 
 
 def bilateral(sentence: Sentence, noun: Span, cues: TalksCues) -> bool:
@@ -44,6 +45,8 @@ def other_sense(sentence: Sentence, noun: Span, codebook: Codebook) -> bool:
     words_before = sentence.text[: noun.start - sentence.start].lower().split()[-3:]
     if any(w in cues.negation_before_nouns for w in words_before) and not sentence.cue("status:cancelled"):
         return True  # "no three-way meeting was planned"
+    if word in cues.reception_verbs:
+        return not welcome_of_both_parties(sentence, noun, codebook)  # "welcomed the agreement"
     near = [*before[-2:], *sentence.token_after(noun.end, 1)]
     if any(w in cues.separate_words for w in near):
         return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"

@@ -175,3 +175,29 @@ def test_an_aside_about_something_else_gives_the_round_no_status(extract, text, 
 def test_bringing_the_leaders_to_a_city_places_the_round_there(extract):
     record = extract("Michel plans to bring Pashinyan and Aliyev back to Vienna later this month.", "2023-05-04")
     assert rounds(record) == [("vienna", "planned", "2023-05", "european-union")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a host receiving both parties at a place holds a round there
+            "Macron welcomed the leaders of Armenia and Azerbaijan to the Elysee Palace in Paris on Tuesday.",
+            [("paris", "held", "2024-03-05")],
+        ),
+        (  # a welcome of one party alone is no round
+            "Macron welcomed Pashinyan to Paris on Tuesday.",
+            [],
+        ),
+        (  # a welcome of a thing is no round
+            "Macron welcomed the Armenia-Azerbaijan agreement in Paris on Tuesday.",
+            [],
+        ),
+        (  # nor of the parties' words
+            "Macron welcomed the leaders' commitment to peace in Paris on Tuesday.",
+            [],
+        ),
+    ],
+)
+def test_a_welcome_of_both_parties_at_a_place_is_a_round(extract, text, expected):
+    found = [(venue, status, when) for venue, status, when, _ in rounds(extract(text, "2024-03-08"))]
+    assert found == expected
