@@ -108,7 +108,7 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
         ):
             return "locative"  # "return to Washington", "bring Pashinyan and Aliyev to Brussels"
         if low == words.motion_preposition and _receives_both(sentence, tokens, i, codebook):
-            return "locative"  # "welcomed the leaders of Armenia and Azerbaijan to the White House"
+            return "locative"  # "welcomed the leaders of Armenia and Azerbaijan to the White House", "bring both leaders back to Brussels"
         if low == words.planning_preposition and any(
             w.lower() in cues.planning_words for w in before[max(0, i - words.planning_lookback_words) : i]
         ):
@@ -121,15 +121,17 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
 
 
 def _receives_both(sentence: Sentence, tokens: list[tuple[int, int, str]], to: int, codebook: Codebook) -> bool:
-    """A welcome word (`talks.reception_verbs`) within `places.guest_lookback_words` before
-    "to" (token `to`), with both parties named between: a host receiving them at a place."""
-    reception = codebook.cues.talks.reception_verbs
+    """A welcome or guest motion word (`talks.reception_verbs`, `places.guest_motion_words`)
+    within `places.guest_lookback_words` before "to" (token `to`), with both parties, or a
+    plural party phrase ("both leaders"), named between: a host receiving them at a place."""
+    guests = codebook.cues.talks.reception_verbs | codebook.cues.places.guest_motion_words
     for j in range(max(0, to - codebook.cues.places.guest_lookback_words), to):
-        if tokens[j][2].lower() not in reception:
+        if tokens[j][2].lower() not in guests:
             continue
         start, end = tokens[j][1], tokens[to][0]
         sides = {codebook.side(a.key) for a in sentence.actors if start <= a.start and a.end <= end}
-        return len(sides - {None}) >= 2
+        generic = any(start <= g.start and g.end <= end for g in sentence.cue("talks:generic_parties"))
+        return len(sides - {None}) >= 2 or generic
     return False
 
 

@@ -201,3 +201,25 @@ def test_bringing_the_leaders_to_a_city_places_the_round_there(extract):
 def test_a_welcome_of_both_parties_at_a_place_is_a_round(extract, text, expected):
     found = [(venue, status, when) for venue, status, when, _ in rounds(extract(text, "2024-03-08"))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a plural party phrase brought to a place makes the place a venue
+            "Michel said he intended to bring both leaders back to Brussels for another round.",
+            [("brussels", "planned")],
+        ),
+        (  # a thing brought to a place places nothing
+            "Michel said he hoped to bring peace to the South Caucasus soon.",
+            [],
+        ),
+        (
+            "Macron welcomed both leaders to the Elysee Palace in Paris on Tuesday.",
+            [("paris", "held")],
+        ),
+    ],
+)
+def test_both_parties_brought_or_welcomed_to_a_place(extract, text, expected):
+    found = [(venue, status) for venue, status, _, _ in rounds(extract(text, "2024-03-08"))]
+    assert found == expected
