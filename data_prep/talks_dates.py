@@ -77,8 +77,14 @@ def _announced_in_relative(d: ResolvedDate, cue: Span, clauses: Clauses) -> bool
     status word after the speech verb gives the date back to the round ("the meeting,
     which he said would take place on 21 July")."""
     at = clauses.index(d.start)
-    start = clauses.clause_start(at)
-    if not clauses.relative[at] or clauses.clause_start(clauses.index(cue.start)) == start:
+    if not clauses.relative[at]:
+        return False
+    # The clause opens at the first token of its run of relative tokens, with or without
+    # a comma before it ("the meeting that Michel announced in June was called off").
+    start = at
+    while start > 0 and clauses.relative[start - 1] and not clauses.breaks[start - 1]:
+        start -= 1
+    if start <= clauses.index(cue.start) <= at:
         return False
     low = clauses.starts[start]
     speech = [c for c in clauses.spans.get("event:statement", []) if low <= c.start and c.end <= d.start]

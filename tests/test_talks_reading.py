@@ -29,6 +29,11 @@ def rounds(record):
             "2023-10-05",
             ("vienna", "cancelled", "2023-10-05", None),
         ),
+        (  # so is the month of a relative clause without commas round it ("that ... announced in")
+            "The Vienna meeting of the two leaders that Michel announced in Chisinau in March will not go ahead.",
+            "2023-10-05",
+            ("vienna", "cancelled", "2023-10-05", None),
+        ),
     ],
 )
 def test_idioms_of_status_and_date(extract, text, published, expected):
