@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -180,3 +181,12 @@ def mention_rows(record: Record) -> list[dict]:
         for sentence in record.mentions
         for m in sentence
     ]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The dev articles and their manifest, in a folder the test may change (the cache and summaries tests)."""
+    folder = tmp_path / "in"
+    shutil.copytree(DEV / "articles", folder)
+    shutil.copy(DEV / "manifest.csv", folder / "manifest.csv")
+    return folder

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import DEV, write
+from conftest import write
 
 from data_prep import compare_builds, pipeline, source, tables
 from data_prep.cache import (
@@ -25,15 +25,6 @@ WIRE = (
     "WASHINGTON, Nov 7 (Agency) - The foreign ministers of Armenia and Azerbaijan met in Washington on Monday "
     "for a new round of talks, the State Department said.\n"
 )
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    """The dev articles and their manifest, in a folder the test may change."""
-    folder = tmp_path / "in"
-    shutil.copytree(DEV / "articles", folder)
-    shutil.copy(DEV / "manifest.csv", folder / "manifest.csv")
-    return folder
 
 
 def test_a_rebuild_after_one_changed_article_reanalyses_it_alone_and_equals_a_clean_build(tmp_path, corpus):

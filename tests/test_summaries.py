@@ -2,11 +2,9 @@
 entries (with the same tables) whenever the file or an entry is not what it should be."""
 
 import os
-import shutil
 from datetime import date
 
 import pytest
-from conftest import DEV
 
 from data_prep import compare_builds, pipeline
 from data_prep.cache import ArticleCache
@@ -15,14 +13,6 @@ from data_prep.summaries import FILE_NAME, Summaries
 
 DAY = date(2026, 1, 1)
 KEY = "ab" * 32
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "in"
-    shutil.copytree(DEV / "articles", folder)
-    shutil.copy(DEV / "manifest.csv", folder / "manifest.csv")
-    return folder
 
 
 def _identical_to_a_clean_build(tmp_path, corpus, out):
