@@ -29,7 +29,6 @@ from dashboard.prepare_tables import prepare_accusations, prepare_events, prepar
 from data_prep.schemas import DATE_BASES, EVENT_TYPES, ROLES, TALKS_STATUSES
 
 NO_MEDIATOR = palette.NO_MEDIATOR
-BASIS_LABELS = {"explicit": "explicit", "relative": "relative", "publication": "publication", None: "undated"}
 
 
 @dataclass
