@@ -31,6 +31,7 @@ SETS = {
     "sealed2": (ROOT / "eval" / "sealed2" / "sealed2_gold.json", ROOT / "eval" / "sealed2" / "articles"),
     "fresh": (ROOT / "eval" / "fresh" / "fresh_gold.json", ROOT / "eval" / "fresh" / "articles"),
     "sealed3": (ROOT / "eval" / "sealed3" / "sealed3_gold.json", ROOT / "eval" / "sealed3" / "articles"),
+    "fresh2": (ROOT / "eval" / "fresh2" / "fresh2_gold.json", ROOT / "eval" / "fresh2" / "articles"),
 }
 
 
@@ -384,6 +385,7 @@ EARLIER_FLOORS = {
     "sealed2": {},
     "fresh": {},
     "sealed3": {},
+    "fresh2": {},
 }
 
 
