@@ -89,6 +89,7 @@ model: $(STAMP)
 	  --paths.train $(MODEL_WORK)/train.spacy --paths.dev $(MODEL_WORK)/train.spacy
 
 model-loso: $(STAMP)
+	rm -rf $(MODEL_WORK)/loso
 	mkdir -p $(MODEL_WORK)
 	$(PY) -m data_prep.training.sentences $(MODEL_WORK)/sentences.jsonl
 	$(PY) -m data_prep.training.loso $(MODEL_WORK)/sentences.jsonl $(MODEL_WORK)/loso --grid
