@@ -75,3 +75,21 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache
+
+# The optional sentence classifier (data_prep/training/README.md): the development sets' gold
+# sentences, a spaCy textcat trained on them (fixed seed), and the leave-one-set-out comparison
+# with the rules. Writes under $(MODEL_WORK); nothing in the build reads it.
+MODEL_WORK := data/textcat
+.PHONY: model model-loso
+model: $(STAMP)
+	mkdir -p $(MODEL_WORK)
+	$(PY) -m data_prep.training.sentences $(MODEL_WORK)/sentences.jsonl
+	$(PY) -m data_prep.training.corpus $(MODEL_WORK)/sentences.jsonl $(MODEL_WORK)/train.spacy
+	$(PY) -m spacy train data_prep/training/textcat.cfg --output $(MODEL_WORK)/model \
+	  --paths.train $(MODEL_WORK)/train.spacy --paths.dev $(MODEL_WORK)/train.spacy
+
+model-loso: $(STAMP)
+	rm -rf $(MODEL_WORK)/loso
+	mkdir -p $(MODEL_WORK)
+	$(PY) -m data_prep.training.sentences $(MODEL_WORK)/sentences.jsonl
+	$(PY) -m data_prep.training.loso $(MODEL_WORK)/sentences.jsonl $(MODEL_WORK)/loso --grid
