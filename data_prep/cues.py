@@ -114,6 +114,8 @@ class MediatorCues(_Strict):
     with_distance_chars: int
     subject_distance_chars: int
     no_mediator_phrases: Phrases
+    abstention_phrases: Phrases
+    bare_negation_words: int
     on_their_own_phrases: Phrases
     negation_words: Phrases
     negation_reach_words: int

@@ -184,7 +184,12 @@ def no_mediator_said(sentence: Sentence, mentions: tuple[Mention, ...], codebook
     if before:
         nearest = before[-1]
         if codebook.side(nearest.entity_id):
-            return False, None  # "Azerbaijan did not take part": a boycott, not a host standing aside
+            # "Azerbaijan did not take part": a boycott, not a host standing aside; but "Aliyev
+            # and Pashinyan met in Abu Dhabi, without mediators": both sides, then no mediator.
+            sides = {codebook.side(m.entity_id) for m in before} - {None}
+            # "without mediators", not "did not accept Russia as a mediator"
+            bare = len(found.group(0).split()) <= cues.bare_negation_words
+            return (len(sides) >= 2 and bare and not named and found.group(0) not in cues.abstention_phrases), None
         mediator = codebook.mediator_of(nearest.entity_id)
         return (True, mediator) if mediator else (False, None)
     return True, None
