@@ -11,6 +11,7 @@ spans come from the cue matcher, so this module only walks tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -19,7 +20,7 @@ from .record import Sentence, Span
 
 
 def reports_nothing(line: str, reading: EventReadingCues) -> bool:
-    """A headline, deck, caption, list item or "Original headline:" line: it reports no event.
+    """A headline, deck, caption, list item, "Original headline:" or reporters' credit line: it reports no event.
 
     >>> from data_prep.codebook import load
     >>> cues = load(world=False).cues.event_reading
@@ -27,12 +28,29 @@ def reports_nothing(line: str, reading: EventReadingCues) -> bool:
     True
     >>> reports_nothing("Aliyev and Pashinyan met in Abu Dhabi on Thursday.", cues)
     False
+    >>> reports_nothing("Huseynova reported from Baku, Azerbaijan.", cues)
+    True
     """
     text = line.strip().rstrip("\"'\u201d\u2019)]*")
     if not text or text[-1] not in reading.sentence_end_marks:
         return True
     low = line.strip().lower()
-    return any(low.startswith(opener) for opener in reading.page_line_openers)
+    if any(low.startswith(opener) for opener in reading.page_line_openers):
+        return True
+    # A short line crediting the reporters ("Huseynova reported from Baku, Azerbaijan.") is the byline.
+    return len(low.split()) <= reading.credit_line_max_words and any(
+        _credit(text, phrase) for phrase in reading.credit_phrases
+    )
+
+
+def _credit(text: str, phrase: str) -> bool:
+    """The phrase ends its sentence, or only names follow it there ("reported from Baku,
+    Azerbaijan."): "Tass reported from Moscow that Lavrov met Bayramov" is a report, not a credit."""
+    at = text.lower().find(phrase)
+    if at < 0:
+        return False
+    rest = re.split(r"[.!?]", text[at + len(phrase) :], maxsplit=1)[0]
+    return all(word[:1].isupper() or word == "and" for word in rest.replace(",", " ").split())
 
 
 class Clauses:

@@ -27,6 +27,8 @@ class EventReadingCues(StrictModel):
 
     page_line_openers: Phrases
     sentence_end_marks: str
+    credit_phrases: Phrases
+    credit_line_max_words: int
     clause_breaks: Words
     background_openers: Phrases
     relative_openers: Words

@@ -7,6 +7,8 @@ from it (None: no event). The words are codebook data (`event_predicates`,
 
 import pytest
 
+from data_prep.event_reading import reports_nothing
+
 
 def typed(extract, text, published="2024-03-14"):
     record = extract(text, published)
@@ -51,3 +53,15 @@ def test_more_predicates_report_an_event(extract, text, expected):
 )
 def test_the_new_predicates_keep_their_polarity_checks(extract, text):
     assert typed(extract, text) is None
+
+
+@pytest.mark.parametrize(
+    "line, nothing",
+    [
+        ("Huseynova reported from Baku, Azerbaijan.", True),
+        ("AP writer Demourian in Yerevan, Armenia, contributed to this report.", True),
+        ("Tass reported from Moscow that Lavrov met Bayramov and Mirzoyan.", False),
+    ],
+)
+def test_a_short_line_crediting_the_reporters_is_the_byline(codebook, line, nothing):
+    assert reports_nothing(line, codebook.cues.event_reading) is nothing
