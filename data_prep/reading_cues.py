@@ -32,6 +32,9 @@ class EventReadingCues(StrictModel):
     clause_breaks: Words
     background_openers: Phrases
     relative_openers: Words
+    prepositional_openers: Words
+    prepositional_phrase_tokens: int
+    phrase_end_subjects: Words
     restrictive_openers: Words
     complementizers: Words
     complementizer_window_tokens: int

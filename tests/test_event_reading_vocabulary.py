@@ -65,3 +65,19 @@ def test_the_new_predicates_keep_their_polarity_checks(extract, text):
 )
 def test_a_short_line_crediting_the_reporters_is_the_byline(codebook, line, nothing):
     assert reports_nothing(line, codebook.cues.event_reading) is nothing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "after the talks" with no comma is a phrase, not a clause: the main clause after it is read.
+        ("After the talks Bayramov wrote on social media that progress had been made.", "statement"),
+        ("After four hours of talks Aliyev, Pashinyan and Putin put their names to a joint statement.", "agreement"),
+        ("Since the Prague summit Baku has refused to meet in Brussels.", "refusal"),
+        # A real clause after the opener stays background up to its comma.
+        ("After talks between Aliyev and Pashinyan ended, Michel said progress was made.", "statement"),
+        ("The meeting came after talks in Brussels stalled.", None),
+    ],
+)
+def test_a_prepositional_phrase_ending_in_a_talks_word_is_no_background_clause(extract, text, expected):
+    assert typed(extract, text) == expected
