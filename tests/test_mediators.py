@@ -75,3 +75,19 @@ def test_both_sides_meeting_without_mediators_had_none(extract, text, expected):
 def test_a_side_that_did_not_take_part_boycotted_and_says_nothing_of_mediation(codebook, through):
     record = through("resolve_names", "Azerbaijan and Armenia were invited, but Azerbaijan did not take part.")
     assert no_mediator_said(record.sentences[0], record.mentions[0], codebook) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The talks word is the gathering verb: its subject hosts, however far before it stands.
+        (
+            "Blinken had also quietly convened the two foreign ministers in New York in September 2022.",
+            [("new-york", "united-states")],
+        ),
+        # Whoever reports the gathering is not its subject: the speech verb stands between.
+        ("Lavrov said the ministers had been convened in Geneva in October.", [("geneva", None)]),
+    ],
+)
+def test_the_subject_of_a_gathering_verb_hosts_the_round(extract, text, expected):
+    assert round_mediators(extract, text) == expected
