@@ -11,6 +11,7 @@ spans come from the cue matcher, so this module only walks tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -19,7 +20,7 @@ from .record import Sentence, Span
 
 
 def reports_nothing(line: str, reading: EventReadingCues) -> bool:
-    """A headline, deck, caption, list item or "Original headline:" line: it reports no event.
+    """A headline, deck, caption, list item, "Original headline:" or reporters' credit line: it reports no event.
 
     >>> from data_prep.codebook import load
     >>> cues = load(world=False).cues.event_reading
@@ -27,12 +28,29 @@ def reports_nothing(line: str, reading: EventReadingCues) -> bool:
     True
     >>> reports_nothing("Aliyev and Pashinyan met in Abu Dhabi on Thursday.", cues)
     False
+    >>> reports_nothing("Huseynova reported from Baku, Azerbaijan.", cues)
+    True
     """
     text = line.strip().rstrip("\"'\u201d\u2019)]*")
     if not text or text[-1] not in reading.sentence_end_marks:
         return True
     low = line.strip().lower()
-    return any(low.startswith(opener) for opener in reading.page_line_openers)
+    if any(low.startswith(opener) for opener in reading.page_line_openers):
+        return True
+    # A short line crediting the reporters ("Huseynova reported from Baku, Azerbaijan.") is the byline.
+    return len(low.split()) <= reading.credit_line_max_words and any(
+        _credit(text, phrase) for phrase in reading.credit_phrases
+    )
+
+
+def _credit(text: str, phrase: str) -> bool:
+    """The phrase ends its sentence, or only names follow it there ("reported from Baku,
+    Azerbaijan."): "Tass reported from Moscow that Lavrov met Bayramov" is a report, not a credit."""
+    at = text.lower().find(phrase)
+    if at < 0:
+        return False
+    rest = re.split(r"[.!?]", text[at + len(phrase) :], maxsplit=1)[0]
+    return all(word[:1].isupper() or word == "and" for word in rest.replace(",", " ").split())
 
 
 class Clauses:
@@ -93,8 +111,11 @@ class Clauses:
         attributions = {self.index(c.start) for c in self.named("attributions")}
         if self.words and self.words[0] in reading.counterfactual_openers:
             openers.add(0)
+        phrase_ends = self._phrase_ends(openers, acts)
         flags, inside, relative, restrictive = [], False, False, False
         for i, word in enumerate(self.words):
+            if i in phrase_ends:
+                inside = relative = restrictive = False  # "after the talks | Baerbock wrote"
             if self.breaks[i]:
                 # A participle after the comma goes on with the clause before it ("after Baku
                 # refused to attend, accusing Washington ...").
@@ -109,6 +130,30 @@ class Clauses:
             self.relative.append(inside and relative)
             self.restrictive.append(inside and restrictive)
         return flags
+
+    def _phrase_ends(self, openers: set[int], acts: set[int]) -> set[int]:
+        """Where a prepositional opener's phrase ends with no comma: "After the talks Baerbock
+        wrote", "after three hours of talks the three men put their names to": the opener
+        (`prepositional_openers`) governs a noun phrase ending in a talks word, and the
+        main clause starts right after it, with a name or a subject word
+        (`phrase_end_subjects`), not with a verb or a preposition ("after talks between
+        the leaders ended" stays one clause)."""
+        reading = self.reading
+        nouns = {self.index(c.end - 1) for c in self.spans.get("talks:nouns", [])}
+        ends = set()
+        for i in openers:
+            if self.words[i] not in reading.prepositional_openers:
+                continue
+            for j in range(i + 1, min(i + 1 + reading.prepositional_phrase_tokens, len(self.words) - 1)):
+                if self.breaks[j] or j in acts:
+                    break
+                if j in nouns:
+                    following = self.sentence.tokens[j + 1][2]
+                    name = following[:1].isupper() and following.lower() not in reading.clause_breaks
+                    if (name or following.lower() in reading.phrase_end_subjects) and j + 1 not in acts:
+                        ends.add(j + 1)
+                    break
+        return ends
 
     def _after_break(self, i: int) -> bool:
         """Whether a clause break stands right before token `i` (", where he met Michel")."""

@@ -113,7 +113,10 @@ class MediatorCues(_Strict):
     with_max_words: int
     with_distance_chars: int
     subject_distance_chars: int
+    gathering_verbs: Words
     no_mediator_phrases: Phrases
+    abstention_phrases: Phrases
+    bare_negation_words: int
     on_their_own_phrases: Phrases
     negation_words: Phrases
     negation_reach_words: int

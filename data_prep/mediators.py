@@ -65,6 +65,9 @@ def round_mediator(
         ]
         if subject or agent:
             return min(subject or agent)[1], "host"
+    gatherer = _gathering_subject(sentence, cue, named, parties, cues)
+    if gatherer is not None:
+        return gatherer, "host"
     # "The Russian, Armenian and Azerbaijani foreign ministers met", "Aliyev, Pashinyan,
     # Michel and Macron last sat at one table": a mediator named in one breath with the
     # parties, before the talks word with no other verb between, sits at the table.
@@ -130,6 +133,27 @@ def round_mediator(
     return None, None
 
 
+def _gathering_subject(
+    sentence: Sentence, cue: Span, named: list[tuple[Mention, str]], parties: list[Mention], cues: MediatorCues
+) -> str | None:
+    """The mediator who gathers the parties when the talks word is the gathering verb itself
+    ("Blinken had also convened the two ministers in New York ... and brought the two
+    leaders together in Munich"): the nearest mediator before it, with no party, other
+    mediator or speech verb between, is its subject, however far the verb stands."""
+    if cue.text.lower() not in cues.gathering_verbs:
+        return None
+    before = [(m, med) for m, med in named if m.end <= cue.start]
+    if not before:
+        return None
+    subject, mediator = before[-1]
+    speech = sentence.cue("event:statement")
+    if any(subject.end <= p.start < cue.start for p in parties) or any(
+        subject.end <= c.start < cue.start for c in speech
+    ):
+        return None
+    return mediator
+
+
 def _hosts_something_else(sentence: Sentence, host: Span, cues: MediatorCues) -> bool:
     """ "who hosted the summit", "was hosting the second summit of the EPC": the host of
     a gathering around the round, not of the round."""
@@ -184,7 +208,12 @@ def no_mediator_said(sentence: Sentence, mentions: tuple[Mention, ...], codebook
     if before:
         nearest = before[-1]
         if codebook.side(nearest.entity_id):
-            return False, None  # "Azerbaijan did not take part": a boycott, not a host standing aside
+            # "Azerbaijan did not take part": a boycott, not a host standing aside; but "Aliyev
+            # and Pashinyan met in Abu Dhabi, without mediators": both sides, then no mediator.
+            sides = {codebook.side(m.entity_id) for m in before} - {None}
+            # "without mediators", not "did not accept Russia as a mediator"
+            bare = len(found.group(0).split()) <= cues.bare_negation_words
+            return (len(sides) >= 2 and bare and not named and found.group(0) not in cues.abstention_phrases), None
         mediator = codebook.mediator_of(nearest.entity_id)
         return (True, mediator) if mediator else (False, None)
     return True, None

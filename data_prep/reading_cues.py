@@ -27,9 +27,14 @@ class EventReadingCues(StrictModel):
 
     page_line_openers: Phrases
     sentence_end_marks: str
+    credit_phrases: Phrases
+    credit_line_max_words: int
     clause_breaks: Words
     background_openers: Phrases
     relative_openers: Words
+    prepositional_openers: Words
+    prepositional_phrase_tokens: int
+    phrase_end_subjects: Words
     restrictive_openers: Words
     complementizers: Words
     complementizer_window_tokens: int

@@ -2,7 +2,7 @@
 
 import pytest
 
-from data_prep.mediators import mediator_involved, round_mediator
+from data_prep.mediators import mediator_involved, no_mediator_said, round_mediator
 
 
 def mediator(through, codebook, text, venue=None):
@@ -44,3 +44,50 @@ def test_evidence_strength_orders_the_kinds_of_evidence(knowledge):
 )
 def test_the_mediator_an_event_concerns(codebook, roles, event_type, expected):
     assert mediator_involved(roles, event_type, codebook) == expected
+
+
+def round_mediators(extract, text):
+    return [(r.venue_id, r.mediator_id) for r in extract(text).talks]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Both sides, then "without mediators": their round had none, whatever its venue's track.
+        ("Aliyev and Pashinyan met in Brussels on Monday, without mediators.", [("brussels", None)]),
+        ("Aliyev and Pashinyan last met in Abu Dhabi on July 10, without any mediator.", [("abu-dhabi", None)]),
+        # One side's view of mediation says nothing of the round reported before it.
+        (
+            "Aliyev and Pashinyan met in Brussels on Monday. Azerbaijan prefers to negotiate without mediators.",
+            [("brussels", "european-union")],
+        ),
+        # A mediation refused in a longer phrase is no word on this round's table.
+        (
+            "Aliyev and Pashinyan met in Brussels on Monday; they did not accept Russia as a mediator.",
+            [("brussels", "european-union")],
+        ),
+    ],
+)
+def test_both_sides_meeting_without_mediators_had_none(extract, text, expected):
+    assert round_mediators(extract, text) == expected
+
+
+def test_a_side_that_did_not_take_part_boycotted_and_says_nothing_of_mediation(codebook, through):
+    record = through("resolve_names", "Azerbaijan and Armenia were invited, but Azerbaijan did not take part.")
+    assert no_mediator_said(record.sentences[0], record.mentions[0], codebook) == (False, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The talks word is the gathering verb: its subject hosts, however far before it stands.
+        (
+            "Blinken had also quietly convened the two foreign ministers in New York in September 2022.",
+            [("new-york", "united-states")],
+        ),
+        # Whoever reports the gathering is not its subject: the speech verb stands between.
+        ("Lavrov said the ministers had been convened in Geneva in October.", [("geneva", None)]),
+    ],
+)
+def test_the_subject_of_a_gathering_verb_hosts_the_round(extract, text, expected):
+    assert round_mediators(extract, text) == expected
