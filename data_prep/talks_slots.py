@@ -261,8 +261,12 @@ _VICINITY = re.compile(
 )
 _BARE_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:in\s+|at\s+)?$", re.I)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
-# What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022".
-_DATE_LINK = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in)?\s*$", re.I)
+# What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022",
+# "in May and at the end of June" (the date found is "of June").
+_DATE_LINK = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in|at)?\s*(?:the\s+(?:end|start|beginning|middle|close)\s*)?$",
+    re.I,
+)
 
 
 def _next_noun(listed: list[tuple[Span, Mention]], k: int) -> int:
