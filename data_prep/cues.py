@@ -95,6 +95,7 @@ class TalksCues(_Strict):
     reception_verbs: Words
     reception_links: Words
     reception_object_tokens: int
+    clause_conjunctions: Words
 
 
 class MediatorCues(_Strict):

@@ -235,7 +235,7 @@ class _TalksFinder:
             and index > 0
             and not self.previous_places - {self.headline_venue}
         )
-        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
+        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns, slot.own_words)
         if venue is None and self._on_the_border(sentence, cue):
             venue = cues.border_venue
         if self.dateline and self.dateline[1] <= sentence.start < self.dateline[2] and status != "planned":

@@ -16,7 +16,7 @@ point of ("less than a week after the meeting in Prague, Macron ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .codebook import Places
@@ -28,11 +28,15 @@ from .record import Findings, Mention, Sentence, Span
 @dataclass(frozen=True)
 class Slot:
     """One round's share of a sentence: its talks word, its place and the dates it owns
-    (`dates` is None when the round may take any date of the sentence)."""
+    (`dates` is None when the round may take any date of the sentence). `own_words`, for
+    a later place of one talks word's list, is the stretch from the place before it to
+    its own place: a status word there is this round's ("met in Brussels in May, and are
+    expected in Chisinau next week")."""
 
     noun: Span
     place: Mention | None
     dates: tuple[ResolvedDate, ...] | None
+    own_words: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -221,7 +225,8 @@ def slots_of(
             for d in own_dates(sentence, item.dates, noun, place, cues)
             if start <= d.start < end and (k == 0 or d.start >= noun.start)
         )
-        slots.append(Slot(noun, place, mine))
+        listed_after = k > 0 and listed[k - 1][0] is noun
+        slots.append(Slot(noun, place, mine, (listed[k - 1][1].end, place.start) if listed_after else None))
     return _shared_dates(slots, sentence.text, sentence.start)
 
 
@@ -233,7 +238,7 @@ def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
         if here.dates or not after.dates or here.noun is not after.noun or here.place is None or after.place is None:
             continue
         if _BARE_AND.match(text[here.place.end - offset : after.place.start - offset]):
-            slots[k] = Slot(here.noun, here.place, after.dates)
+            slots[k] = replace(here, dates=after.dates)
     return slots
 
 
