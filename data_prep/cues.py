@@ -96,6 +96,10 @@ class TalksCues(_Strict):
     reception_links: Words
     reception_object_tokens: int
     clause_conjunctions: Words
+    signing_verbs: Words
+    signer_words: Words
+    signer_reach_chars: int
+    passive_auxiliaries: Words
 
 
 class MediatorCues(_Strict):

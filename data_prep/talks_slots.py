@@ -100,7 +100,17 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
     agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
     sentence = item.sentence
     text, base = sentence.text, sentence.start
-    said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
+    # "signed a joint declaration at the White House": where a signing is the round, the
+    # place of what was signed is the round's, not a statement's.
+    signings = [n for n in nouns if n.text.lower() in cues.signing_verbs]
+    said = [
+        c
+        for c in sentence.cues
+        if c.key in ("event:statement", "event:agreement")
+        and not (
+            c.key == "event:agreement" and any(n.start <= c.start < n.end + cues.signer_reach_chars for n in signings)
+        )
+    ]
     other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
     statement_place = _statement_place(
         cues.statement_place_prepositions, cues.statement_place_articles, cues.statement_place_max_words
