@@ -100,6 +100,8 @@ class TalksCues(_Strict):
     signer_words: Words
     signer_reach_chars: int
     passive_auxiliaries: Words
+    refused_trips: Words
+    purpose_words: Words
 
 
 class MediatorCues(_Strict):
@@ -138,6 +140,7 @@ class DatingCues(_Strict):
     more_than_words: Phrases
     less_than_words: Phrases
     last_weekday_words: Phrases
+    report_verbs: Words
 
 
 class NameCues(_Strict):
