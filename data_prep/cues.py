@@ -95,6 +95,13 @@ class TalksCues(_Strict):
     reception_verbs: Words
     reception_links: Words
     reception_object_tokens: int
+    clause_conjunctions: Words
+    signing_verbs: Words
+    signer_words: Words
+    signer_reach_chars: int
+    passive_auxiliaries: Words
+    refused_trips: Words
+    purpose_words: Words
 
 
 class MediatorCues(_Strict):
@@ -136,6 +143,7 @@ class DatingCues(_Strict):
     more_than_words: Phrases
     less_than_words: Phrases
     last_weekday_words: Phrases
+    report_verbs: Words
 
 
 class NameCues(_Strict):

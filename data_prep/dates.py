@@ -41,6 +41,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<num>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# The second month of a list ("in May and June", "in May or June"): right after a month name.
+_LISTED = "(?:" + "|".join(f"(?<={name.capitalize()} )" for name in _MONTH_NAMES) + r")(?:and|or)\s+"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _PERIOD = r"(?P<period>week|month|year|weekend)"
 
@@ -64,7 +66,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_month",
         re.compile(
-            rf"\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of))[\s-]+{_MONTH}\b(?!\s+\d)"
+            rf"(?:\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of))[\s-]+|{_LISTED})"
+            rf"{_MONTH}\b(?!\s+\d)"
         ),
     ),
     ("year", re.compile(rf"\b(?:in|during|of|by)\s+{_YEAR}\b")),
@@ -221,8 +224,10 @@ def resolve(
             return None
         if kind in ("month_day", "day_month"):
             return made(_nearest_year(_month_number(g["month"]), int(g["day"]), base, future), "day", "relative")
-        if kind == "relative_month":
-            return made(_resolve_month(_month_number(g["month"]), g["rel"].lower(), base, future), "month", "relative")
+        if kind == "relative_month":  # a month listed after another ("in May and June") is "in June"
+            return made(
+                _resolve_month(_month_number(g["month"]), g.get("rel", "in").lower(), base, future), "month", "relative"
+            )
         if kind == "weekday":
             return made(
                 _resolve_weekday(WEEKDAYS[g["weekday"].lower()], g.get("wrel", "").lower(), base, future),

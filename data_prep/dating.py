@@ -245,7 +245,9 @@ def _tense_words(sentence: Sentence, cues: Cues) -> list[tuple[Span, str]]:
     that can be past or future) and speech (a clause of its own). Of overlapping cues
     the longest counts ("to be held" is future, not "held")."""
     kinds = {"future": "future", "status:planned": "future", "status:held": "past", "status:cancelled": "past"}
-    found = [c for c in sentence.cues if c.key in kinds or c.key == "event:statement"]
+    # "media reported on Wednesday that he would not travel": a report verb is speech too.
+    reports = [c for c in sentence.cues if c.key == "act:statement" and c.text.lower() in cues.dating.report_verbs]
+    found = [c for c in sentence.cues if c.key in kinds or c.key == "event:statement"] + reports
     longest = [
         c
         for c in found
@@ -254,7 +256,7 @@ def _tense_words(sentence: Sentence, cues: Cues) -> list[tuple[Span, str]]:
     out = []
     for c in longest:
         first = c.text.lower().split()[0]
-        if c.key == "event:statement":
+        if c.key in ("event:statement", "act:statement"):
             tense = "speech"
         elif first in cues.planning_words or sentence.token_after(c.end, 1) == ["by"]:
             # "scheduled for", "a session chaired by": planning words and participles tell no tense

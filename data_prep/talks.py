@@ -25,7 +25,7 @@ from .mediators import add_mediators, listed_mediator, no_mediator_said, round_m
 from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
 from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
-from .talks_focus import place_in_focus
+from .talks_focus import on_the_border, place_in_focus
 from .talks_merge import absorb, fill_publication_date, merge_rounds, recent_round
 from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
@@ -181,18 +181,6 @@ class _TalksFinder:
             out.append(twin)
         return out
 
-    def _on_the_border(self, sentence: Sentence, noun: Span) -> bool:
-        """ "The ninth meeting of the border commissions was held on the border": the
-        commissions' own border, wherever a plain "on the border" would be too vague; in an
-        article that has placed a round there, "their fifth meeting was held on the border" too."""
-        cues = self.cues
-        after = sentence.text[noun.end - sentence.start :].lower()
-        return (
-            cues.border_venue in self.codebook.venues
-            and (self.border_rounds or any(t[2].lower() in cues.commission_words for t in sentence.tokens))
-            and any(p in after for p in cues.border_phrases)
-        )
-
     def _round(
         self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
     ) -> Event | None:
@@ -235,8 +223,10 @@ class _TalksFinder:
             and index > 0
             and not self.previous_places - {self.headline_venue}
         )
-        status = status_of(sentence, codebook.cues, cue, sentence.cue("talks:nouns"), placed_nouns)
-        if venue is None and self._on_the_border(sentence, cue):
+        # A refused trip's words ("refused to come to a Brussels meeting") are the status of the round it names.
+        nouns = [n for n in sentence.cue("talks:nouns") if n.text.lower() not in cues.refused_trips or n is cue]
+        status = status_of(sentence, codebook.cues, cue, nouns, placed_nouns, slot.own_words)
+        if venue is None and on_the_border(sentence, cue, codebook, self.border_rounds):
             venue = cues.border_venue
         if self.dateline and self.dateline[1] <= sentence.start < self.dateline[2] and status != "planned":
             # The dateline city is where the talks in its own paragraph were, unless the
@@ -314,6 +304,9 @@ class _TalksFinder:
         )
         if not has_parties or not (status or venue or when):
             return None
+        in_story = self.recent is not None and index - self.recent <= cues.reference_sentences
+        if cue.text.lower() in cues.refused_trips and len(sides) < 2 and not in_story:
+            return None  # "Pashinyan will not travel to Moscow": a boycotted round only where the story has rounds
         if status == "planned" and (
             any(c.text.lower() in cues.conditional_words for c in sentence.cue("modal"))
             or mere_proposal(sentence, codebook.cues)

@@ -5,10 +5,14 @@ where its round was with a back-reference ("met there", "the talks there") point
 the place the sentence before it has just named. Only one such place will do: with
 two ("from Moscow to Brussels") the reference is ambiguous, and a wrong venue is worse
 than none. An existential "there" ("after the talks there was a dinner") places nothing.
+
+"On the border" is a place only where the story is about the border commissions or has
+already placed a round there (`on_the_border`).
 """
 
 from __future__ import annotations
 
+from .codebook import Codebook
 from .cues import TalksCues
 from .record import Sentence, Span
 
@@ -28,3 +32,17 @@ def place_in_focus(sentence: Sentence, cue: Span, cues: TalksCues, previous_plac
         if word in references and not set(after[i + 1 : i + 2]) & existential:
             return next(iter(previous_places))
     return None
+
+
+def on_the_border(sentence: Sentence, noun: Span, codebook: Codebook, border_rounds: bool) -> bool:
+    """ "The ninth meeting of the border commissions was held on the border": the
+    commissions' own border, wherever a plain "on the border" would be too vague; in an
+    article that has placed a round there (`border_rounds`), "their fifth meeting was held
+    on the border" too."""
+    cues = codebook.cues.talks
+    after = sentence.text[noun.end - sentence.start :].lower()
+    return (
+        cues.border_venue in codebook.venues
+        and (border_rounds or any(t[2].lower() in cues.commission_words for t in sentence.tokens))
+        and any(p in after for p in cues.border_phrases)
+    )

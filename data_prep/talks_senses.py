@@ -13,6 +13,8 @@ from .cues import TalksCues
 from .record import Sentence, Span
 from .talks_owners import outsiders_own_talks
 from .talks_reception import welcome_of_both_parties
+from .talks_signing import joint_signing
+from .talks_trips import refused_trip_to_a_round
 
 
 def bilateral(sentence: Sentence, noun: Span, cues: TalksCues) -> bool:
@@ -47,6 +49,10 @@ def other_sense(sentence: Sentence, noun: Span, codebook: Codebook) -> bool:
         return True  # "no three-way meeting was planned"
     if word in cues.reception_verbs:
         return not welcome_of_both_parties(sentence, noun, codebook)  # "welcomed the agreement"
+    if word in cues.signing_verbs:
+        return not joint_signing(sentence, noun, codebook)  # "Armenia and Azerbaijan signed in 1991"
+    if word in cues.refused_trips:
+        return not refused_trip_to_a_round(sentence, noun, codebook)  # "would not travel to Moscow for the parade"
     near = [*before[-2:], *sentence.token_after(noun.end, 1)]
     if any(w in cues.separate_words for w in near):
         return True  # "held separate meetings with Aliyev and Pashinyan", "met separately"

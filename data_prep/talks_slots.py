@@ -16,7 +16,7 @@ point of ("less than a week after the meeting in Prague, Macron ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .codebook import Places
@@ -28,11 +28,15 @@ from .record import Findings, Mention, Sentence, Span
 @dataclass(frozen=True)
 class Slot:
     """One round's share of a sentence: its talks word, its place and the dates it owns
-    (`dates` is None when the round may take any date of the sentence)."""
+    (`dates` is None when the round may take any date of the sentence). `own_words`, for
+    a later place of one talks word's list, is the stretch from the place before it to
+    its own place: a status word there is this round's ("met in Brussels in May, and are
+    expected in Chisinau next week")."""
 
     noun: Span
     place: Mention | None
     dates: tuple[ResolvedDate, ...] | None
+    own_words: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +100,17 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
     agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
     sentence = item.sentence
     text, base = sentence.text, sentence.start
-    said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
+    # "signed a joint declaration at the White House": where a signing is the round, the
+    # place of what was signed is the round's, not a statement's.
+    signings = [n for n in nouns if n.text.lower() in cues.signing_verbs]
+    said = [
+        c
+        for c in sentence.cues
+        if c.key in ("event:statement", "event:agreement")
+        and not (
+            c.key == "event:agreement" and any(n.start <= c.start < n.end + cues.signer_reach_chars for n in signings)
+        )
+    ]
     other_events = [c for c in sentence.cues if c.key in ("event:military_action", "event:humanitarian")]
     statement_place = _statement_place(
         cues.statement_place_prepositions, cues.statement_place_articles, cues.statement_place_max_words
@@ -221,7 +235,8 @@ def slots_of(
             for d in own_dates(sentence, item.dates, noun, place, cues)
             if start <= d.start < end and (k == 0 or d.start >= noun.start)
         )
-        slots.append(Slot(noun, place, mine))
+        listed_after = k > 0 and listed[k - 1][0] is noun
+        slots.append(Slot(noun, place, mine, (listed[k - 1][1].end, place.start) if listed_after else None))
     return _shared_dates(slots, sentence.text, sentence.start)
 
 
@@ -233,7 +248,7 @@ def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
         if here.dates or not after.dates or here.noun is not after.noun or here.place is None or after.place is None:
             continue
         if _BARE_AND.match(text[here.place.end - offset : after.place.start - offset]):
-            slots[k] = Slot(here.noun, here.place, after.dates)
+            slots[k] = replace(here, dates=after.dates)
     return slots
 
 
@@ -261,8 +276,12 @@ _VICINITY = re.compile(
 )
 _BARE_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:in\s+|at\s+)?$", re.I)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
-# What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022".
-_DATE_LINK = re.compile(r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in)?\s*$", re.I)
+# What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022",
+# "in May and at the end of June" (the date found is "of June").
+_DATE_LINK = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in|at)?\s*(?:the\s+(?:end|start|beginning|middle|close)\s*)?$",
+    re.I,
+)
 
 
 def _next_noun(listed: list[tuple[Span, Mention]], k: int) -> int:

@@ -12,14 +12,26 @@ from .dates import ResolvedDate
 from .record import Sentence, Span
 
 
-def status_of(sentence: Sentence, cues: Cues, cue: Span | None, nouns: list[Span], placed: list[Span]) -> str | None:
+def status_of(
+    sentence: Sentence,
+    cues: Cues,
+    cue: Span | None,
+    nouns: list[Span],
+    placed: list[Span],
+    own_words: tuple[int, int] | None = None,
+) -> str | None:
     """The firmest status the sentence states for the talks word `cue`; "held" inside
     "to be held" does not count, and where several talks words stand in the sentence
     each status word goes to the nearest one ("Brussels talks: commissions to meet").
 
     `nouns` are the sentence's talks words, `placed` those that have a place of their own.
+    `own_words`, for a later place of a list, is the stretch between the place before it
+    and its own: status words there are its own ("met in Brussels on 14 May, and are
+    expected in Chisinau next week" plans the Chisinau round).
     """
     found = [c for c in sentence.cues if c.key.startswith("status:")]
+    if own_words is not None and (own := _after_a_new_clause(sentence, cues, found, own_words)):
+        found = own
     if cue is not None:
         # "... first meeting since Azerbaijan cancelled a trilateral": the since clause
         # tells of another round.
@@ -87,6 +99,20 @@ def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
     planned = [c.text.lower() for c in sentence.cue("status:planned")]
     accepted = any(t[2].lower() in talks.acceptance_words for t in sentence.tokens)
     return bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+
+
+def _after_a_new_clause(sentence: Sentence, cues: Cues, found: list[Span], stretch: tuple[int, int]) -> list[Span]:
+    """The status words of `stretch` that follow a new coordinate clause opened in it by a
+    comma and a conjunction (`talks.clause_conjunctions`): ", and they are expected in";
+    a status word in an aside of the earlier round ("met in Prague, as planned, and in
+    Sochi") stays that round's."""
+    tokens = [t for t in sentence.tokens if stretch[0] <= t[0] < stretch[1]]
+    opens = [
+        tokens[i + 1][1]
+        for i in range(len(tokens) - 1)
+        if tokens[i][2] in (",", ";") and tokens[i + 1][2].lower() in cues.talks.clause_conjunctions
+    ]
+    return [c for c in found if opens and opens[0] <= c.start < stretch[1]]
 
 
 def _asides_before(sentence: Sentence, cues: Cues, cue: Span) -> list[tuple[int, int]]:

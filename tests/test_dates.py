@@ -203,3 +203,20 @@ def test_the_gated_scan_finds_exactly_what_every_pattern_finds_in_any_text(text)
 )
 def test_resolve_earlier_this_period_on_its_first_day_is_the_period_just_ended(text, base, expected):
     assert resolved(text, base=base)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("met in May and June", ["in May", "and June"]),
+        ("in March or April", ["in March", "or April"]),
+        ("Armenia and June", []),  # only a month right before makes "and June" a date
+        ("in May and June 2023", ["in May", "June 2023"]),
+    ],
+)
+def test_find_dates_reads_the_second_month_of_a_list(text, expected):
+    assert [m.text for m in find_dates(text)] == expected
+
+
+def test_a_month_listed_after_another_resolves_as_in_that_month():
+    assert [resolve(m, FRIDAY_17_NOV_2023).value for m in find_dates("met in May and June")] == ["2023-05", "2023-06"]
