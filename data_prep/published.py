@@ -3,7 +3,9 @@
 Used where the manifest gives no publication date. Only the places where news pages
 put their date are read (a date stamp among the first lines, a wire dateline, a
 photo caption); dates in the body are events, and dates in page furniture are the
-dates of other articles.
+dates of other articles. How stamps are written and which of them dates an edit, a
+copy or the day the page was saved is page_stamps.py's business: those are used only
+when the page shows nothing better, and a file picture's caption not at all.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from datetime import date
 from functools import lru_cache
 
 from .cues import PageCues
-from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
+from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp
 from .decoding import non_blank_lines
+from .page_stamps import beside_weather, full_dates, normalise, stamp_date
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
 # A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s")
-_FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 _WORDS = re.compile(r"\w+")
 
 
@@ -44,41 +46,45 @@ def published_from_text(
     """
     head = text[: body_end if body_end is not None else len(text)]
     lines = non_blank_lines(head)
+    top = [line for _, line in lines[: page.stamp_lines]]
     # A repost's note gives the original's date, the one the article was written on.
-    for _, line in lines[: page.stamp_lines]:
+    for line in top:
         if _any_word(page.repost_words).search(line):
             found = _first_full_date(line)
             if found:
                 return found
-    for _, line in lines[: page.stamp_lines]:
-        if is_date_stamp(line) or _timed_stamp(line, page):
-            found = _first_full_date(line)
-            if found:
-                return found
+    fallbacks: list[str] = []  # an edit's or a copy's date: only when nothing better is shown
+    for n, line in enumerate(top):
+        if (is_date_stamp(normalise(line)) or _timed_stamp(line, page)) and not beside_weather(top, n):
+            stamp = stamp_date(line, page)
+            if stamp and not stamp.fallback:
+                return stamp.value
+            if stamp:
+                fallbacks.append(stamp.value)
     for line, _ in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
             # a date further on ("Armenia, which met ... on March 3, 2021") is news.
+            line = normalise(line)
             opening = line[: match.end() + page.dateline_date_chars]
             found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening), today)
             if found:
                 return found
-    for _, line in lines[: page.stamp_lines]:
-        if _any_word(page.caption_words).search(line) and len(line) < 400:
+    for line in top:
+        # A photo's caption dates the photo: the article's date unless it is a file picture.
+        caption = _any_word(page.caption_words).search(line) and len(line) < 400
+        if caption and not any(word in line.lower() for word in page.old_picture_words):
             found = _first_full_date(line)
             if found:
                 return found
-    return None
+    return fallbacks[0] if fallbacks else None
 
 
 def _timed_stamp(line: str, page: PageCues) -> bool:
     """A short line with a full date and a clock time: "Item filed 24 Oct 2024, 21:10 Moscow time"."""
-    return (
-        len(_WORDS.findall(line)) <= page.stamp_max_words
-        and bool(_CLOCK.search(line))
-        and any(m.kind in _FULL_DATES for m in find_dates(line))
-    )
+    line = normalise(line)
+    return len(_WORDS.findall(line)) <= page.stamp_max_words and bool(_CLOCK.search(line)) and bool(full_dates(line))
 
 
 def _dateline_candidates(lines: list[tuple[int, str]], page: PageCues) -> list[tuple[str, int]]:
@@ -133,15 +139,10 @@ def dateline_place(text: str, page: PageCues) -> tuple[str, int] | None:
     """The place of a dateline ("GRANADA, Spain, Oct 5 (Agency) –") and where its paragraph ends."""
     for line, offset in _dateline_candidates(non_blank_lines(text), page):
         match = _DATELINE_PLACE.match(line)
-        if match and find_dates(line[: match.end() + page.dateline_place_date_chars]):
+        if match and find_dates(normalise(line)[: match.end() + page.dateline_place_date_chars]):
             return match.group(1).title(), offset + len(line)
     return None
 
 
 def _first_full_date(line: str) -> str | None:
-    for mention in find_dates(line):
-        if mention.kind in _FULL_DATES:
-            resolved = resolve(mention, None)
-            if resolved:
-                return resolved.value
-    return None
+    return next((value for _, value in full_dates(line)), None)

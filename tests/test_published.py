@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import BODY, CUES
 
 from data_prep.furniture import furniture_start
@@ -84,7 +85,7 @@ def test_a_short_article_with_only_a_stamp_list_takes_no_date_from_it():
 
 def test_a_caption_word_from_the_cues_marks_a_caption(knowledge):
     """`page.caption_words`: a line naming a photo agency is a caption, so its date is the article's."""
-    text = "Talks resume\nFile picture: ministers in Almaty, 10 May 2024.\nThe ministers met again."
+    text = "Talks resume\nPicture: ministers in Almaty, 10 May 2024 (AA).\nThe ministers met again."
     assert published_from_text(text, CUES.page) == "2024-05-10"
     no_captions = CUES.page.model_copy(update={"caption_words": ("nothing-like-this",)})
     assert published_from_text(text, no_captions) is None
@@ -133,3 +134,90 @@ def test_a_capitals_dateline_below_the_masthead_and_menus_is_found():
 def test_a_sentence_deep_in_the_page_that_opens_like_a_dateline_is_not_one():
     text = "Talks\nMenu\nMore\nAbout\nContact\n\nYesterday, 3 March 2021 was recalled by the minister.\n"
     assert published_from_text(text, CUES.page) is None
+
+
+# --- house styles of page stamps ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("Readout\nOFFICE OF THE SPOKESPERSON\nNOVEMBER 7, 2022\n", "2022-11-07"),  # a readout's header in capitals
+        ("Politics\nPublished April 23,2024\n", "2024-04-23"),  # the space after the comma lost
+        ("World\nMarch 12, 20245:05 PM GMT+4 Updated 2 hours ago\n", "2024-03-12"),  # year run into the clock
+        ("Diplomacy\n- 21 October, 2022\n- 09:51\n", "2022-10-21"),  # an agency: the date, then the time
+        ("Politics\n12 March 2024 16:50 (UTC+04:00)\n", "2024-03-12"),
+        ("Caucasus\n14:05 12.03.2024 (updated: 16:30 13.03.2024)\n", "2024-03-12"),
+        ("News\n2024-03-12T14:05:00+04:00\n", "2024-03-12"),
+    ],
+)
+def test_a_stamp_in_an_agencys_house_style_is_the_publication_date(header, expected):
+    assert published_from_text(header + "\n" + BODY, CUES.page) == expected
+
+
+def test_an_agency_dateline_with_the_month_in_capitals_is_read():
+    text = (
+        "Talks\n\n14:42,\n\nYEREVAN, MAY 26, ARMENPRESS. The foreign minister met his counterpart on Friday, "
+        "the ministry said.\n\nThe talks followed a round held in 2023.\n"
+    )
+    assert published_from_text(text, CUES.page) == "2023-05-26"  # 26 May 2023 was a Friday
+    assert dateline_place(text, CUES.page) is not None
+
+
+def test_the_published_date_beats_the_updated_one_on_its_line_and_above_it():
+    both = "Talks resume\nUpdated: 13.03.2024 09:00 | Published: 12.03.2024 14:05\n\n" + BODY
+    assert published_from_text(both, CUES.page) == "2024-03-12"
+    above = "Talks resume\nLast updated 14 March 2024\nPosted 12 March 2024\n\n" + BODY
+    assert published_from_text(above, CUES.page) == "2024-03-12"
+
+
+def test_an_updated_stamp_alone_is_used_when_the_page_shows_nothing_else():
+    text = "Talks resume\nUpdated 13 March 2024, 09:00\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-13"
+
+
+def test_a_dateline_beats_an_updated_stamp():
+    text = "Talks\nUpdated 14 March 2024\n\nBAKU, March 12 (Agency) - The ministers met on Tuesday.\n"
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_repost_stamp_gives_way_to_the_original_header_below_it():
+    text = (
+        "A regional aggregator\nHome > Armenia > Diplomacy    Reposted: 27.11.2021 09:02\n"
+        "Original header below.\n---\nA wire agency\nFriday, November 26, 2021 - 21:48 GMT\n"
+        "Leaders meet in Sochi\n---\n\n" + BODY
+    )
+    assert published_from_text(text, CUES.page) == "2021-11-26"
+
+
+def test_a_repost_stamp_alone_is_used_when_the_page_shows_nothing_else():
+    text = "Aggregator\nReposted: 27.11.2021 09:02\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2021-11-27"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE PHOTO: The two leaders meet in Brussels, May 14, 2023. (Agency photo)",
+        "Archive picture: ministers in Almaty, 10 May 2024 (AA).",
+    ],
+)
+def test_a_file_pictures_date_is_not_the_publication_date(caption):
+    text = "Leaders to meet again\n" + caption + "\n\n" + BODY
+    assert published_from_text(text, CUES.page) is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "21.2 C\nNew York\nJune 7, 2025\n",  # a weather widget over today's date
+        "Today: Saturday, June 7, 2025\n",
+    ],
+)
+def test_a_top_bars_date_of_today_is_not_the_publication_date(top):
+    assert published_from_text(top + "Leaders to meet again\n\n" + BODY, CUES.page) is None
+
+
+@pytest.mark.parametrize("stamp", ["2 hours ago", "Yesterday, 14:05", "Today 09:12", "December 01\nShow news feed"])
+def test_a_relative_or_yearless_stamp_gives_no_date(stamp):
+    assert published_from_text("Talks\n" + stamp + "\n\n" + BODY, CUES.page) is None

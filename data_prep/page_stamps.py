@@ -1,0 +1,105 @@
+"""How a page's date stamps are written, and which of them dates the article itself.
+
+News pages print their date in many house styles, and copied or saved text mangles
+some of them: agencies set the month in capitals ("YEREVAN, MAY 26, ARMENPRESS.",
+"NOVEMBER 7, 2022" in a readout's header), a page's text run together loses a space
+("Published April 23,2024", "March 12, 20245:05 PM"). `normalise` restores what the
+date patterns read, changing only those characters (offsets move by one only where a
+year ran into a clock).
+
+Not every stamp at the top of a page is the article's date:
+- "Updated 13 March 2024" dates an edit; "Published 12 March 2024 | Updated ..." holds
+  both, and the published one is wanted;
+- "Reposted: 27.11.2021" dates a copy, when the original's header below it gives the
+  date the article was written;
+- "Today: Tuesday, 7 June 2025" beside the weather is the day the page was saved.
+`stamp_date` says which date a stamp line gives and whether it is only a fallback; what
+marks each kind is data (`page` in cues.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import PageCues
+from .dates import find_dates, resolve
+
+_FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
+_CAPS_MONTH = re.compile(
+    r"\b(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b(?=\.?\s*\d)"
+)
+# "April 23,2024": a comma between day and year with its space lost.
+_TIGHT_COMMA = re.compile(r"(?<=\b[0-3]\d),(?=(?:19|20)\d\d\b)|(?<=\b\d),(?=(?:19|20)\d\d\b)")
+# "20245:05 PM": a year run into the clock time after it.
+_YEAR_CLOCK = re.compile(r"\b((?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d\b)")
+# "21.2 C", "-3°C", "68 °F": a weather reading in a page's top bar.
+_TEMPERATURE = re.compile(r"^\s*[-+]?\d{1,2}(?:[.,]\d)?\s*\u00b0?\s*[CF]\b", re.I)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The date a stamp line gives; `fallback` when it dates an edit or a copy, not the article."""
+
+    value: str
+    fallback: bool = False
+
+
+def normalise(line: str) -> str:
+    """`line` with its date written as the date patterns read it, at the same offsets.
+
+    >>> normalise("YEREVAN, MAY 26, ARMENPRESS.")
+    'YEREVAN, May 26, ARMENPRESS.'
+    >>> normalise("Published April 23,2024")
+    'Published April 23 2024'
+    >>> normalise("March 12, 20245:05 PM")
+    'March 12, 2024 5:05 PM'
+    """
+    line = _CAPS_MONTH.sub(lambda m: m.group(1).title(), line)
+    line = _TIGHT_COMMA.sub(" ", line).replace("\u00a0", " ")
+    return _YEAR_CLOCK.sub(r"\1 ", line)
+
+
+def full_dates(line: str) -> list[tuple[int, str]]:
+    """(start, YYYY-MM-DD) of every full date in `line`, read after `normalise`."""
+    found = []
+    for mention in find_dates(normalise(line)):
+        if mention.kind in _FULL_DATES:
+            resolved = resolve(mention, None)
+            if resolved:
+                found.append((mention.start, resolved.value))
+    return found
+
+
+def stamp_date(line: str, page: PageCues) -> Stamp | None:
+    """The date a stamp line gives the article, or None (no date, or the day the page was saved).
+
+    >>> from data_prep.codebook import DEFAULT_DIR
+    >>> from data_prep.cues import load_cues
+    >>> page = load_cues(DEFAULT_DIR / "cues.json").page
+    >>> stamp_date("Updated: 13.03.2024 09:00 | Published: 12.03.2024 14:05", page)
+    Stamp(value='2024-03-12', fallback=False)
+    >>> stamp_date("Reposted: 27.11.2021 09:02", page)
+    Stamp(value='2021-11-27', fallback=True)
+    """
+    low = line.lower()
+    if any(word in low for word in page.masthead_words):
+        return None
+    dates = full_dates(line)
+    if not dates:
+        return None
+    if any(word in low for word in page.repost_stamp_words):
+        return Stamp(dates[0][1], fallback=True)
+    spaced = normalise(line).lower()
+    previous = 0
+    for start, value in dates:
+        if not any(word in spaced[previous:start] for word in page.update_words):
+            return Stamp(value)
+        previous = start
+    return Stamp(dates[0][1], fallback=True)
+
+
+def beside_weather(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` sits next to a weather reading: a top bar's date is today's."""
+    return any(_TEMPERATURE.match(lines[i]) for i in (index - 2, index - 1, index + 1) if 0 <= i < len(lines))
