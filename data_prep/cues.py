@@ -182,6 +182,7 @@ class PageCues(_Strict):
     old_picture_words: Phrases
     repost_words: Phrases
     repost_stamp_words: Phrases
+    publication_labels: Phrases
     update_words: Phrases
     masthead_words: Phrases
     dateline_date_chars: int

@@ -21,6 +21,8 @@ from .furniture_lines import trailing_start
 _WORD = re.compile(r"\w+")
 # "18:12  Putin holds talks in Sochi", "31.10.2022  Kremlin: ...": a list item led by its stamp.
 _LEADING_CLOCK = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s")
+# "3 comments", "12 thoughts on ...", "2 responses": the head of a page's comment section.
+_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts on)\b")
 _STAMP_KINDS = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 
 
@@ -36,11 +38,9 @@ def furniture_start(
     alone = {h.lower() for h in headings}
     for offset, line in lines:
         lowered = line.strip().lower()
-        if (
-            offset > len(text) * 0.4
-            and len(_WORD.findall(lowered)) <= 6
-            and (any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone)
-        ):
+        short = len(_WORD.findall(lowered)) <= 6
+        marked = any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone
+        if offset > len(text) * 0.4 and ((short and marked) or _COMMENT_COUNT.match(lowered)):
             cut = min(cut, offset)
             break
     block: list[tuple[int, str]] = []

@@ -63,12 +63,20 @@ def normalise(line: str) -> str:
 
 def full_dates(line: str) -> list[tuple[int, str]]:
     """(start, YYYY-MM-DD) of every full date in `line`, read after `normalise`."""
+    return [(start, value) for start, value, _ in _dates(line)]
+
+
+def _dates(line: str) -> list[tuple[int, str, bool]]:
+    """(start, YYYY-MM-DD, ambiguous) of every full date in `line`: "03/12/2024" is
+    ambiguous (12 March or 3 December, as the outlet writes it); "12/25/2024" is not."""
     found = []
     for mention in find_dates(normalise(line)):
         if mention.kind in _FULL_DATES:
             resolved = resolve(mention, None)
             if resolved:
-                found.append((mention.start, resolved.value))
+                g = mention.groups
+                ambiguous = mention.kind == "slashed" and g["a"] != g["b"] and max(int(g["a"]), int(g["b"])) <= 12
+                found.append((mention.start, resolved.value, ambiguous))
     return found
 
 
@@ -82,22 +90,26 @@ def stamp_date(line: str, page: PageCues) -> Stamp | None:
     Stamp(value='2024-03-12', fallback=False)
     >>> stamp_date("Reposted: 27.11.2021 09:02", page)
     Stamp(value='2021-11-27', fallback=True)
+    >>> stamp_date("03/12/2024", page)  # 3 December or 12 March: only if nothing else dates the page
+    Stamp(value='2024-12-03', fallback=True)
     """
     low = line.lower()
     if any(word in low for word in page.masthead_words):
         return None
-    dates = full_dates(line)
+    dates = _dates(line)
     if not dates:
         return None
     if any(word in low for word in page.repost_stamp_words):
         return Stamp(dates[0][1], fallback=True)
     spaced = normalise(line).lower()
-    previous = 0
-    for start, value in dates:
+    previous, doubtful = 0, None
+    for start, value, ambiguous in dates:
         if not any(word in spaced[previous:start] for word in page.update_words):
-            return Stamp(value)
+            if not ambiguous:
+                return Stamp(value)
+            doubtful = doubtful or value
         previous = start
-    return Stamp(dates[0][1], fallback=True)
+    return Stamp(doubtful or dates[0][1], fallback=True)
 
 
 def beside_weather(lines: list[str], index: int) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .cues import PageCues
 from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp
 from .decoding import non_blank_lines
-from .page_stamps import beside_weather, full_dates, normalise, stamp_date
+from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
 # A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
@@ -38,29 +38,34 @@ def published_from_text(
 ) -> str | None:
     """The publication date a reader would take from the text itself, or None.
 
-    Looks only where news pages put it: a date stamp among the first lines, a
+    Looks only where news pages put it: a repost's note or a "Publication date:"
+    label (at the top or in the tail), a date stamp among the first lines, a
     dateline opening the first paragraph, or a photo caption. Dates in the body
-    are events, and dates after `body_end` are furniture: neither is used.
+    are events, and other dates after `body_end` are furniture: neither is used.
     `today` gives the build's date, which bounds the year of a dateline without one
     (a build passes its own, so that its output depends on its inputs alone).
     """
     head = text[: body_end if body_end is not None else len(text)]
     lines = non_blank_lines(head)
     top = [line for _, line in lines[: page.stamp_lines]]
-    # A repost's note gives the original's date, the one the article was written on.
-    for line in top:
-        if _any_word(page.repost_words).search(line):
+    # A repost's note gives the original's date, the one the article was written on; so
+    # does a page's own "Publication date:" label. Notes stand at the top or in the tail.
+    tail = [line for _, line in non_blank_lines(text[len(head) :])]
+    notes = _any_word((*page.repost_words, *page.publication_labels))
+    for line in top + tail:
+        if notes.search(line):
             found = _first_full_date(line)
             if found:
                 return found
-    fallbacks: list[str] = []  # an edit's or a copy's date: only when nothing better is shown
+    stamps: list[tuple[Stamp, bool]] = []
     for n, line in enumerate(top):
         if (is_date_stamp(normalise(line)) or _timed_stamp(line, page)) and not beside_weather(top, n):
             stamp = stamp_date(line, page)
-            if stamp and not stamp.fallback:
-                return stamp.value
             if stamp:
-                fallbacks.append(stamp.value)
+                stamps.append((stamp, bool(_CLOCK.search(normalise(line)))))
+    found = _article_stamp(stamps)
+    if found:
+        return found
     for line, _ in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
@@ -78,7 +83,23 @@ def published_from_text(
             found = _first_full_date(line)
             if found:
                 return found
-    return fallbacks[0] if fallbacks else None
+    # An edit's or a copy's date, or an ambiguous one: only when nothing better is shown.
+    return next((stamp.value for stamp, _ in stamps if stamp.fallback), None)
+
+
+def _article_stamp(stamps: list[tuple[Stamp, bool]]) -> str | None:
+    """The article's date among the page's stamps (each with whether it shows a clock time):
+    the first firm one, unless it is a bare date above a timed stamp of an earlier day; that
+    bare date is the day a top bar shows as today, or the day a copy was made."""
+    firm = [(stamp, timed) for stamp, timed in stamps if not stamp.fallback]
+    if not firm:
+        return None
+    first, timed = firm[0]
+    if not timed:
+        earlier = [stamp.value for stamp, clock in firm[1:] if clock and stamp.value < first.value]
+        if earlier:
+            return earlier[0]
+    return first.value
 
 
 def _timed_stamp(line: str, page: PageCues) -> bool:

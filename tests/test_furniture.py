@@ -130,3 +130,22 @@ def test_a_credit_line_followed_by_more_story_is_not_furniture():
 def test_furniture_lines_in_the_first_half_of_the_text_are_not_a_tail():
     text = "Talks\nDoe reported from Baku.\n"
     assert _cut(text) == len(text)
+
+
+@pytest.mark.parametrize("heading", ["3 comments", "12 thoughts on \u201cLeaders to meet again\u201d", "Check Also"])
+def test_a_comment_section_or_teaser_heading_starts_the_furniture(heading):
+    text = BODY + f"\n{heading}\nA reader: the minister lied again about the talks.\n"
+    assert text[_cut(text) :].startswith(heading)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "This text available in Armenian and Russian",
+        "Publication status\nPublished in sections: News\nDirect link: example.org/d/1",
+        "Stay up to date: follow our Telegram channel for more news.",
+    ],
+)
+def test_language_switchers_publication_blocks_and_appeals_closing_the_story_are_furniture(tail):
+    text = BODY + "\n" + tail + "\n"
+    assert _cut(text) == len(BODY) + 1

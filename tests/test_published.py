@@ -221,3 +221,28 @@ def test_a_top_bars_date_of_today_is_not_the_publication_date(top):
 @pytest.mark.parametrize("stamp", ["2 hours ago", "Yesterday, 14:05", "Today 09:12", "December 01\nShow news feed"])
 def test_a_relative_or_yearless_stamp_gives_no_date(stamp):
     assert published_from_text("Talks\n" + stamp + "\n\n" + BODY, CUES.page) is None
+
+
+def test_an_ambiguous_slashed_stamp_gives_way_to_a_written_date():
+    text = "World\n03/12/2024\nMarch 12, 2024\n\n" + BODY  # an outlet writing the month first
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+    alone = "World\n03/12/2024\n\n" + BODY
+    assert published_from_text(alone, CUES.page) == "2024-12-03"  # alone, day first as most of the press
+
+
+def test_a_bare_date_above_a_timed_stamp_of_an_earlier_day_is_the_top_bars_today():
+    text = "Home | Politics | World\nWednesday, 3 December 2025\nLeaders to meet again\n12.03.2024 | 14:05\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_repost_note_in_the_tail_gives_the_original_date():
+    text = BODY + "\nThis article was originally published by a partner outlet on 9 September 2024.\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert end < len(text)  # the note is furniture, and its date is the article's
+    assert published_from_text(text, CUES.page, end) == "2024-09-09"
+
+
+def test_an_official_sites_publication_date_label_in_the_tail_is_the_publication_date():
+    text = BODY + "\nPublication status\nPublished in sections: News\nPublication date: November 26, 2021, 19:30\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert published_from_text(text, CUES.page, end) == "2021-11-26"
