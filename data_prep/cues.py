@@ -183,11 +183,14 @@ class PageCues(_Strict):
     repost_words: Phrases
     repost_stamp_words: Phrases
     publication_labels: Phrases
+    month_names: dict[str, str]
     update_words: Phrases
     masthead_words: Phrases
     dateline_date_chars: int
     dateline_place_date_chars: int
     stamp_lines: int
+    stamp_window_max: int
+    menu_line_words: int
     stamp_max_words: int
     dateline_lines: int
 

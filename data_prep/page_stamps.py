@@ -4,8 +4,12 @@ News pages print their date in many house styles, and copied or saved text mangl
 some of them: agencies set the month in capitals ("YEREVAN, MAY 26, ARMENPRESS.",
 "NOVEMBER 7, 2022" in a readout's header), a page's text run together loses a space
 ("Published April 23,2024", "March 12, 20245:05 PM"). `normalise` restores what the
-date patterns read, changing only those characters (offsets move by one only where a
-year ran into a clock).
+date patterns read, changing only those characters ("12-03-2024" and "2024/03/12" are
+read as the dotted and ISO dates they are, "12.03.24" beside a clock as 2024). Offsets
+move only where a year ran into a clock or a two-digit year is written out.
+
+Translated copy can keep the original's month names ("12 марта 2024", "12 Mart 2024");
+`translate_months` puts the English name in their place (`page.month_names`).
 
 Not every stamp at the top of a page is the article's date:
 - "Updated 13 March 2024" dates an edit; "Published 12 March 2024 | Updated ..." holds
@@ -20,7 +24,9 @@ marks each kind is data (`page` in cues.json).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import PageCues
 from .dates import find_dates, resolve
@@ -34,6 +40,15 @@ _CAPS_MONTH = re.compile(
 _TIGHT_COMMA = re.compile(r"(?<=\b[0-3]\d),(?=(?:19|20)\d\d\b)|(?<=\b\d),(?=(?:19|20)\d\d\b)")
 # "20245:05 PM": a year run into the clock time after it.
 _YEAR_CLOCK = re.compile(r"\b((?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d\b)")
+# "12-03-2024": a day-first date with dashes, as some agencies print it (read as 12.03.2024).
+_DASHED = re.compile(r"\b([0-3]?\d)-([01]?\d)-((?:19|20)\d\d)\b")
+# "2024/03/12": a year-first date with slashes (read as 2024-03-12).
+_YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)/([01]\d)/([0-3]\d)\b")
+# "12.03.24 14:05": a two-digit year, read only beside a clock time.
+_SHORT_YEAR = re.compile(r"\b([0-3]\d)\.([01]\d)\.(\d\d)\b(?!\.\d)")
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+# "12. März 2024" once translated: a day with a period before its month (read as 12 March 2024).
+_DAY_DOT = re.compile(r"\b([0-3]?\d)\.(?=\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\b)")
 # "21.2 C", "-3°C", "68 °F": a weather reading in a page's top bar.
 _TEMPERATURE = re.compile(r"^\s*[-+]?\d{1,2}(?:[.,]\d)?\s*\u00b0?\s*[CF]\b", re.I)
 
@@ -55,10 +70,37 @@ def normalise(line: str) -> str:
     'Published April 23 2024'
     >>> normalise("March 12, 20245:05 PM")
     'March 12, 2024 5:05 PM'
+    >>> normalise("12-03-2024 | 14:05"), normalise("2024/03/12"), normalise("14:05 12.03.24")
+    ('12.03.2024 | 14:05', '2024-03-12', '14:05 12.03.2024')
     """
     line = _CAPS_MONTH.sub(lambda m: m.group(1).title(), line)
     line = _TIGHT_COMMA.sub(" ", line).replace("\u00a0", " ")
-    return _YEAR_CLOCK.sub(r"\1 ", line)
+    line = _YEAR_CLOCK.sub(r"\1 ", line)
+    line = _YEAR_FIRST.sub(r"\1-\2-\3", _DASHED.sub(r"\1.\2.\3", _DAY_DOT.sub(r"\1 ", line)))
+    return _SHORT_YEAR.sub(r"\1.\2.20\3", line) if _CLOCK.search(line) else line
+
+
+def translate_months(line: str, names: Mapping[str, str]) -> str:
+    """`line` with the month names of other languages (`page.month_names`) in English,
+    where they stand next to a number.
+
+    >>> translate_months("12 марта 2024, 14:05", {"марта": "March"})
+    '12 March 2024, 14:05'
+    """
+    if not names:
+        return line
+    return _month_pattern(tuple(names)).sub(lambda m: names.get(_fold(m.group(0)), m.group(0)), line)
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u0307", "")  # "İyun".lower() keeps a combining dot
+
+
+@lru_cache(maxsize=4)
+def _month_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    word = rf"(?:{alternatives})(?!\w)"
+    return re.compile(rf"(?:(?<=\d\s)|(?<=\d\.\s)){word}|(?<!\w){word}(?=\.?\s*\d)", re.I)
 
 
 def full_dates(line: str) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .cues import PageCues
 from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp
 from .decoding import non_blank_lines
-from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date
+from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date, translate_months
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
 # A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
@@ -46,11 +46,11 @@ def published_from_text(
     (a build passes its own, so that its output depends on its inputs alone).
     """
     head = text[: body_end if body_end is not None else len(text)]
-    lines = non_blank_lines(head)
-    top = [line for _, line in lines[: page.stamp_lines]]
+    lines = [(offset, translate_months(line, page.month_names)) for offset, line in non_blank_lines(head)]
+    top = _stamp_window([line for _, line in lines], page)
     # A repost's note gives the original's date, the one the article was written on; so
     # does a page's own "Publication date:" label. Notes stand at the top or in the tail.
-    tail = [line for _, line in non_blank_lines(text[len(head) :])]
+    tail = [translate_months(line, page.month_names) for _, line in non_blank_lines(text[len(head) :])]
     notes = _any_word((*page.repost_words, *page.publication_labels))
     for line in top + tail:
         if notes.search(line):
@@ -85,6 +85,21 @@ def published_from_text(
                 return found
     # An edit's or a copy's date, or an ambiguous one: only when nothing better is shown.
     return next((stamp.value for stamp, _ in stamps if stamp.fallback), None)
+
+
+def _stamp_window(lines: list[str], page: PageCues) -> list[str]:
+    """The first lines of a page, where its stamp stands: `page.stamp_lines` lines of text,
+    not counting the short lines of menus, language switchers and section names above
+    them ("AZ | EN | RU", "Politics"), at most `page.stamp_window_max` lines in all."""
+    window: list[str] = []
+    counted = 0
+    for line in lines[: page.stamp_window_max]:
+        if counted >= page.stamp_lines:
+            break
+        window.append(line)
+        if len(_WORDS.findall(line)) > page.menu_line_words:
+            counted += 1
+    return window
 
 
 def _article_stamp(stamps: list[tuple[Stamp, bool]]) -> str | None:

@@ -149,3 +149,11 @@ def test_a_comment_section_or_teaser_heading_starts_the_furniture(heading):
 def test_language_switchers_publication_blocks_and_appeals_closing_the_story_are_furniture(tail):
     text = BODY + "\n" + tail + "\n"
     assert _cut(text) == len(BODY) + 1
+
+
+@pytest.mark.parametrize(
+    "heading", ["About the author", "Other news", "Previous article", "Similar news", "Don't miss", "Topics:"]
+)
+def test_an_author_box_or_a_list_of_other_stories_starts_the_furniture(heading):
+    text = BODY + f"\n{heading}\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\n"
+    assert text[_cut(text) :].startswith(heading)

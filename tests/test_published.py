@@ -246,3 +246,43 @@ def test_an_official_sites_publication_date_label_in_the_tail_is_the_publication
     text = BODY + "\nPublication status\nPublished in sections: News\nPublication date: November 26, 2021, 19:30\n"
     end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
     assert published_from_text(text, CUES.page, end) == "2021-11-26"
+
+
+@pytest.mark.parametrize(
+    "stamp, expected",
+    [
+        ("13-03-2024, 14:05", "2024-03-13"),  # day first, with dashes
+        ("2024/03/12 14:05", "2024-03-12"),  # year first, with slashes
+        ("14:05 12.03.24", "2024-03-12"),  # a two-digit year beside a clock
+        ("12 марта 2024, 14:05", "2024-03-12"),  # a translation keeping the original's stamp
+        ("12 Mart 2024 14:05", "2024-03-12"),
+        ("12. März 2024, 14:05 Uhr", "2024-03-12"),
+    ],
+)
+def test_a_stamp_in_another_script_or_order_is_read(stamp, expected):
+    assert published_from_text("Talks resume\n" + stamp + "\n\n" + BODY, CUES.page) == expected
+
+
+def test_a_two_digit_year_without_a_clock_is_not_read():
+    assert published_from_text("Talks resume\nIssue 12.03.24\n\n" + BODY, CUES.page) is None
+
+
+def test_a_month_name_of_another_language_is_read_only_next_to_a_number():
+    text = "Talks resume\nMars and Mart stores closed\n\n" + BODY
+    assert published_from_text(text, CUES.page) is None
+
+
+def test_the_stamp_below_a_long_menu_is_found():
+    menu = "".join(f"{item}\n" for item in ("Home", "Politics", "Economy", "Society", "World", "Sport", "Video"))
+    text = menu + "AZ | EN | RU\nPolitics\nLeaders to meet again in Brussels next month\n12.03.2024 | 14:05\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_stamp_below_many_lines_of_text_is_not_a_stamp():
+    prose = "".join(f"Paragraph {n} of the story says the talks went on for hours.\n" for n in range(10))
+    assert published_from_text("Talks\n" + prose + "12.03.2024 | 14:05\n", CUES.page) is None
+
+
+def test_an_archive_pictures_date_is_not_the_publication_date():
+    text = "Leaders meet\n[Photo: the two leaders at the Brussels meeting of 6 April 2022. Archive]\n\n" + BODY
+    assert published_from_text(text, CUES.page) is None
