@@ -190,12 +190,36 @@ class PageCues(_Strict):
     """Where a news page puts its own date and place: photo captions and wire datelines."""
 
     caption_words: Phrases
+    old_picture_words: Phrases
     repost_words: Phrases
+    repost_stamp_words: Phrases
+    publication_labels: Phrases
+    month_names: dict[str, str]
+    update_words: Phrases
+    masthead_words: Phrases
     dateline_date_chars: int
     dateline_place_date_chars: int
     stamp_lines: int
+    stamp_window_max: int
+    menu_line_words: int
     stamp_max_words: int
     dateline_lines: int
+
+
+class FurnitureLineCues(_Strict):
+    """What a line of trailing page furniture looks like: credits, notes, bios, notices."""
+
+    credit_openers: Phrases
+    credit_endings: Phrases
+    reporter_phrases: Phrases
+    note_openers: Phrases
+    notice_phrases: Phrases
+    bio_roles: Words
+    bio_role_window: int
+    max_line_words: int
+    max_neutral_words: int
+    max_absorbed_lines: int
+    min_position: float
 
 
 class QuoteCues(_Strict):
@@ -252,6 +276,7 @@ class Cues(_Strict):
     not_name_words: Words
     furniture_markers: Phrases
     furniture_headings: Phrases
+    furniture_lines: FurnitureLineCues
     modal_cues: Phrases
     planning_words: Words
     ambiguous_country_names: Words

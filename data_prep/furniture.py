@@ -1,8 +1,10 @@
 """Page furniture: where the article ends and the page around it begins.
 
 Saved pages and copied text carry a tail of "Related news", headline lists with
-date stamps, share buttons and copyright lines. Nothing after `furniture_start` is
-read for events, and no publication date is taken from it.
+date stamps, share buttons and copyright lines, and above them lines that read like
+prose but are the page's, not the story's: credits, update notes, an author's bio
+(furniture_lines.py). Nothing after `furniture_start` is read for events, and no
+publication date is taken from it.
 """
 
 from __future__ import annotations
@@ -11,29 +13,34 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from .cues import FurnitureLineCues
 from .dates import find_dates, is_date_stamp
 from .decoding import non_blank_lines
+from .furniture_lines import trailing_start
 
 _WORD = re.compile(r"\w+")
 # "18:12  Putin holds talks in Sochi", "31.10.2022  Kremlin: ...": a list item led by its stamp.
 _LEADING_CLOCK = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s")
+# "3 comments", "12 thoughts on ...", "2 responses": the head of a page's comment section.
+_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts on)\b")
 _STAMP_KINDS = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 
 
-def furniture_start(text: str, markers: Iterable[str], headings: Iterable[str] = ()) -> int:
+def furniture_start(
+    text: str, markers: Iterable[str], headings: Iterable[str] = (), line_cues: FurnitureLineCues | None = None
+) -> int:
     """Where trailing page furniture begins: a list of headlines with date stamps,
     a "Related news"-style marker (a line opening) or a heading standing alone on its
-    line ("Latest") in the second half; len(text) when there is none."""
+    line ("Latest") in the second half, and with `line_cues` the run of credit, note and
+    bio lines just above it; len(text) when there is none."""
     lines = non_blank_lines(text)
     cut = len(text)
     alone = {h.lower() for h in headings}
     for offset, line in lines:
         lowered = line.strip().lower()
-        if (
-            offset > len(text) * 0.4
-            and len(_WORD.findall(lowered)) <= 6
-            and (any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone)
-        ):
+        short = len(_WORD.findall(lowered)) <= 6
+        marked = any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone
+        if offset > len(text) * 0.4 and ((short and marked) or _COMMENT_COUNT.match(lowered)):
             cut = min(cut, offset)
             break
     block: list[tuple[int, str]] = []
@@ -59,7 +66,7 @@ def furniture_start(text: str, markers: Iterable[str], headings: Iterable[str] =
                     start = offset
                     break
         cut = min(cut, start)
-    return cut
+    return trailing_start(text, cut, line_cues, markers) if line_cues is not None else cut
 
 
 def _stamped_headline(line: str) -> bool:

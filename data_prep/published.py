@@ -3,7 +3,9 @@
 Used where the manifest gives no publication date. Only the places where news pages
 put their date are read (a date stamp among the first lines, a wire dateline, a
 photo caption); dates in the body are events, and dates in page furniture are the
-dates of other articles.
+dates of other articles. How stamps are written and which of them dates an edit, a
+copy or the day the page was saved is page_stamps.py's business: those are used only
+when the page shows nothing better, and a file picture's caption not at all.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from datetime import date
 from functools import lru_cache
 
 from .cues import PageCues
-from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp, resolve
+from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp
 from .decoding import non_blank_lines
+from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date, translate_months
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
 # A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),\s")
-_FULL_DATES = ("iso", "dotted", "slashed", "month_day_year", "day_month_year")
 _WORDS = re.compile(r"\w+")
 
 
@@ -36,49 +38,89 @@ def published_from_text(
 ) -> str | None:
     """The publication date a reader would take from the text itself, or None.
 
-    Looks only where news pages put it: a date stamp among the first lines, a
+    Looks only where news pages put it: a repost's note or a "Publication date:"
+    label (at the top or in the tail), a date stamp among the first lines, a
     dateline opening the first paragraph, or a photo caption. Dates in the body
-    are events, and dates after `body_end` are furniture: neither is used.
+    are events, and other dates after `body_end` are furniture: neither is used.
     `today` gives the build's date, which bounds the year of a dateline without one
     (a build passes its own, so that its output depends on its inputs alone).
     """
     head = text[: body_end if body_end is not None else len(text)]
-    lines = non_blank_lines(head)
-    # A repost's note gives the original's date, the one the article was written on.
-    for _, line in lines[: page.stamp_lines]:
-        if _any_word(page.repost_words).search(line):
+    lines = [(offset, translate_months(line, page.month_names)) for offset, line in non_blank_lines(head)]
+    top = _stamp_window([line for _, line in lines], page)
+    # A repost's note gives the original's date, the one the article was written on; so
+    # does a page's own "Publication date:" label. Notes stand at the top or in the tail.
+    tail = [translate_months(line, page.month_names) for _, line in non_blank_lines(text[len(head) :])]
+    notes = _any_word((*page.repost_words, *page.publication_labels))
+    for line in top + tail:
+        if notes.search(line):
             found = _first_full_date(line)
             if found:
                 return found
-    for _, line in lines[: page.stamp_lines]:
-        if is_date_stamp(line) or _timed_stamp(line, page):
-            found = _first_full_date(line)
-            if found:
-                return found
+    stamps: list[tuple[Stamp, bool]] = []
+    for n, line in enumerate(top):
+        if (is_date_stamp(normalise(line)) or _timed_stamp(line, page)) and not beside_weather(top, n):
+            stamp = stamp_date(line, page)
+            if stamp:
+                stamps.append((stamp, bool(_CLOCK.search(normalise(line)))))
+    found = _article_stamp(stamps)
+    if found:
+        return found
     for line, _ in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
             # a date further on ("Armenia, which met ... on March 3, 2021") is news.
+            line = normalise(line)
             opening = line[: match.end() + page.dateline_date_chars]
             found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening), today)
             if found:
                 return found
-    for _, line in lines[: page.stamp_lines]:
-        if _any_word(page.caption_words).search(line) and len(line) < 400:
+    for line in top:
+        # A photo's caption dates the photo: the article's date unless it is a file picture.
+        caption = _any_word(page.caption_words).search(line) and len(line) < 400
+        if caption and not any(word in line.lower() for word in page.old_picture_words):
             found = _first_full_date(line)
             if found:
                 return found
-    return None
+    # An edit's or a copy's date, or an ambiguous one: only when nothing better is shown.
+    return next((stamp.value for stamp, _ in stamps if stamp.fallback), None)
+
+
+def _stamp_window(lines: list[str], page: PageCues) -> list[str]:
+    """The first lines of a page, where its stamp stands: `page.stamp_lines` lines of text,
+    not counting the short lines of menus, language switchers and section names above
+    them ("AZ | EN | RU", "Politics"), at most `page.stamp_window_max` lines in all."""
+    window: list[str] = []
+    counted = 0
+    for line in lines[: page.stamp_window_max]:
+        if counted >= page.stamp_lines:
+            break
+        window.append(line)
+        if len(_WORDS.findall(line)) > page.menu_line_words:
+            counted += 1
+    return window
+
+
+def _article_stamp(stamps: list[tuple[Stamp, bool]]) -> str | None:
+    """The article's date among the page's stamps (each with whether it shows a clock time):
+    the first firm one, unless it is a bare date above a timed stamp of an earlier day; that
+    bare date is the day a top bar shows as today, or the day a copy was made."""
+    firm = [(stamp, timed) for stamp, timed in stamps if not stamp.fallback]
+    if not firm:
+        return None
+    first, timed = firm[0]
+    if not timed:
+        earlier = [stamp.value for stamp, clock in firm[1:] if clock and stamp.value < first.value]
+        if earlier:
+            return earlier[0]
+    return first.value
 
 
 def _timed_stamp(line: str, page: PageCues) -> bool:
     """A short line with a full date and a clock time: "Item filed 24 Oct 2024, 21:10 Moscow time"."""
-    return (
-        len(_WORDS.findall(line)) <= page.stamp_max_words
-        and bool(_CLOCK.search(line))
-        and any(m.kind in _FULL_DATES for m in find_dates(line))
-    )
+    line = normalise(line)
+    return len(_WORDS.findall(line)) <= page.stamp_max_words and bool(_CLOCK.search(line)) and bool(full_dates(line))
 
 
 def _dateline_candidates(lines: list[tuple[int, str]], page: PageCues) -> list[tuple[str, int]]:
@@ -133,15 +175,10 @@ def dateline_place(text: str, page: PageCues) -> tuple[str, int] | None:
     """The place of a dateline ("GRANADA, Spain, Oct 5 (Agency) –") and where its paragraph ends."""
     for line, offset in _dateline_candidates(non_blank_lines(text), page):
         match = _DATELINE_PLACE.match(line)
-        if match and find_dates(line[: match.end() + page.dateline_place_date_chars]):
+        if match and find_dates(normalise(line)[: match.end() + page.dateline_place_date_chars]):
             return match.group(1).title(), offset + len(line)
     return None
 
 
 def _first_full_date(line: str) -> str | None:
-    for mention in find_dates(line):
-        if mention.kind in _FULL_DATES:
-            resolved = resolve(mention, None)
-            if resolved:
-                return resolved.value
-    return None
+    return next((value for _, value in full_dates(line)), None)

@@ -164,7 +164,7 @@ def article_from_text(
     """An Article from its text and manifest row: furniture, title and publication
     date found in the text (a file-free entry point, so tests can feed any text).
     `today` gives the build's date (see `published.published_from_text`)."""
-    body_end = furniture_start(text, cues.furniture_markers, cues.furniture_headings)
+    body_end = furniture_start(text, cues.furniture_markers, cues.furniture_headings, cues.furniture_lines)
     title = meta.get("title") or next((line.strip() for _, line in non_blank_lines(text)[:1]), None)
     published = meta.get("published")
     # The text's own date counts where the manifest gives none or only its month.

@@ -142,7 +142,7 @@ def make_article(text: str, cues, published: str | None = "2023-11-17", doc_id: 
         sha256=sha256(text),
         published=published,
         published_basis="manifest" if published else "none",
-        body_end=furniture_start(text, cues.furniture_markers, cues.furniture_headings),
+        body_end=furniture_start(text, cues.furniture_markers, cues.furniture_headings, cues.furniture_lines),
         **fields,
     )
 

@@ -63,3 +63,97 @@ def test_a_list_of_headlines_led_by_time_or_date_stamps_is_furniture():
     listing = "18:12  Leaders meet in Vienna\n17:40  Ministers to meet in Tbilisi\n02.11.2022  A round ends\n"
     text = BODY + "\n" + listing
     assert furniture_start(text, CUES.furniture_markers) == len(BODY) + 1
+
+
+# --- credit, note and bio lines closing a story ----------------------------------------
+
+
+def _cut(text: str) -> int:
+    return furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "___\n\nPetrosyan reported from Yerevan, Armenia. Agency writer Lena Brandt in Tbilisi contributed to this report.",
+        "(Reporting by Ani Vardanyan in Yerevan; additional reporting by Kamal Aliyev in Baku; Editing by Tom Hale)",
+        "This story has been updated to include a statement by the Azerbaijani foreign ministry.",
+        "Editor's note: An earlier version of this story gave the wrong date for the Brussels meeting.",
+        "Marta Keller is a senior fellow at an institute in Vienna who writes on the South Caucasus.",
+        "The views expressed in this column are the author's own.",
+        "Press contacts\nJane Roe, Spokesperson of the Presidency\nTel.: +32 2 000 00 00",
+        "Support independent reporting from the Caucasus: become a member today, or sign up for our newsletter.",
+        "-- Gulf Agency --",
+        "(The briefing ended at 3:05 p.m.)",
+    ],
+)
+def test_a_credit_note_bio_or_notice_closing_the_story_is_furniture(tail):
+    text = BODY + "\n" + tail + "\n"
+    assert _cut(text) == len(BODY) + 1
+
+
+def test_the_run_of_furniture_lines_joins_the_related_list_below_it():
+    text = BODY + "\nDoe reported from Baku.\n\nRelated news\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\n"
+    assert text[_cut(text) :].startswith("Doe reported from Baku.")
+
+
+def test_a_parenthesised_credit_closing_the_last_paragraph_starts_the_furniture():
+    last = "Both sides will meet again next month, diplomats said. (Reporting by Ani Vardanyan; Editing by Tom Hale)\n"
+    text = BODY + last
+    assert text[_cut(text) :].startswith("(Reporting by")
+
+
+def test_an_authors_name_over_the_bio_goes_with_it():
+    text = BODY + "\nMarta Keller\n\nMarta Keller is a journalist based in Tbilisi.\n"
+    assert text[_cut(text) :].startswith("Marta Keller\n")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Aliyev is a veteran of such talks and is due to brief reporters on Friday.",
+        "The foreign ministry reported from its own sources that the talks would resume.",
+        "Mirzoyan told reporters in Yerevan that a new round would follow in Brussels.",
+        "Pashinyan said the talks had been hard, and that both sides would meet again.",
+    ],
+)
+def test_a_body_sentence_that_mentions_reporters_or_reporting_is_kept(last):
+    text = BODY + last + "\n"
+    assert _cut(text) == len(text)
+
+
+def test_a_credit_line_followed_by_more_story_is_not_furniture():
+    text = BODY + "Doe reported from Baku.\nThe ministers will meet again in Brussels next month, officials said.\n"
+    assert _cut(text) == len(text)
+
+
+def test_furniture_lines_in_the_first_half_of_the_text_are_not_a_tail():
+    text = "Talks\nDoe reported from Baku.\n"
+    assert _cut(text) == len(text)
+
+
+@pytest.mark.parametrize("heading", ["3 comments", "12 thoughts on \u201cLeaders to meet again\u201d", "Check Also"])
+def test_a_comment_section_or_teaser_heading_starts_the_furniture(heading):
+    text = BODY + f"\n{heading}\nA reader: the minister lied again about the talks.\n"
+    assert text[_cut(text) :].startswith(heading)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "This text available in Armenian and Russian",
+        "Publication status\nPublished in sections: News\nDirect link: example.org/d/1",
+        "Stay up to date: follow our Telegram channel for more news.",
+    ],
+)
+def test_language_switchers_publication_blocks_and_appeals_closing_the_story_are_furniture(tail):
+    text = BODY + "\n" + tail + "\n"
+    assert _cut(text) == len(BODY) + 1
+
+
+@pytest.mark.parametrize(
+    "heading", ["About the author", "Other news", "Previous article", "Similar news", "Don't miss", "Topics:"]
+)
+def test_an_author_box_or_a_list_of_other_stories_starts_the_furniture(heading):
+    text = BODY + f"\n{heading}\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\n"
+    assert text[_cut(text) :].startswith(heading)

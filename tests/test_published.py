@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import BODY, CUES
 
 from data_prep.furniture import furniture_start
@@ -84,7 +85,7 @@ def test_a_short_article_with_only_a_stamp_list_takes_no_date_from_it():
 
 def test_a_caption_word_from_the_cues_marks_a_caption(knowledge):
     """`page.caption_words`: a line naming a photo agency is a caption, so its date is the article's."""
-    text = "Talks resume\nFile picture: ministers in Almaty, 10 May 2024.\nThe ministers met again."
+    text = "Talks resume\nPicture: ministers in Almaty, 10 May 2024 (AA).\nThe ministers met again."
     assert published_from_text(text, CUES.page) == "2024-05-10"
     no_captions = CUES.page.model_copy(update={"caption_words": ("nothing-like-this",)})
     assert published_from_text(text, no_captions) is None
@@ -132,4 +133,156 @@ def test_a_capitals_dateline_below_the_masthead_and_menus_is_found():
 
 def test_a_sentence_deep_in_the_page_that_opens_like_a_dateline_is_not_one():
     text = "Talks\nMenu\nMore\nAbout\nContact\n\nYesterday, 3 March 2021 was recalled by the minister.\n"
+    assert published_from_text(text, CUES.page) is None
+
+
+# --- house styles of page stamps ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("Readout\nOFFICE OF THE SPOKESPERSON\nNOVEMBER 7, 2022\n", "2022-11-07"),  # a readout's header in capitals
+        ("Politics\nPublished April 23,2024\n", "2024-04-23"),  # the space after the comma lost
+        ("World\nMarch 12, 20245:05 PM GMT+4 Updated 2 hours ago\n", "2024-03-12"),  # year run into the clock
+        ("Diplomacy\n- 21 October, 2022\n- 09:51\n", "2022-10-21"),  # an agency: the date, then the time
+        ("Politics\n12 March 2024 16:50 (UTC+04:00)\n", "2024-03-12"),
+        ("Caucasus\n14:05 12.03.2024 (updated: 16:30 13.03.2024)\n", "2024-03-12"),
+        ("News\n2024-03-12T14:05:00+04:00\n", "2024-03-12"),
+    ],
+)
+def test_a_stamp_in_an_agencys_house_style_is_the_publication_date(header, expected):
+    assert published_from_text(header + "\n" + BODY, CUES.page) == expected
+
+
+def test_an_agency_dateline_with_the_month_in_capitals_is_read():
+    text = (
+        "Talks\n\n14:42,\n\nYEREVAN, MAY 26, ARMENPRESS. The foreign minister met his counterpart on Friday, "
+        "the ministry said.\n\nThe talks followed a round held in 2023.\n"
+    )
+    assert published_from_text(text, CUES.page) == "2023-05-26"  # 26 May 2023 was a Friday
+    assert dateline_place(text, CUES.page) is not None
+
+
+def test_the_published_date_beats_the_updated_one_on_its_line_and_above_it():
+    both = "Talks resume\nUpdated: 13.03.2024 09:00 | Published: 12.03.2024 14:05\n\n" + BODY
+    assert published_from_text(both, CUES.page) == "2024-03-12"
+    above = "Talks resume\nLast updated 14 March 2024\nPosted 12 March 2024\n\n" + BODY
+    assert published_from_text(above, CUES.page) == "2024-03-12"
+
+
+def test_an_updated_stamp_alone_is_used_when_the_page_shows_nothing_else():
+    text = "Talks resume\nUpdated 13 March 2024, 09:00\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-13"
+
+
+def test_a_dateline_beats_an_updated_stamp():
+    text = "Talks\nUpdated 14 March 2024\n\nBAKU, March 12 (Agency) - The ministers met on Tuesday.\n"
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_repost_stamp_gives_way_to_the_original_header_below_it():
+    text = (
+        "A regional aggregator\nHome > Armenia > Diplomacy    Reposted: 27.11.2021 09:02\n"
+        "Original header below.\n---\nA wire agency\nFriday, November 26, 2021 - 21:48 GMT\n"
+        "Leaders meet in Sochi\n---\n\n" + BODY
+    )
+    assert published_from_text(text, CUES.page) == "2021-11-26"
+
+
+def test_a_repost_stamp_alone_is_used_when_the_page_shows_nothing_else():
+    text = "Aggregator\nReposted: 27.11.2021 09:02\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2021-11-27"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE PHOTO: The two leaders meet in Brussels, May 14, 2023. (Agency photo)",
+        "Archive picture: ministers in Almaty, 10 May 2024 (AA).",
+    ],
+)
+def test_a_file_pictures_date_is_not_the_publication_date(caption):
+    text = "Leaders to meet again\n" + caption + "\n\n" + BODY
+    assert published_from_text(text, CUES.page) is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "21.2 C\nNew York\nJune 7, 2025\n",  # a weather widget over today's date
+        "Today: Saturday, June 7, 2025\n",
+    ],
+)
+def test_a_top_bars_date_of_today_is_not_the_publication_date(top):
+    assert published_from_text(top + "Leaders to meet again\n\n" + BODY, CUES.page) is None
+
+
+@pytest.mark.parametrize("stamp", ["2 hours ago", "Yesterday, 14:05", "Today 09:12", "December 01\nShow news feed"])
+def test_a_relative_or_yearless_stamp_gives_no_date(stamp):
+    assert published_from_text("Talks\n" + stamp + "\n\n" + BODY, CUES.page) is None
+
+
+def test_an_ambiguous_slashed_stamp_gives_way_to_a_written_date():
+    text = "World\n03/12/2024\nMarch 12, 2024\n\n" + BODY  # an outlet writing the month first
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+    alone = "World\n03/12/2024\n\n" + BODY
+    assert published_from_text(alone, CUES.page) == "2024-12-03"  # alone, day first as most of the press
+
+
+def test_a_bare_date_above_a_timed_stamp_of_an_earlier_day_is_the_top_bars_today():
+    text = "Home | Politics | World\nWednesday, 3 December 2025\nLeaders to meet again\n12.03.2024 | 14:05\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_repost_note_in_the_tail_gives_the_original_date():
+    text = BODY + "\nThis article was originally published by a partner outlet on 9 September 2024.\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert end < len(text)  # the note is furniture, and its date is the article's
+    assert published_from_text(text, CUES.page, end) == "2024-09-09"
+
+
+def test_an_official_sites_publication_date_label_in_the_tail_is_the_publication_date():
+    text = BODY + "\nPublication status\nPublished in sections: News\nPublication date: November 26, 2021, 19:30\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert published_from_text(text, CUES.page, end) == "2021-11-26"
+
+
+@pytest.mark.parametrize(
+    "stamp, expected",
+    [
+        ("13-03-2024, 14:05", "2024-03-13"),  # day first, with dashes
+        ("2024/03/12 14:05", "2024-03-12"),  # year first, with slashes
+        ("14:05 12.03.24", "2024-03-12"),  # a two-digit year beside a clock
+        ("12 марта 2024, 14:05", "2024-03-12"),  # a translation keeping the original's stamp
+        ("12 Mart 2024 14:05", "2024-03-12"),
+        ("12. März 2024, 14:05 Uhr", "2024-03-12"),
+    ],
+)
+def test_a_stamp_in_another_script_or_order_is_read(stamp, expected):
+    assert published_from_text("Talks resume\n" + stamp + "\n\n" + BODY, CUES.page) == expected
+
+
+def test_a_two_digit_year_without_a_clock_is_not_read():
+    assert published_from_text("Talks resume\nIssue 12.03.24\n\n" + BODY, CUES.page) is None
+
+
+def test_a_month_name_of_another_language_is_read_only_next_to_a_number():
+    text = "Talks resume\nMars and Mart stores closed\n\n" + BODY
+    assert published_from_text(text, CUES.page) is None
+
+
+def test_the_stamp_below_a_long_menu_is_found():
+    menu = "".join(f"{item}\n" for item in ("Home", "Politics", "Economy", "Society", "World", "Sport", "Video"))
+    text = menu + "AZ | EN | RU\nPolitics\nLeaders to meet again in Brussels next month\n12.03.2024 | 14:05\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_stamp_below_many_lines_of_text_is_not_a_stamp():
+    prose = "".join(f"Paragraph {n} of the story says the talks went on for hours.\n" for n in range(10))
+    assert published_from_text("Talks\n" + prose + "12.03.2024 | 14:05\n", CUES.page) is None
+
+
+def test_an_archive_pictures_date_is_not_the_publication_date():
+    text = "Leaders meet\n[Photo: the two leaders at the Brussels meeting of 6 April 2022. Archive]\n\n" + BODY
     assert published_from_text(text, CUES.page) is None
