@@ -5,6 +5,8 @@ where its round was with a back-reference ("met there", "the talks there") point
 the place the sentence before it has just named. Only one such place will do: with
 two ("from Moscow to Brussels") the reference is ambiguous, and a wrong venue is worse
 than none. An existential "there" ("after the talks there was a dinner") places nothing.
+A talks word in a clause opened by "where" ("agreed in Chisinau on June 1, where the
+five leaders met") is at the place named last before that word, in its own sentence.
 """
 
 from __future__ import annotations
@@ -21,10 +23,26 @@ def place_in_focus(sentence: Sentence, cue: Span, cues: TalksCues, previous_plac
         cues.place_back_references,
         cues.existential_followers,
     )
+    relative = where_place(sentence, cue, cues)
+    if relative is not None:
+        return relative
     if len(previous_places) != 1:
         return None
     after = sentence.token_after(cue.end, reach + 1)
     for i, word in enumerate(after[:reach]):
         if word in references and not set(after[i + 1 : i + 2]) & existential:
             return next(iter(previous_places))
+    return None
+
+
+def where_place(sentence: Sentence, cue: Span, cues: TalksCues) -> str | None:
+    """ "... in Chisinau on June 1, where the five leaders met": the place named last before
+    a place relative word (`place_relative_words`) that opens the talks word's clause."""
+    before = [t for t in sentence.tokens if t[1] <= cue.start]
+    for token in reversed(before):
+        if token[2] in cues.place_relative_breaks:
+            return None
+        if token[2].lower() in cues.place_relative_words:
+            named = [p for p in sentence.places if p.end <= token[0]]
+            return named[-1].key if named else None
     return None
