@@ -64,7 +64,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_month",
         re.compile(
-            rf"\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of))[\s-]+{_MONTH}\b(?!\s+\d)"
+            rf"\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of|for))[\s-]+{_MONTH}\b(?!\s+\d)"
         ),
     ),
     ("year", re.compile(rf"\b(?:in|during|of|by)\s+{_YEAR}\b")),

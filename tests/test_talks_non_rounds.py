@@ -83,3 +83,20 @@ def test_a_round_after_since_is_past_and_the_new_rounds_status_is_not_its(extrac
     )
     assert ("tbilisi", "held", "2021-05") in rounds(record)
     assert ("tbilisi", "planned", "2021-05") not in rounds(record)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a month a round was planned for is its month, even when it was called off
+            "A round planned for November in Brussels was cancelled after Baku refused to attend.",
+            ("brussels", "cancelled", "2023-11"),
+        ),
+        (  # agreeing to continue talks plans them
+            "Pashinyan, Aliyev agree to continue talks in Vienna in July",
+            ("vienna", "planned", "2024-07"),
+        ),
+    ],
+)
+def test_the_month_a_round_was_planned_for_and_talks_agreed_to_continue(extract, text, expected):
+    assert rounds(extract(text, "2024-02-27")) == [expected]
