@@ -23,6 +23,7 @@ from .codebook import Places
 from .cues import TalksCues
 from .dates import ResolvedDate
 from .record import Findings, Mention, Sentence, Span
+from .talks_offsets import anchored_dates, beyond_offset
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def own_dates(
         if is_reference_offset(d, noun, cues):
             continue  # "less than a week after the meeting in Prague": the meeting is the reference
         kept.append(d)
-    return kept
+    return list(anchored_dates(tuple(kept), noun, cues, dates))  # not "a week after" what has no day
 
 
 def is_reference_offset(d: ResolvedDate, noun: Span, cues: TalksCues) -> bool:
@@ -93,7 +94,8 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
     it; a place after it comes first with the places that follow it (a list).
 
     A place that belongs to something else is no venue of talks: a statement ("as
-    agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
+    agreed in Prague", "told reporters in Baku"), fighting ("a flare-up in Karabakh") or
+    the event an offset counts from ("four days after the shelling in Syunik")."""
     sentence = item.sentence
     text, base = sentence.text, sentence.start
     said = [c for c in sentence.cues if c.key in ("event:statement", "event:agreement")]
@@ -125,6 +127,7 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
             if p.how != "attributive"
             and noun.end <= p.start < limit
             and not any(noun.end <= c.start < p.start for c in other_events)
+            and not beyond_offset(p, noun, item.dates, cues)
         ]
         before = [
             p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= cues.attributive_place_chars

@@ -92,11 +92,25 @@ def test_a_round_after_since_is_past_and_the_new_rounds_status_is_not_its(extrac
             "A round planned for November in Brussels was cancelled after Baku refused to attend.",
             ("brussels", "cancelled", "2023-11"),
         ),
-        (  # agreeing to continue talks plans them
-            "Pashinyan, Aliyev agree to continue talks in Vienna in July",
-            ("vienna", "planned", "2024-07"),
-        ),
     ],
 )
-def test_the_month_a_round_was_planned_for_and_talks_agreed_to_continue(extract, text, expected):
+def test_the_month_a_round_was_planned_for_is_its_month(extract, text, expected):
     assert rounds(extract(text, "2024-02-27")) == [expected]
+
+
+def test_an_offset_counting_from_an_undated_event_gives_the_round_neither_its_place_nor_a_date(extract):
+    # what follows "four days after" is the event the offset counts from: its place is not the
+    # round's, and with no day of its own it dates nothing (the Vienna meeting is the news)
+    record = extract(
+        "The Vienna meeting of Aliyev and Pashinyan took place four days after troops opened fire near a village "
+        "in Tavush province.",
+        "2024-02-27",
+    )
+    assert rounds(record) == [("vienna", "held", "2024-02-27")]
+
+
+def test_an_offset_counting_from_a_dated_round_still_dates_the_round(extract):
+    record = extract(
+        "The Vienna summit took place five weeks after the two leaders had met in Tbilisi on 4 May.", "2024-07-01"
+    )
+    assert sorted(rounds(record)) == [("tbilisi", "held", "2024-05-04"), ("vienna", "held", "2024-06-08")]
