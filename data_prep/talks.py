@@ -176,7 +176,7 @@ class _TalksFinder:
             else own_dates(sentence, item.dates, slot.noun, slot.place, self.cues)
         )
         out = []
-        for d in chained(candidates, event.date, sentence.text, sentence.start):
+        for d in chained(candidates, event.date, sentence):
             twin = replace(event, date=d, roles=dict(event.roles), cue_start=d.start)
             out.append(twin)
         return out

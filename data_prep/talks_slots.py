@@ -240,15 +240,20 @@ def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
     return slots
 
 
-def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: int) -> list[ResolvedDate]:
+def chained(dates: list[ResolvedDate], first: ResolvedDate, sentence: Sentence) -> list[ResolvedDate]:
     """The dates that follow `first` as a list ("in May and June 2023", "on 14 December
     2021 and on 6 April 2022"), each in a month of its own: each is a round of its own.
-    `text` is the sentence's, starting at `offset` in the article."""
+    A date that opens another talks word's clause ("in Almaty in May, and last month
+    Blinken brought them together in New York") is that round's, and ends the list."""
+    text, offset = sentence.text, sentence.start
+    nouns = sentence.cue("talks:nouns")
     out, months, last = [], {first.value[:7]}, first
     for d in sorted(dates, key=lambda d: d.start):
         if d.start < last.end:
             continue
         if not _DATE_LINK.match(text[last.end - offset : d.start - offset]):
+            break
+        if any(n.start >= d.end and not _CLAUSE_BREAK.search(text[d.end - offset : n.start - offset]) for n in nouns):
             break
         if d.value[:7] not in months and d.precision in ("day", "month"):
             out.append(d)
@@ -257,6 +262,7 @@ def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: i
     return out
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _LOCATES = re.compile(r"^[^,;:]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 # What places a town by a bigger place nearby: "Arlington, outside Washington".
 _VICINITY = re.compile(

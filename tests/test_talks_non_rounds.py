@@ -114,3 +114,22 @@ def test_an_offset_counting_from_a_dated_round_still_dates_the_round(extract):
         "The Vienna summit took place five weeks after the two leaders had met in Tbilisi on 4 May.", "2024-07-01"
     )
     assert sorted(rounds(record)) == [("tbilisi", "held", "2024-05-04"), ("vienna", "held", "2024-06-08")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # months listed after a round's date are rounds of their own
+            "Aliyev and Pashinyan met in Brussels in May and June 2023.",
+            [("brussels", "held", "2023-05"), ("brussels", "held", "2023-06")],
+        ),
+        (  # a date that opens another talks word's clause is that round's, not one of the list
+            "The foreign ministers of Armenia and Azerbaijan met in Almaty in May, and last month Blinken "
+            "brought them together in New York.",
+            [("almaty", "held", "2024-05")],
+        ),
+    ],
+)
+def test_a_list_of_months_ends_where_another_rounds_clause_begins(extract, text, expected):
+    found = [r for r in rounds(extract(text, "2024-10-18")) if r[0] in ("almaty", "brussels")]
+    assert sorted(found) == expected
