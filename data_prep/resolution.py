@@ -147,13 +147,7 @@ def _hosts(sentence: Sentence, span: Span, codebook: Codebook) -> bool:
 
 
 def capital_of(venue: Venue, sentence: Sentence, span: Span, codebook: Codebook) -> Venue:
-    """ "the capital of the United Arab Emirates" is the city, not the country; so is a name
-    that is both a state's alias and a city's ("in the Kremlin" is in Moscow)."""
-    if venue.kind == "country":
-        named = span.text.lower()
-        city = next((v for v in codebook.venues.values() if named in (a.lower() for a in v.aliases)), None)
-        if city is not None and city.kind == "city":
-            return city
+    """ "the capital of the United Arab Emirates" is the city, not the country."""
     before = " ".join(sentence.token_before(span.start, 3))
     if venue.kind != "country" or not before.endswith(codebook.cues.places.capital_phrases):
         return venue
