@@ -133,22 +133,3 @@ def test_an_offset_counting_from_a_dated_round_still_dates_the_round(extract):
 def test_a_list_of_months_ends_where_another_rounds_clause_begins(extract, text, expected):
     found = [r for r in rounds(extract(text, "2024-10-18")) if r[0] in ("almaty", "brussels")]
     assert sorted(found) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        (  # a host receiving both parties at a place holds a round there
-            "Putin is expected to receive Aliyev and Pashinyan in Sochi next Thursday, the minister said.",
-            [("sochi", "planned", "2023-05-25")],
-        ),
-        (  # received in the past: held
-            "Putin received Aliyev and Pashinyan in Sochi on Thursday.",
-            [("sochi", "held", "2023-05-18")],
-        ),
-        ("Putin received Pashinyan in the Kremlin on Thursday.", []),  # one party received: no round
-        ("Aliyev received the Armenian proposal in Baku on Monday.", []),  # nobody received
-    ],
-)
-def test_a_host_receiving_both_parties(extract, text, expected):
-    assert rounds(extract(text, "2023-05-19")) == expected
