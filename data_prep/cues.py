@@ -44,6 +44,8 @@ class TalksCues(_Strict):
     party_pronouns: Words
     sequence_words: Words
     meet_verbs: Words
+    participle_meet_words: Words
+    participle_leads: Words
     round_nouns: Words
     separate_words: Words
     bilateral_words: Words
@@ -60,12 +62,18 @@ class TalksCues(_Strict):
     organisation_link_words: Words
     organisation_before_summit_chars: int
     organisation_after_summit_chars: int
+    organisation_holding_verbs: Words
+    organisation_subject_words: int
+    own_body_links: Phrases
     conditional_words: Words
     future_auxiliaries: Words
     offset_date_words: Phrases
+    narrative_time_phrases: Phrases
     place_back_references: Words
     place_back_reference_tokens: int
     existential_followers: Words
+    place_relative_words: Words
+    place_relative_breaks: Words
     seat_nouns: Phrases
     seat_links: Phrases
     statement_place_prepositions: Phrases
@@ -78,12 +86,16 @@ class TalksCues(_Strict):
     lapse_phrases: Words
     lapse_since_words: Words
     background_words: Words
+    since_words: Words
     reference_offset_words: Words
     list_stop_words: Words
     speech_beside_date_chars: int
     complementizers: Words
     offset_after_noun_chars: int
     negation_before_nouns: Words
+    denial_phrases: Phrases
+    definite_determiners: Words
+    arrangement_passives: Phrases
     reference_sentences: int
     adjacent_sentences: int
     count_words: Words

@@ -66,7 +66,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_month",
         re.compile(
-            rf"(?:\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of))[\s-]+|{_LISTED})"
+            rf"(?:\b(?P<rel>(?i:last|next|this|that|in|early|late|mid|since|by|until|during|from|of|for))[\s-]+|{_LISTED})"
             rf"{_MONTH}\b(?!\s+\d)"
         ),
     ),

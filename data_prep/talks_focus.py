@@ -8,6 +8,9 @@ than none. An existential "there" ("after the talks there was a dinner") places 
 
 "On the border" is a place only where the story is about the border commissions or has
 already placed a round there (`on_the_border`).
+
+A talks word in a clause opened by "where" ("agreed in Chisinau on June 1, where the
+five leaders met") is at the place named last before that word, in its own sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ def place_in_focus(sentence: Sentence, cue: Span, cues: TalksCues, previous_plac
         cues.place_back_references,
         cues.existential_followers,
     )
+    relative = where_place(sentence, cue, cues)
+    if relative is not None:
+        return relative
     if len(previous_places) != 1:
         return None
     after = sentence.token_after(cue.end, reach + 1)
@@ -46,3 +52,16 @@ def on_the_border(sentence: Sentence, noun: Span, codebook: Codebook, border_rou
         and (border_rounds or any(t[2].lower() in cues.commission_words for t in sentence.tokens))
         and any(p in after for p in cues.border_phrases)
     )
+
+
+def where_place(sentence: Sentence, cue: Span, cues: TalksCues) -> str | None:
+    """ "... in Chisinau on June 1, where the five leaders met": the place named last before
+    a place relative word (`place_relative_words`) that opens the talks word's clause."""
+    before = [t for t in sentence.tokens if t[1] <= cue.start]
+    for token in reversed(before):
+        if token[2] in cues.place_relative_breaks:
+            return None
+        if token[2].lower() in cues.place_relative_words:
+            named = [p for p in sentence.places if p.end <= token[0]]
+            return named[-1].key if named else None
+    return None

@@ -5,9 +5,9 @@ round are folded into one event. Helpers of `find_talks` (talks.py).
 from __future__ import annotations
 
 from .codebook import Places
-from .cues import Cues
+from .cues import Cues, TalksCues
 from .dates import ResolvedDate, parse_partial
-from .record import Event
+from .record import Article, Event
 
 
 def recent_round(talks: list[Event], index: int, window: int) -> Event | None:
@@ -46,6 +46,16 @@ def fill_publication_date(events: list[Event], published: str | None) -> None:
     for event in events:
         if event.date is None:
             event.date = ResolvedDate(published, precision, "publication", "", event.start, event.start)
+
+
+def fill_round_dates(talks: list[Event], article: Article, cues: TalksCues) -> None:
+    """The publication date for the undated rounds of news, not of narrative: a round told
+    in a sentence that sets its own time elsewhere ("That same autumn, Aliyev skipped a
+    meeting in Granada"; "later that month") happened at a time the article does not give,
+    so it stays undated rather than taking a wrong date."""
+    text = article.text.lower()
+    news = [e for e in talks if not any(p in text[e.start : e.end] for p in cues.narrative_time_phrases)]
+    fill_publication_date(news, article.published)
 
 
 def merge_rounds(talks: list[Event], cues: Cues, places: Places) -> list[Event]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .codebook import Codebook
 from .cues import TalksCues
 from .record import Sentence, Span
+from .talks_non_rounds import arranged_elsewhere, denied, objects_after, organisation_holds
 from .talks_owners import outsiders_own_talks
 from .talks_reception import welcome_of_both_parties
 from .talks_signing import joint_signing
@@ -47,6 +48,8 @@ def other_sense(sentence: Sentence, noun: Span, codebook: Codebook) -> bool:
     words_before = sentence.text[: noun.start - sentence.start].lower().split()[-3:]
     if any(w in cues.negation_before_nouns for w in words_before) and not sentence.cue("status:cancelled"):
         return True  # "no three-way meeting was planned"
+    if denied(sentence, noun, cues) or arranged_elsewhere(sentence, noun, cues):
+        return True  # "the meeting on 9 May is not planned", "The Granada meeting was agreed in Chisinau"
     if word in cues.reception_verbs:
         return not welcome_of_both_parties(sentence, noun, codebook)  # "welcomed the agreement"
     if word in cues.signing_verbs:
@@ -60,6 +63,9 @@ def other_sense(sentence: Sentence, noun: Span, codebook: Codebook) -> bool:
         return True  # "a bilateral meeting with Armenia's foreign minister": a mediator and one party
     if outsiders_own_talks(sentence, noun, codebook):
         return True  # "Putin called Pashinyan to brief him on his talks with Aliyev"
+    if set(before[-1:]) & cues.participle_leads and word in cues.participle_meet_words:
+        # ", meeting the 15 May deadline": a participle of meet, not "the meeting"
+        return any(w in cues.not_talks_objects for w in objects_after(sentence, noun, 3))
     if word in cues.summit_nouns:
         places = {(p.start, p.end) for p in sentence.places}
         # "the Brussels meeting": a name that is also a place is the venue, not the organisation.
@@ -73,7 +79,7 @@ def other_sense(sentence: Sentence, noun: Span, codebook: Codebook) -> bool:
             if 0 <= a.start - noun.end <= cues.organisation_after_summit_chars
             and any(w in cues.organisation_link_words for w in sentence.token_after(noun.end, 1))
         ]
-        return bool(owned or after)
+        return bool(owned or after) or organisation_holds(sentence, noun, codebook, organisations)
     if word not in cues.meet_verbs:
         return False
-    return any(w in cues.not_talks_objects for w in sentence.token_after(noun.end, 3))
+    return any(w in cues.not_talks_objects for w in objects_after(sentence, noun, 3))

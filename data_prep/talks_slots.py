@@ -23,6 +23,7 @@ from .codebook import Places
 from .cues import TalksCues
 from .dates import ResolvedDate
 from .record import Findings, Mention, Sentence, Span
+from .talks_offsets import anchored_dates, beyond_offset
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def own_dates(
         if is_reference_offset(d, noun, cues):
             continue  # "less than a week after the meeting in Prague": the meeting is the reference
         kept.append(d)
-    return kept
+    return list(anchored_dates(tuple(kept), noun, cues, dates))  # not "a week after" what has no day
 
 
 def is_reference_offset(d: ResolvedDate, noun: Span, cues: TalksCues) -> bool:
@@ -97,7 +98,8 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
     it; a place after it comes first with the places that follow it (a list).
 
     A place that belongs to something else is no venue of talks: a statement ("as
-    agreed in Prague", "told reporters in Baku") or fighting ("a flare-up in Karabakh")."""
+    agreed in Prague", "told reporters in Baku"), fighting ("a flare-up in Karabakh") or
+    the event an offset counts from ("four days after the shelling in Syunik")."""
     sentence = item.sentence
     text, base = sentence.text, sentence.start
     # "signed a joint declaration at the White House": where a signing is the round, the
@@ -139,6 +141,7 @@ def places_by_noun(item: Findings, nouns: list[Span], venues: Places, cues: Talk
             if p.how != "attributive"
             and noun.end <= p.start < limit
             and not any(noun.end <= c.start < p.start for c in other_events)
+            and not beyond_offset(p, noun, item.dates, cues)
         ]
         before = [
             p for p in places if p.how == "attributive" and 0 <= noun.start - p.end <= cues.attributive_place_chars
@@ -252,15 +255,20 @@ def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
     return slots
 
 
-def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: int) -> list[ResolvedDate]:
+def chained(dates: list[ResolvedDate], first: ResolvedDate, sentence: Sentence) -> list[ResolvedDate]:
     """The dates that follow `first` as a list ("in May and June 2023", "on 14 December
     2021 and on 6 April 2022"), each in a month of its own: each is a round of its own.
-    `text` is the sentence's, starting at `offset` in the article."""
+    A date that opens another talks word's clause ("in Almaty in May, and last month
+    Blinken brought them together in New York") is that round's, and ends the list."""
+    text, offset = sentence.text, sentence.start
+    nouns = sentence.cue("talks:nouns")
     out, months, last = [], {first.value[:7]}, first
     for d in sorted(dates, key=lambda d: d.start):
         if d.start < last.end:
             continue
         if not _DATE_LINK.match(text[last.end - offset : d.start - offset]):
+            break
+        if any(n.start >= d.end and not _CLAUSE_BREAK.search(text[d.end - offset : n.start - offset]) for n in nouns):
             break
         if d.value[:7] not in months and d.precision in ("day", "month"):
             out.append(d)
@@ -269,6 +277,7 @@ def chained(dates: list[ResolvedDate], first: ResolvedDate, text: str, offset: i
     return out
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _LOCATES = re.compile(r"^[^,;:]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 # What places a town by a bigger place nearby: "Arlington, outside Washington".
 _VICINITY = re.compile(

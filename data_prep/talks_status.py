@@ -37,6 +37,13 @@ def status_of(
         # tells of another round.
         since = [t[0] for t in sentence.tokens if t[0] > cue.end and t[2].lower() in cues.talks.background_words]
         found = [c for c in found if not any(b < c.start for b in since)]
+    if cue is not None and set(sentence.token_before(cue.start, 3)) & cues.talks.since_words:
+        # "the first in this format since the summit in Sochi": a round after "since" is past;
+        # the status words before the "since" are the new round's.
+        since_at = max(t[0] for t in sentence.tokens if t[1] <= cue.start and t[2].lower() in cues.talks.since_words)
+        found = [c for c in found if c.start > since_at]
+        if not found:
+            return "held"
     if cue is not None:
         # "... hosted three rounds, before Baku walked away from the US track": a status word in an
         # adverbial background clause tells of something else, unless the round stands there too
