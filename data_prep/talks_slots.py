@@ -258,8 +258,10 @@ def _shared_dates(slots: list[Slot], text: str, offset: int) -> list[Slot]:
 def chained(dates: list[ResolvedDate], first: ResolvedDate, sentence: Sentence) -> list[ResolvedDate]:
     """The dates that follow `first` as a list ("in May and June 2023", "on 14 December
     2021 and on 6 April 2022"), each in a month of its own: each is a round of its own.
-    A date that opens another talks word's clause ("in Almaty in May, and last month
-    Blinken brought them together in New York") is that round's, and ends the list."""
+    A date that opens another talks word's clause after a comma ("in Almaty in May, and
+    last month Blinken brought them together in New York") is that round's, and ends the
+    list; a month joined by a bare "and" ("sessions in May and June produced more than any
+    summit") stays in it."""
     text, offset = sentence.text, sentence.start
     nouns = sentence.cue("talks:nouns")
     out, months, last = [], {first.value[:7]}, first
@@ -268,7 +270,10 @@ def chained(dates: list[ResolvedDate], first: ResolvedDate, sentence: Sentence) 
             continue
         if not _DATE_LINK.match(text[last.end - offset : d.start - offset]):
             break
-        if any(n.start >= d.end and not _CLAUSE_BREAK.search(text[d.end - offset : n.start - offset]) for n in nouns):
+        link = text[last.end - offset : d.start - offset]
+        if _CLAUSE_BREAK.search(link) and any(
+            n.start >= d.end and not _CLAUSE_BREAK.search(text[d.end - offset : n.start - offset]) for n in nouns
+        ):
             break
         if d.value[:7] not in months and d.precision in ("day", "month"):
             out.append(d)
