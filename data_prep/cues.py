@@ -51,6 +51,8 @@ class TalksCues(_Strict):
     bilateral_words: Words
     proposal_words: Phrases
     acceptance_words: Words
+    unrealised_plans: Words
+    past_auxiliaries: Words
     news_offset_verbs: Words
     one_person_possessives: Words
     partner_words: Words

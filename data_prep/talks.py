@@ -26,7 +26,7 @@ from .record import Event, Findings, Mention, Record, Sentence, Span
 from .talks_aggregates import mark_aggregate
 from .talks_dates import before_the_offset, nearest_date, outside_place_clauses, reported_between
 from .talks_focus import on_the_border, place_in_focus
-from .talks_merge import absorb, fill_round_dates, merge_rounds, recent_round
+from .talks_merge import absorb, dated_rounds, merge_rounds, recent_round
 from .talks_senses import bilateral, other_sense, said_bilateral
 from .talks_slots import Slot, chained, own_dates, places_by_noun, slots_of, stretch_of
 from .talks_status import last_round_since, mere_proposal, status_of
@@ -77,8 +77,7 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
         if found:
             finder.recent = index
             round_sentences.add(index)
-    fill_round_dates(talks, record.article, knowledge.cues.talks)
-    rounds = merge_rounds(talks, knowledge.cues, finder.places)
+    rounds = merge_rounds(dated_rounds(talks, record, knowledge.cues.talks), knowledge.cues, finder.places)
     for event in rounds:
         venue = finder.places[event.venue_id] if event.venue_id else None
         if (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .codebook import Places
 from .cues import Cues, TalksCues
 from .dates import ResolvedDate, parse_partial
-from .record import Article, Event
+from .record import Event, Record
 
 
 def recent_round(talks: list[Event], index: int, window: int) -> Event | None:
@@ -48,14 +48,16 @@ def fill_publication_date(events: list[Event], published: str | None) -> None:
             event.date = ResolvedDate(published, precision, "publication", "", event.start, event.start)
 
 
-def fill_round_dates(talks: list[Event], article: Article, cues: TalksCues) -> None:
-    """The publication date for the undated rounds of news, not of narrative: a round told
-    in a sentence that sets its own time elsewhere ("That same autumn, Aliyev skipped a
-    meeting in Granada"; "later that month") happened at a time the article does not give,
-    so it stays undated rather than taking a wrong date."""
-    text = article.text.lower()
+def dated_rounds(talks: list[Event], record: Record, cues: TalksCues) -> list[Event]:
+    """The rounds with the dates the article gives them. The undated rounds of news take
+    the publication date, not those of narrative: a round told in a sentence that sets
+    its own time elsewhere ("That same autumn, Aliyev skipped a meeting in Granada";
+    "later that month") happened at a time the article does not give, so it stays
+    undated rather than taking a wrong date."""
+    text = record.article.text.lower()
     news = [e for e in talks if not any(p in text[e.start : e.end] for p in cues.narrative_time_phrases)]
-    fill_publication_date(news, article.published)
+    fill_publication_date(news, record.article.published)
+    return talks
 
 
 def merge_rounds(talks: list[Event], cues: Cues, places: Places) -> list[Event]:

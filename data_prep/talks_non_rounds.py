@@ -5,12 +5,14 @@ trilateral meeting on 9 May is not planned"), the arranging or announcing of a r
 reported elsewhere ("The Granada meeting was agreed in Chisinau on June 1", "The Almaty
 talks were announced last month"), whose place and date are the arrangement's, or an
 organisation's own session ("the CSTO was holding an extraordinary session of its
-council"). Each would otherwise become a round with the wrong place, date or status.
+council"), or meet in another sense ("meeting the 15 May deadline"). Each would otherwise
+become a round with the wrong place, date or status.
 The words are codebook data (`talks` in cues.json).
 """
 
 from __future__ import annotations
 
+from .clauses import Clauses
 from .codebook import Codebook
 from .cues import TalksCues
 from .dates import MONTHS
@@ -18,9 +20,15 @@ from .record import Sentence, Span
 
 
 def denied(sentence: Sentence, noun: Span, cues: TalksCues) -> bool:
-    """ "Trilateral meeting ... on 9 May is not planned": a round said after its talks word
-    not to be planned at all (a call-off is a cancellation, not a denial)."""
-    after = " ".join(sentence.text[noun.end - sentence.start :].lower().split())
+    """ "Trilateral meeting ... on 9 May is not planned": a round said in its own clause, after
+    its talks word, not to be planned at all (a call-off is a cancellation, not a denial; "the
+    talks were held, but a follow-up is not planned" denies another round)."""
+    clause = []
+    for token in (t[2].lower() for t in sentence.tokens if t[0] >= noun.end):
+        if token in cues.place_relative_breaks:
+            break
+        clause.append(token)
+    after = " ".join(clause)
     return any(phrase in after for phrase in cues.denial_phrases)
 
 
@@ -50,6 +58,10 @@ def organisation_holds(sentence: Sentence, noun: Span, codebook: Codebook, organ
     own body ("of its council"); with someone ("held a meeting with the ministers") it never
     is its own."""
     cues = codebook.cues.talks
+    if Clauses(sentence, codebook.cues.event_reading).in_background(noun):
+        # "will receive the leaders in Moscow next Thursday, when the EAEU holds its summit
+        # there": a summit in a background clause times the sentence's own round.
+        return False
     after = " ".join(sentence.token_after(noun.end, cues.organisation_subject_words))
     if "with" in after.split():
         return False

@@ -101,11 +101,24 @@ def last_round_since(sentence: Sentence, cues: Cues, when: ResolvedDate | None) 
 def mere_proposal(sentence: Sentence, cues: Cues) -> bool:
     """ "Putin proposed consultations in Moscow", "Kazakhstan offered to host the
     meeting": a round only one side of it, or a third state, has put forward plans
-    nothing until the parties accept it ("accepted a Kazakh offer to meet in Almaty")."""
+    nothing until the parties accept it ("accepted a Kazakh offer to meet in Almaty"); nor
+    does a readiness told in the past tense (`unrealised`)."""
     talks = cues.talks
     planned = [c.text.lower() for c in sentence.cue("status:planned")]
     accepted = any(t[2].lower() in talks.acceptance_words for t in sentence.tokens)
-    return bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+    proposed_only = bool(planned) and all(p in talks.proposal_words for p in planned) and not accepted
+    return proposed_only or unrealised(sentence, cues)
+
+
+def unrealised(sentence: Sentence, cues: Cues) -> bool:
+    """ "we were prepared to host the two ministers here on the 20th": a readiness told in
+    the past tense is a plan that did not come about; the round, if any, is reported
+    as called off elsewhere."""
+    talks = cues.talks
+    return any(
+        c.text.lower() in talks.unrealised_plans and set(sentence.token_before(c.start, 2)) & talks.past_auxiliaries
+        for c in sentence.cue("status:planned")
+    )
 
 
 def _after_a_new_clause(sentence: Sentence, cues: Cues, found: list[Span], stretch: tuple[int, int]) -> list[Span]:

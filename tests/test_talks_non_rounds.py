@@ -22,6 +22,21 @@ def test_a_denied_round_or_an_organisations_session_is_no_round(extract, text):
     assert rounds(extract(text, "2024-05-20")) == []
 
 
+def test_a_denial_of_another_round_leaves_the_round_of_the_sentence(extract):
+    record = extract(
+        "Aliyev and Pashinyan met in Vienna on Monday, but a follow-up meeting is not planned.", "2024-05-22"
+    )
+    assert rounds(record) == [("vienna", "held", "2024-05-20")]
+
+
+def test_an_organisations_summit_that_times_the_sentence_still_places_its_round(extract):
+    record = extract(
+        "Putin is expected to host Aliyev and Pashinyan in Sochi next Thursday, when the CSTO holds its summit there.",
+        "2023-05-19",
+    )
+    assert rounds(record) == [("sochi", "planned", "2023-05-25")]
+
+
 def test_a_mediating_organisation_holding_a_meeting_of_the_parties_holds_a_round(extract):
     record = extract(
         "The White House convened a meeting of Armenia and Azerbaijan in Washington on Monday.", "2024-05-20"
@@ -133,3 +148,18 @@ def test_an_offset_counting_from_a_dated_round_still_dates_the_round(extract):
 def test_a_list_of_months_ends_where_another_rounds_clause_begins(extract, text, expected):
     found = [r for r in rounds(extract(text, "2024-10-18")) if r[0] in ("almaty", "brussels")]
     assert sorted(found) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a readiness told in the past tense did not come about
+        ("We were prepared to host the foreign ministers of Armenia and Azerbaijan in Washington on Monday.", []),
+        (
+            "Blinken is ready to host the foreign ministers of Armenia and Azerbaijan in Washington on Monday.",
+            [("washington", "planned", "2023-11-20")],
+        ),
+    ],
+)
+def test_a_readiness_in_the_past_tense_plans_no_round(extract, text, expected):
+    assert rounds(extract(text, "2023-11-17")) == expected
