@@ -77,6 +77,10 @@ def standing_verb(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebo
     statement says" is a document quoted, and stays a statement)."""
     if not any(v.start <= cue.start and cue.end <= v.end for v in s.named("standing_verbs")):
         return False
+    at = s.index(cue.start)
+    head = next((w for w in s.words[s.clause_start(at) : at] if w not in s.reading.determiners), None)
+    if head in s.reading.document_nouns:
+        return False  # "A statement from the Armenian government says": a document quoted, not a stance
     subject = subject_of(s, cue, actors, codebook)
     if subject is not None:
         return codebook.kind(subject.entity_id) == "state"

@@ -81,3 +81,16 @@ def test_a_short_line_crediting_the_reporters_is_the_byline(codebook, line, noth
 )
 def test_a_prepositional_phrase_ending_in_a_talks_word_is_no_background_clause(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document that says something is quoted, whoever issued it: a statement.
+        ("A statement from the Armenian government says Aliyev and Pashinyan agreed to keep talking.", "statement"),
+        # A government's own present-tense saying is its standing position: no event.
+        ("The Azerbaijani government says it will not sign the treaty.", None),
+    ],
+)
+def test_a_document_as_subject_is_quoted_not_a_standing_position(extract, text, expected):
+    assert typed(extract, text) == expected
