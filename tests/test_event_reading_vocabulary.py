@@ -94,3 +94,20 @@ def test_a_prepositional_phrase_ending_in_a_talks_word_is_no_background_clause(e
 )
 def test_a_document_as_subject_is_quoted_not_a_standing_position(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A deal reached, in the passive: an agreement of the parties named with it.
+        (
+            "The deal was reached on Friday at a meeting of the border commissions chaired by Mher Grigoryan and Shahin Mustafayev.",
+            "agreement",
+        ),
+        ("An agreement between Armenia and Azerbaijan has been reached in Washington.", "agreement"),
+        # Negated, nothing was reached: the speaker's statement remains.
+        ("No agreement was reached on the enclaves, Pashinyan said.", "statement"),
+    ],
+)
+def test_a_deal_reached_in_the_passive_is_an_agreement(extract, text, expected):
+    assert typed(extract, text) == expected
