@@ -111,3 +111,17 @@ def test_a_document_as_subject_is_quoted_not_a_standing_position(extract, text, 
 )
 def test_a_deal_reached_in_the_passive_is_an_agreement(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A party named as missing is not at the table: one party meeting mediators is a meeting.
+        ("In the end Pashinyan met Macron, Scholz and Michel without his Azerbaijani counterpart.", "meeting"),
+        ("Pashinyan met Michel in the absence of Aliyev.", "meeting"),
+        # Both parties present together are a round, not a meeting.
+        ("Pashinyan met Aliyev and Michel in Granada.", None),
+    ],
+)
+def test_a_party_named_as_missing_is_not_present(extract, text, expected):
+    assert typed(extract, text) == expected
