@@ -41,6 +41,7 @@ from .subjects import has_subject, person_before, referring, subject_of, unnamed
 __all__ = ["Reading", "accuses", "read_event", "refusers", "reports_nothing"]
 
 _DEEDS_NEVER_HYPOTHETICAL = ("refusal",)
+_PASSIVE_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had"})  # "was reached", "has been reached"
 _SPOKEN = ("statement", "accusation")  # words need someone named to say them: not "diplomats say"
 
 
@@ -187,7 +188,7 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
     if standing_verb(s, cue, actors, codebook):
         return None  # "Baku says it will sign only once ...", "the government argues"
     happening = event_type in ("military_action", "humanitarian")  # "fighting broke out": no doer needed
-    if not happening and not has_subject(s, cue, actors, speech=event_type == "statement"):
+    if not happening and not has_subject(s, cue, actors, speech=event_type == "statement") and not _deal_done(s, cue):
         return None
     if event_type == "statement":
         return spoken(s, cue, actors, codebook)
@@ -205,6 +206,16 @@ def _valid(s: Clauses, event_type: str, cue: Span, actors: list[Mention], codebo
     ):
         return None  # a round of talks, or "attended the funeral": a gathering, not a meeting
     return event_type
+
+
+def _deal_done(s: Clauses, cue: Span) -> bool:
+    """ "The deal was reached at the eighth meeting": a passive agreement predicate whose
+    subject is a document's noun reports the deal, done by the parties of the round."""
+    at = s.index(cue.start)
+    if s.words[at] not in _PASSIVE_OPENERS:
+        return False
+    start = s.clause_start(at)
+    return any(w in s.reading.document_nouns and not s.background[i] for i, w in enumerate(s.words[start:at], start))
 
 
 def _dateline(s: Clauses, mention: Mention) -> bool:

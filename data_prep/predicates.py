@@ -77,6 +77,10 @@ def standing_verb(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebo
     statement says" is a document quoted, and stays a statement)."""
     if not any(v.start <= cue.start and cue.end <= v.end for v in s.named("standing_verbs")):
         return False
+    at = s.index(cue.start)
+    head = next((w for w in s.words[s.clause_start(at) : at] if w not in s.reading.determiners), None)
+    if head in s.reading.document_nouns:
+        return False  # "A statement from the Armenian government says": a document quoted, not a stance
     subject = subject_of(s, cue, actors, codebook)
     if subject is not None:
         return codebook.kind(subject.entity_id) == "state"
@@ -112,8 +116,19 @@ def a_meeting(s: Clauses, cue: Span, actors: list[Mention], codebook: Codebook) 
     parties = codebook.cues.other_events.referring_subjects.get("parties", frozenset())
     if any(w in parties for _, w in referring_before(s, cue, 0)):
         return False  # "The three then met together": the parties
-    present = [m for m in actors if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None]
+    present = [
+        m
+        for m in actors
+        if not s.background[s.index(m.start)] and s.sentence.quote_of(m.start) is None and not _absent(s, m)
+    ]
     return len({codebook.side(m.entity_id) for m in present} - {None}) < 2
+
+
+def _absent(s: Clauses, mention: Mention) -> bool:
+    """Named as missing: "met the three European leaders without his Azerbaijani counterpart"."""
+    at = s.index(mention.start)
+    window = s.reading.absence_window_tokens
+    return any(0 <= at - s.index(w.end - 1) - 1 < window for w in s.named("absence_words") if w.end <= mention.start)
 
 
 def accuses(sentence: Sentence, codebook: Codebook) -> bool:

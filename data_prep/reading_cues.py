@@ -69,6 +69,8 @@ class EventReadingCues(StrictModel):
     document_nouns: Words
     back_references: Words
     separately_words: Phrases
+    absence_words: Phrases
+    absence_window_tokens: int
     gatherings: Phrases
     memorial_words: Phrases
     recall_verbs: Words
@@ -103,6 +105,7 @@ _MATCHED_READING = (
     "agreement_frames",
     "non_events",
     "separately_words",
+    "absence_words",
     "gatherings",
     "memorial_words",
     "reciprocal_words",

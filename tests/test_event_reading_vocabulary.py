@@ -81,3 +81,47 @@ def test_a_short_line_crediting_the_reporters_is_the_byline(codebook, line, noth
 )
 def test_a_prepositional_phrase_ending_in_a_talks_word_is_no_background_clause(extract, text, expected):
     assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document that says something is quoted, whoever issued it: a statement.
+        ("A statement from the Armenian government says Aliyev and Pashinyan agreed to keep talking.", "statement"),
+        # A government's own present-tense saying is its standing position: no event.
+        ("The Azerbaijani government says it will not sign the treaty.", None),
+    ],
+)
+def test_a_document_as_subject_is_quoted_not_a_standing_position(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A deal reached, in the passive: an agreement of the parties named with it.
+        (
+            "The deal was reached on Friday at a meeting of the border commissions chaired by Mher Grigoryan and Shahin Mustafayev.",
+            "agreement",
+        ),
+        ("An agreement between Armenia and Azerbaijan has been reached in Washington.", "agreement"),
+        # Negated, nothing was reached: the speaker's statement remains.
+        ("No agreement was reached on the enclaves, Pashinyan said.", "statement"),
+    ],
+)
+def test_a_deal_reached_in_the_passive_is_an_agreement(extract, text, expected):
+    assert typed(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A party named as missing is not at the table: one party meeting mediators is a meeting.
+        ("In the end Pashinyan met Macron, Scholz and Michel without his Azerbaijani counterpart.", "meeting"),
+        ("Pashinyan met Michel in the absence of Aliyev.", "meeting"),
+        # Both parties present together are a round, not a meeting.
+        ("Pashinyan met Aliyev and Michel in Granada.", None),
+    ],
+)
+def test_a_party_named_as_missing_is_not_present(extract, text, expected):
+    assert typed(extract, text) == expected
