@@ -10,6 +10,7 @@ when the page shows nothing better, and a file picture's caption not at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -66,14 +67,17 @@ def published_from_text(
     found = _article_stamp(stamps)
     if found:
         return found
-    for line, _ in _dateline_candidates(lines, page):
+    following = {offset: line for (offset, _), (_, line) in itertools.pairwise(lines)}
+    for line, offset in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
             # a date further on ("Armenia, which met ... on March 3, 2021") is news.
             line = normalise(line)
             opening = line[: match.end() + page.dateline_date_chars]
-            found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening), today)
+            # A dateline alone on its line ("BAKU, Azerbaijan, March 12") leads the paragraph below.
+            paragraph = line if len(line) > len(opening) else line + " " + following.get(offset, "")
+            found = _first_full_date(opening) or _dateline_without_year(paragraph, head, len(opening), today)
             if found:
                 return found
     for line in top:

@@ -157,3 +157,22 @@ def test_language_switchers_publication_blocks_and_appeals_closing_the_story_are
 def test_an_author_box_or_a_list_of_other_stories_starts_the_furniture(heading):
     text = BODY + f"\n{heading}\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\n"
     assert text[_cut(text) :].startswith(heading)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The Caucasus Ledger is an independent news outlet based in Tbilisi.",
+        "Note: Names are spelled as in the agency's English service.",
+        "Translated from Russian by the digest's editors.",
+        "Got a tip? Write to the newsroom, or download our app.",
+    ],
+)
+def test_an_outlets_own_line_or_a_translators_note_closing_the_story_is_furniture(tail):
+    text = BODY + "\n" + tail + "\n"
+    assert _cut(text) == len(BODY) + 1
+
+
+def test_footnotes_under_their_heading_are_furniture():
+    text = BODY + "\nNotes\n[1] The foreign minister said on 3 May 2023 that the talks would resume.\n"
+    assert text[_cut(text) :].startswith("Notes")

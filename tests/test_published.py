@@ -286,3 +286,11 @@ def test_a_stamp_below_many_lines_of_text_is_not_a_stamp():
 def test_an_archive_pictures_date_is_not_the_publication_date():
     text = "Leaders meet\n[Photo: the two leaders at the Brussels meeting of 6 April 2022. Archive]\n\n" + BODY
     assert published_from_text(text, CUES.page) is None
+
+
+def test_a_dateline_alone_on_its_line_takes_the_weekday_of_the_paragraph_below():
+    text = (
+        "Talks\n\nBAKU, Azerbaijan, March 12\n\nThe foreign ministers met on Tuesday, the ministry said.\n\n"
+        "The talks followed a round held in 2023 and the 2020 war.\n"
+    )
+    assert published_from_text(text, CUES.page) == "2024-03-12"  # 12 March was a Tuesday in 2024, not in 2023
