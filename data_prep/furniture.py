@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .cues import FurnitureLineCues
 from .dates import find_dates, is_date_stamp
 from .decoding import non_blank_lines
-from .furniture_lines import trailing_start
+from .furniture_lines import inline_link, trailing_start
 
 _WORD = re.compile(r"\w+")
 # "18:12  Putin holds talks in Sochi", "31.10.2022  Kremlin: ...": a list item led by its stamp.
@@ -32,15 +32,19 @@ def furniture_start(
     """Where trailing page furniture begins: a list of headlines with date stamps,
     a "Related news"-style marker (a line opening) or a heading standing alone on its
     line ("Latest") in the second half, and with `line_cues` the run of credit, note and
-    bio lines just above it; len(text) when there is none."""
+    bio lines just above it; len(text) when there is none. With `line_cues`, a link
+    marker over one headline with the story going on below it ("Read also" in the body)
+    is passed over, so the story after it is kept."""
     lines = non_blank_lines(text)
     cut = len(text)
     alone = {h.lower() for h in headings}
-    for offset, line in lines:
+    for n, (offset, line) in enumerate(lines):
         lowered = line.strip().lower()
         short = len(_WORD.findall(lowered)) <= 6
         marked = any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone
         if offset > len(text) * 0.4 and ((short and marked) or _COMMENT_COUNT.match(lowered)):
+            if line_cues is not None and inline_link(lines, n, line_cues):
+                continue  # "Read also" over one headline inside the story, which goes on below
             cut = min(cut, offset)
             break
     block: list[tuple[int, str]] = []
