@@ -212,6 +212,7 @@ class FurnitureLineCues(_Strict):
     min_position: float
     link_markers: Phrases
     min_prose_words: int
+    min_list_lines: int
 
 
 class QuoteCues(_Strict):

@@ -47,6 +47,9 @@ def furniture_start(
                 continue  # "Read also" over one headline inside the story, which goes on below
             cut = min(cut, offset)
             break
+    # A run of headlines closing the page is a list of other stories: six of them, or
+    # `line_cues.min_list_lines` where the page's furniture lines are known.
+    min_list = line_cues.min_list_lines if line_cues is not None else 6
     block: list[tuple[int, str]] = []
     below_is_stamp = False
     for offset, line in reversed(lines):
@@ -60,7 +63,7 @@ def furniture_start(
         else:
             break
     stamps = sum(1 for _, line in block if is_date_stamp(line) or _stamped_headline(line))
-    if block and (stamps >= 2 or len(block) >= 6):
+    if block and (stamps >= 2 or len(block) >= min_list):
         block.reverse()
         # The list starts at the first headline that is followed by a stamp (bylines above it stay).
         start = block[0][0]

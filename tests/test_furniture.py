@@ -199,3 +199,14 @@ def test_a_comment_section_of_long_comments_is_still_furniture():
     comments = "Comments\n" + STORY_GOES_ON
     text = BODY + STORY_GOES_ON + comments
     assert text[_cut(text) :].startswith("Comments")
+
+
+def test_a_short_list_of_headlines_under_an_unknown_heading_closing_the_page_is_furniture():
+    listing = "Caucasus coverage\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\nA border round ends\n"
+    text = BODY + listing
+    assert text[_cut(text) :].startswith("Caucasus coverage")
+
+
+def test_two_short_lines_closing_the_story_are_kept():
+    text = BODY + "Both sides will meet again\nNo date was given\n"
+    assert _cut(text) == len(text)
