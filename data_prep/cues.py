@@ -208,6 +208,7 @@ class PageCues(_Strict):
     repost_words: Phrases
     repost_stamp_words: Phrases
     publication_labels: Phrases
+    source_labels: Phrases
     month_names: dict[str, str]
     update_words: Phrases
     masthead_words: Phrases
@@ -234,6 +235,9 @@ class FurnitureLineCues(_Strict):
     max_neutral_words: int
     max_absorbed_lines: int
     min_position: float
+    link_markers: Phrases
+    min_prose_words: int
+    min_list_lines: int
 
 
 class QuoteCues(_Strict):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .cues import FurnitureLineCues
 from .dates import find_dates, is_date_stamp
 from .decoding import non_blank_lines
-from .furniture_lines import trailing_start
+from .furniture_lines import inline_link, trailing_start
 
 _WORD = re.compile(r"\w+")
 # "18:12  Putin holds talks in Sochi", "31.10.2022  Kremlin: ...": a list item led by its stamp.
@@ -32,17 +32,24 @@ def furniture_start(
     """Where trailing page furniture begins: a list of headlines with date stamps,
     a "Related news"-style marker (a line opening) or a heading standing alone on its
     line ("Latest") in the second half, and with `line_cues` the run of credit, note and
-    bio lines just above it; len(text) when there is none."""
+    bio lines just above it; len(text) when there is none. With `line_cues`, a link
+    marker over one headline with the story going on below it ("Read also" in the body)
+    is passed over, so the story after it is kept."""
     lines = non_blank_lines(text)
     cut = len(text)
     alone = {h.lower() for h in headings}
-    for offset, line in lines:
+    for n, (offset, line) in enumerate(lines):
         lowered = line.strip().lower()
         short = len(_WORD.findall(lowered)) <= 6
         marked = any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone
         if offset > len(text) * 0.4 and ((short and marked) or _COMMENT_COUNT.match(lowered)):
+            if line_cues is not None and inline_link(lines, n, line_cues):
+                continue  # "Read also" over one headline inside the story, which goes on below
             cut = min(cut, offset)
             break
+    # A run of headlines closing the page is a list of other stories: six of them, or
+    # `line_cues.min_list_lines` where the page's furniture lines are known.
+    min_list = line_cues.min_list_lines if line_cues is not None else 6
     block: list[tuple[int, str]] = []
     below_is_stamp = False
     for offset, line in reversed(lines):
@@ -56,7 +63,7 @@ def furniture_start(
         else:
             break
     stamps = sum(1 for _, line in block if is_date_stamp(line) or _stamped_headline(line))
-    if block and (stamps >= 2 or len(block) >= 6):
+    if block and (stamps >= 2 or len(block) >= min_list):
         block.reverse()
         # The list starts at the first headline that is followed by a stamp (bylines above it stay).
         start = block[0][0]

@@ -147,3 +147,23 @@ def _inline_credit(line: str, offset: int, cues: FurnitureLineCues, start: int) 
     low = line.lower()
     at = max((low.rfind("(" + opener) for opener in cues.credit_openers), default=-1)
     return offset + at if at > 0 else start
+
+
+def inline_link(lines: list[tuple[int, str]], n: int, cues: FurnitureLineCues) -> bool:
+    """Whether the marker line `lines[n]` is a link inside the story: a link marker ("Read
+    also") with at most one headline under it, and then two paragraphs of the story's prose.
+    A list of other stories has headlines, not paragraphs, below its marker; a comment
+    section is under a heading, not a link marker, so it is never passed over."""
+    markers, words, low = cues.link_markers, cues.min_prose_words, lines[n][1].strip().lower()
+    if not low.startswith(markers) or words <= 0:
+        return False
+    after = [line for _, line in lines[n + 1 : n + 4]]
+    if low.rstrip(":").strip() in markers and after and not _prose(after[0], cues):
+        after = after[1:]  # the linked headline on its own line
+    return len(after) >= 2 and _prose(after[0], cues) and _prose(after[1], cues)
+
+
+def _prose(line: str, cues: FurnitureLineCues) -> bool:
+    """A paragraph of a story: long, and ending as a sentence ends."""
+    stripped = line.strip().rstrip("\"'\u201d\u2019)")
+    return len(_WORD.findall(stripped)) >= cues.min_prose_words and stripped.endswith((".", "!", "?"))

@@ -9,7 +9,8 @@ read as the dotted and ISO dates they are, "12.03.24" beside a clock as 2024). O
 move only where a year ran into a clock or a two-digit year is written out.
 
 Translated copy can keep the original's month names ("12 марта 2024", "12 Mart 2024");
-`translate_months` puts the English name in their place (`page.month_names`).
+`translate_months` puts the English name in their place (`page.month_names`). A web
+address filed by date (".../2024/03/12/slug") dates its article too (`url_date`).
 
 Not every stamp at the top of a page is the article's date:
 - "Updated 13 March 2024" dates an edit; "Published 12 March 2024 | Updated ..." holds
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from .cues import PageCues
@@ -49,6 +51,8 @@ _SHORT_YEAR = re.compile(r"\b([0-3]\d)\.([01]\d)\.(\d\d)\b(?!\.\d)")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 # "12. März 2024" once translated: a day with a period before its month (read as 12 March 2024).
 _DAY_DOT = re.compile(r"\b([0-3]?\d)\.(?=\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\b)")
+# ".../2024/03/12/slug", ".../2024-03-12-slug": the day a web address files its article under.
+_URL_DATE = re.compile(r"\b\S*\w\.\w\S*?/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=[/\-_.?#]|\s|$)")
 # "21.2 C", "-3°C", "68 °F": a weather reading in a page's top bar.
 _TEMPERATURE = re.compile(r"^\s*[-+]?\d{1,2}(?:[.,]\d)?\s*\u00b0?\s*[CF]\b", re.I)
 
@@ -157,3 +161,20 @@ def stamp_date(line: str, page: PageCues) -> Stamp | None:
 def beside_weather(lines: list[str], index: int) -> bool:
     """Whether the line at `index` sits next to a weather reading: a top bar's date is today's."""
     return any(_TEMPERATURE.match(lines[i]) for i in (index - 2, index - 1, index + 1) if 0 <= i < len(lines))
+
+
+def url_date(line: str) -> str | None:
+    """The day a web address in `line` files its article under, or None.
+
+    >>> url_date("Source: https://news.example.am/en/2024/03/12/leaders-meet/")
+    '2024-03-12'
+    >>> url_date("https://news.example.am/en/article/20240312") is None
+    True
+    """
+    match = _URL_DATE.search(line)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None

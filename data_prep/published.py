@@ -10,6 +10,7 @@ when the page shows nothing better, and a file picture's caption not at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -18,7 +19,7 @@ from functools import lru_cache
 from .cues import PageCues
 from .dates import MONTHS, WEEKDAYS, find_dates, is_date_stamp
 from .decoding import non_blank_lines
-from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date, translate_months
+from .page_stamps import Stamp, beside_weather, full_dates, normalise, stamp_date, translate_months, url_date
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30},\s")
 # A clock time beside a date makes a line a time stamp ("10.10.2020 08:17 (Moscow time)").
@@ -40,7 +41,8 @@ def published_from_text(
 
     Looks only where news pages put it: a repost's note or a "Publication date:"
     label (at the top or in the tail), a date stamp among the first lines, a
-    dateline opening the first paragraph, or a photo caption. Dates in the body
+    dateline opening the first paragraph, the page's address filed by date (at the
+    top, or as a copy's source), or a photo caption. Dates in the body
     are events, and other dates after `body_end` are furniture: neither is used.
     `today` gives the build's date, which bounds the year of a dateline without one
     (a build passes its own, so that its output depends on its inputs alone).
@@ -66,16 +68,24 @@ def published_from_text(
     found = _article_stamp(stamps)
     if found:
         return found
-    for line, _ in _dateline_candidates(lines, page):
+    following = {offset: line for (offset, _), (_, line) in itertools.pairwise(lines)}
+    for line, offset in _dateline_candidates(lines, page):
         match = _DATELINE.match(line)
         if match:
             # A dateline's date follows its place ("YEREVAN, 18 November 2023 (ARKA) -");
             # a date further on ("Armenia, which met ... on March 3, 2021") is news.
             line = normalise(line)
             opening = line[: match.end() + page.dateline_date_chars]
-            found = _first_full_date(opening) or _dateline_without_year(line, head, len(opening), today)
+            # A dateline alone on its line ("BAKU, Azerbaijan, March 12") leads the paragraph below.
+            paragraph = line if len(line) > len(opening) else line + " " + following.get(offset, "")
+            found = _first_full_date(opening) or _dateline_without_year(paragraph, head, len(opening), today)
             if found:
                 return found
+    # The page's own address, printed at its top or named as the source of a copy, filed by date.
+    for line in top + [line for line in tail if notes.search(line) or line.lower().startswith(page.source_labels)]:
+        found = url_date(line)
+        if found:
+            return found
     for line in top:
         # A photo's caption dates the photo: the article's date unless it is a file picture.
         caption = _any_word(page.caption_words).search(line) and len(line) < 400

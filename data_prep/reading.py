@@ -21,6 +21,7 @@ from .decoding import SUFFIXES, document_text, non_blank_lines, text_of
 from .errors import UnreadableFile
 from .furniture import furniture_start
 from .manifest import ManifestRow
+from .page_stamps import url_date
 from .published import dateline_place, published_from_text
 from .record import Article
 
@@ -176,6 +177,10 @@ def article_from_text(
             published, basis = from_text, "text"  # the text knows the day of the manifest's month
     else:
         published, basis = from_text, "text" if from_text else "none"
+    if not published and meta.get("url"):
+        # Without a date in either, the manifest's web address may be filed by date.
+        published = url_date(meta.get("url") or "")
+        basis = "manifest" if published else "none"
     return Article(
         doc_id=doc_id,
         path=Path(path),

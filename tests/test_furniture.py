@@ -157,3 +157,56 @@ def test_language_switchers_publication_blocks_and_appeals_closing_the_story_are
 def test_an_author_box_or_a_list_of_other_stories_starts_the_furniture(heading):
     text = BODY + f"\n{heading}\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\n"
     assert text[_cut(text) :].startswith(heading)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The Caucasus Ledger is an independent news outlet based in Tbilisi.",
+        "Note: Names are spelled as in the agency's English service.",
+        "Translated from Russian by the digest's editors.",
+        "Got a tip? Write to the newsroom, or download our app.",
+    ],
+)
+def test_an_outlets_own_line_or_a_translators_note_closing_the_story_is_furniture(tail):
+    text = BODY + "\n" + tail + "\n"
+    assert _cut(text) == len(BODY) + 1
+
+
+def test_footnotes_under_their_heading_are_furniture():
+    text = BODY + "\nNotes\n[1] The foreign minister said on 3 May 2023 that the talks would resume.\n"
+    assert text[_cut(text) :].startswith("Notes")
+
+
+STORY_GOES_ON = (
+    "The two ministers then met again in the afternoon for a session that lasted three hours, officials said.\n\n"
+    "A joint statement issued after the talks said both sides had agreed to continue work on the treaty text.\n"
+)
+
+
+@pytest.mark.parametrize("link", ["Read also\nLeaders to meet in Vienna next month\n", "Read also: Leaders meet\n"])
+def test_a_read_also_link_inside_the_story_is_passed_over(link):
+    text = BODY + link + STORY_GOES_ON
+    assert _cut(text) == len(text)
+
+
+def test_a_read_also_heading_over_a_list_of_headlines_is_still_furniture():
+    text = BODY + STORY_GOES_ON + "Read also\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\nA round ends\n"
+    assert text[_cut(text) :].startswith("Read also")
+
+
+def test_a_comment_section_of_long_comments_is_still_furniture():
+    comments = "Comments\n" + STORY_GOES_ON
+    text = BODY + STORY_GOES_ON + comments
+    assert text[_cut(text) :].startswith("Comments")
+
+
+def test_a_short_list_of_headlines_under_an_unknown_heading_closing_the_page_is_furniture():
+    listing = "Caucasus coverage\nLeaders to meet in Vienna\nMinisters meet in Tbilisi\nA border round ends\n"
+    text = BODY + listing
+    assert text[_cut(text) :].startswith("Caucasus coverage")
+
+
+def test_two_short_lines_closing_the_story_are_kept():
+    text = BODY + "Both sides will meet again\nNo date was given\n"
+    assert _cut(text) == len(text)

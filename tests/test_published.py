@@ -286,3 +286,40 @@ def test_a_stamp_below_many_lines_of_text_is_not_a_stamp():
 def test_an_archive_pictures_date_is_not_the_publication_date():
     text = "Leaders meet\n[Photo: the two leaders at the Brussels meeting of 6 April 2022. Archive]\n\n" + BODY
     assert published_from_text(text, CUES.page) is None
+
+
+def test_a_dateline_alone_on_its_line_takes_the_weekday_of_the_paragraph_below():
+    text = (
+        "Talks\n\nBAKU, Azerbaijan, March 12\n\nThe foreign ministers met on Tuesday, the ministry said.\n\n"
+        "The talks followed a round held in 2023 and the 2020 war.\n"
+    )
+    assert published_from_text(text, CUES.page) == "2024-03-12"  # 12 March was a Tuesday in 2024, not in 2023
+
+
+def test_the_pages_address_filed_by_date_at_the_top_is_the_publication_date():
+    text = "https://news.example.am/en/2024/03/12/leaders-meet/\nLeaders meet\n\n" + BODY
+    assert published_from_text(text, CUES.page) == "2024-03-12"
+
+
+def test_a_copys_source_address_filed_by_date_in_the_tail_dates_the_article():
+    text = BODY + "\nSource: https://wire.example.az/en/2023-11-17-ministers-meet.html\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert published_from_text(text, CUES.page, end) == "2023-11-17"
+
+
+def test_addresses_of_other_stories_in_the_tail_give_no_date():
+    text = BODY + "\nRelated news\nhttps://news.example.am/en/2024/03/12/other-story/\n"
+    end = furniture_start(text, CUES.furniture_markers, CUES.furniture_headings, CUES.furniture_lines)
+    assert published_from_text(text, CUES.page, end) is None
+
+
+def test_a_manifest_address_filed_by_date_dates_a_page_that_shows_none():
+    from pathlib import Path
+
+    from data_prep.reading import article_from_text
+
+    row = {"url": "https://news.example.am/en/2024/03/12/leaders-meet/"}
+    article = article_from_text(BODY, "doc", Path("doc.txt"), row, CUES)
+    assert (article.published, article.published_basis) == ("2024-03-12", "manifest")
+    undated = article_from_text(BODY, "doc", Path("doc.txt"), {"url": "https://news.example.am/en/a/123"}, CUES)
+    assert (undated.published, undated.published_basis) == (None, "none")
