@@ -43,6 +43,7 @@ class TalksCues(_Strict):
     party_window_chars: int
     party_pronouns: Words
     sequence_words: Words
+    repetition_words: Words
     meet_verbs: Words
     round_nouns: Words
     separate_words: Words

@@ -70,6 +70,7 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
             if event.anaphoric or (event.places_back_reference and adjacent and target and not target.venue_id):
                 if target is not None:
                     absorb(target, event, adjacent, knowledge.cues)
+                    finder.recent = index  # "The meeting was chaired by ...": the story is still on the round
                 continue
             found.append(event)
         talks.extend(found)
@@ -293,6 +294,7 @@ class _TalksFinder:
             and (
                 any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
                 or any(w in cues.sequence_words for w in sentence.token_before(cue.start, 2))
+                or any(w in cues.repetition_words for w in sentence.token_after(cue.end, 1))  # "will convene again"
             )
         )
         has_parties = (

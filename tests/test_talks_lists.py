@@ -58,3 +58,21 @@ def test_each_month_of_a_list_is_a_round(extract, text, expected):
 )
 def test_a_later_place_of_a_list_takes_the_status_of_its_own_clause(extract, text, expected):
     assert rounds_of(extract(text, "2024-07-10")) == expected
+
+
+def test_a_talks_word_followed_by_again_continues_the_parties_of_the_story(extract):
+    text = (
+        "Deputy prime ministers of Armenia and Azerbaijan met in Vienna on Saturday for the first session of a working group. "
+        "The meeting was chaired by the Austrian minister. "
+        "The officials agreed to form expert subgroups. "
+        "The subgroups are to report by February. "
+        "The working group itself will convene again in Tbilisi, on a date still to be settled."
+    )
+    assert [(v, s) for v, s, _ in rounds_of(extract(text, "2024-01-27"))] == [
+        ("tbilisi", "planned"),
+        ("vienna", "held"),
+    ]
+
+
+def test_again_without_a_round_in_the_story_names_no_parties(extract):
+    assert rounds_of(extract("The working group will convene again in Tbilisi next month.", "2024-01-27")) == []
