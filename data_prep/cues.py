@@ -181,6 +181,7 @@ class PlaceCues(_Strict):
     motion_lookback_words: int
     guest_motion_words: Words
     guest_lookback_words: int
+    motion_list_links: Words
     planning_lookback_words: int
 
 

@@ -176,11 +176,10 @@ class _TalksFinder:
             if slot.dates is not None
             else own_dates(sentence, item.dates, slot.noun, slot.place, self.cues)
         )
-        out = []
-        for d in chained(candidates, event.date, sentence.text, sentence.start):
-            twin = replace(event, date=d, roles=dict(event.roles), cue_start=d.start)
-            out.append(twin)
-        return out
+        dates = chained(candidates, event.date, sentence.text, sentence.start)
+        if dates and event.date.precision == "year" and all(d.value[:4] == event.date.value for d in dates):
+            event.date, dates = dates[0], dates[1:]  # "twice in 2023 - in early May and at the end of June"
+        return [replace(event, date=d, roles=dict(event.roles), cue_start=d.start) for d in dates]
 
     def _round(
         self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
