@@ -43,6 +43,7 @@ class TalksCues(_Strict):
     party_window_chars: int
     party_pronouns: Words
     sequence_words: Words
+    repetition_words: Words
     meet_verbs: Words
     participle_meet_words: Words
     participle_leads: Words
@@ -197,6 +198,7 @@ class PlaceCues(_Strict):
     motion_lookback_words: int
     guest_motion_words: Words
     guest_lookback_words: int
+    motion_list_links: Words
     planning_lookback_words: int
 
 

@@ -162,6 +162,8 @@ def _calendar_date(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What lies between a year and the months it sets off: a colon or dash, then a list.
+_SET_OFF = re.compile(r"^\s*[:\u2013\u2014-][^;.]*$")
 
 
 def _year_given(text: str, mentions: list[DateMention], i: int, narrative: date | None, cues: Cues) -> int | None:
@@ -171,6 +173,10 @@ def _year_given(text: str, mentions: list[DateMention], i: int, narrative: date 
     following = mentions[i + 1] if i + 1 < len(mentions) else None
     if following is not None and following.kind in _WITH_YEAR and _LINK.match(text[mention.end : following.start]):
         return int(following.groups["year"])
+    # "twice in 2023 - in early May and again at the end of June": the months a year sets off.
+    years = [m for m in mentions[:i] if m.kind == "year"]
+    if years and _SET_OFF.match(text[years[-1].end : mention.start]):
+        return int(years[-1].groups["year"])
     after = text[mention.end : mention.end + 20].lower().lstrip(" ,")
     if not (narrative_month(mention, cues) or any(after.startswith(w) for w in cues.dating.narrative_year_words)):
         return None

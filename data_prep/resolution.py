@@ -107,6 +107,8 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
             for j in range(max(0, i - words.motion_lookback_words), i)
         ):
             return "locative"  # "return to Washington", "bring Pashinyan and Aliyev to Brussels"
+        if low == words.motion_preposition and _listed_after_motion(sentence, tokens, i, codebook):
+            return "locative"  # "brought the ministers to Blair House in November and to Arlington in May"
         if low == words.motion_preposition and _receives_both(sentence, tokens, i, codebook):
             return "locative"  # "welcomed the leaders of Armenia and Azerbaijan to the White House", "bring both leaders back to Brussels"
         if low == words.planning_preposition and any(
@@ -118,6 +120,21 @@ def place_context(sentence: Sentence, span: Span, codebook: Codebook) -> str | N
     if after and after[0] in words.attributive_nouns:
         return "attributive"
     return None
+
+
+def _listed_after_motion(sentence: Sentence, tokens: list[tuple[int, int, str]], to: int, codebook: Codebook) -> bool:
+    """ "... to Blair House in November 2022 and to Arlington": a "to" right after a list
+    link (`places.motion_list_links`) continues the motion of the place before it in the
+    sentence, when that place was reached by motion ("to" right before it, a place)."""
+    words = codebook.cues.places
+    if to == 0 or tokens[to - 1][2].lower() not in words.motion_list_links:
+        return False
+    earlier = [p for p in sentence.places if p.end <= tokens[to - 1][0]]
+    if not earlier:
+        return False
+    previous = earlier[-1]
+    before = [t[2].lower() for t in sentence.tokens if t[1] <= previous.start][-1:]
+    return before == [words.motion_preposition] and place_context(sentence, previous, codebook) == "locative"
 
 
 def _receives_both(sentence: Sentence, tokens: list[tuple[int, int, str]], to: int, codebook: Codebook) -> bool:

@@ -70,6 +70,7 @@ def find_talks(record: Record, knowledge: Knowledge) -> Record:
             if event.anaphoric or (event.places_back_reference and adjacent and target and not target.venue_id):
                 if target is not None:
                     absorb(target, event, adjacent, knowledge.cues)
+                    finder.recent = index  # "The meeting was chaired by ...": the story is still on the round
                 continue
             found.append(event)
         talks.extend(found)
@@ -174,11 +175,10 @@ class _TalksFinder:
             if slot.dates is not None
             else own_dates(sentence, item.dates, slot.noun, slot.place, self.cues)
         )
-        out = []
-        for d in chained(candidates, event.date, sentence):
-            twin = replace(event, date=d, roles=dict(event.roles), cue_start=d.start)
-            out.append(twin)
-        return out
+        dates = chained(candidates, event.date, sentence)
+        if dates and event.date.precision == "year" and all(d.value[:4] == event.date.value for d in dates):
+            event.date, dates = dates[0], dates[1:]  # "twice in 2023 - in early May and at the end of June"
+        return [replace(event, date=d, roles=dict(event.roles), cue_start=d.start) for d in dates]
 
     def _round(
         self, index: int, item: Findings, slot: Slot, placed_nouns: list[Span], mentions: tuple[Mention, ...]
@@ -292,6 +292,7 @@ class _TalksFinder:
             and (
                 any(t[2].lower() in cues.party_pronouns for t in sentence.tokens)
                 or any(w in cues.sequence_words for w in sentence.token_before(cue.start, 2))
+                or any(w in cues.repetition_words for w in sentence.token_after(cue.end, 1))  # "will convene again"
             )
         )
         has_parties = (

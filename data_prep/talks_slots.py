@@ -291,9 +291,9 @@ _VICINITY = re.compile(
 _BARE_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:in\s+|at\s+)?$", re.I)
 _LIST_LINK = re.compile(r"(,|;|:|\band\b|\bor\b|\bthen\b)", re.I)
 # What joins the dates of a list: "in May and June 2023", "on 14 December 2021 and on 6 April 2022",
-# "in May and at the end of June" (the date found is "of June").
+# "in May and at the end of June" (the date found is "of June"), "in 2023 - in May and in June".
 _DATE_LINK = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in|at)?\s*(?:the\s+(?:end|start|beginning|middle|close)\s*)?$",
+    r"^\s*(?:[,:\u2013\u2014-]\s*)?(?:and|or)?\s*(?:again\s+)?(?:on|in|at)?\s*(?:the\s+(?:end|start|beginning|middle|close)\s*)?$",
     re.I,
 )
 

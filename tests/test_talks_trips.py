@@ -46,3 +46,10 @@ def test_a_refused_trip_in_a_story_of_rounds_is_a_boycotted_round(extract, text,
 )
 def test_other_refused_trips_are_no_round(extract, text):
     assert [r for r in rounds_of(extract(text, "2024-07-05")) if r[0] != "vienna"] == []
+
+
+def test_not_sending_a_minister_to_the_talks_cancels_them(extract):
+    text = (
+        "Baku said yesterday it will not send its foreign minister to the talks with Armenia in Washington on Monday."
+    )
+    assert rounds_of(extract(text, "2023-11-17")) == [("washington", "cancelled", "2023-11-20")]
