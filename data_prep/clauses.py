@@ -35,9 +35,30 @@ def reports_nothing(line: str, reading: EventReadingCues) -> bool:
     return any(low.startswith(opener) for opener in reading.page_line_openers)
 
 
+def clauses_of(sentence: Sentence, reading: EventReadingCues) -> Clauses:
+    """The sentence's `Clauses`, made once however many readers ask.
+
+    The talks reader, its status and aggregate checks and the event reader each read
+    the same sentence clause by clause, and making `Clauses` (a walk over every token)
+    was a tenth of the per-article work; a `Clauses` depends on nothing but the
+    sentence and the cues, and nobody changes one once made. Up to a few hundred
+    are kept by the sentence's identity (the entry holds the sentence, so its id
+    cannot be reused while kept), more than an article has sentences.
+    """
+    made = _RECENT.get(id(sentence))
+    if made is not None and made.sentence is sentence and made.reading is reading:
+        return made
+    made = Clauses(sentence, reading)
+    if len(_RECENT) >= _KEEP:
+        _RECENT.clear()  # earlier articles' sentences (dropping only the oldest would rescan the dict each time)
+    _RECENT[id(sentence)] = made
+    return made
+
+
 class Clauses:
     """One sentence's tokens with what the reading needs to know about each of them:
-    the cue spans by key, where clauses break, which tokens are background."""
+    the cue spans by key, where clauses break, which tokens are background.
+    Read-only once made: get one with `clauses_of`, which shares it between readers."""
 
     def __init__(self, sentence: Sentence, reading: EventReadingCues):
         self.sentence = sentence
@@ -164,6 +185,10 @@ class Clauses:
 
     def quoted(self, span: Span) -> bool:
         return self.quoted_at(span.start)
+
+
+_KEEP = 512  # sentences whose Clauses clauses_of keeps (an article has a few dozen)
+_RECENT: dict[int, Clauses] = {}
 
 
 def negated(s: Clauses, cue: Span) -> bool:
