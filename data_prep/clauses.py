@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cached_property
 
 from .reading_cues import EventReadingCues
 from .record import Sentence, Span
@@ -68,7 +69,12 @@ class Clauses:
         self.spans: dict[str, list[Span]] = {}
         for cue in sentence.cues:
             self.spans.setdefault(cue.key, []).append(cue)
-        self.breaks = [self._is_break(i) for i in range(len(self.words))]
+        # A clause ends at a break word, or at a dash with a space before it (a hyphen inside a word goes on).
+        words, text, offset = reading.clause_breaks, sentence.text, sentence.start
+        self.breaks = [
+            word in words or (word == "-" and start > offset and text[start - offset - 1] == " ")
+            for word, start in zip(self.words, self.starts)
+        ]
         self.relative: list[bool] = []  # per token: in a relative or content clause ("a format that Baku denounced")
         # per token: in a clause that says which place ("the hall where the declaration was signed")
         self.restrictive: list[bool] = []
@@ -80,14 +86,6 @@ class Clauses:
     def index(self, position: int) -> int:
         """The token a character position falls in."""
         return max(0, bisect_right(self.starts, position) - 1)
-
-    def _is_break(self, i: int) -> bool:
-        word = self.words[i]
-        if word in self.reading.clause_breaks:
-            return True
-        # A dash with spaces round it ends a clause; a hyphen inside a word does not.
-        start = self.sentence.tokens[i][0] - self.sentence.start
-        return word == "-" and start > 0 and self.sentence.text[start - 1] == " "
 
     def _background(self) -> list[bool]:
         """Per token: does it stand in a background clause? One opens at a background
@@ -130,6 +128,17 @@ class Clauses:
             self.relative.append(inside and relative)
             self.restrictive.append(inside and restrictive)
         return flags
+
+    @cached_property
+    def subject_pronouns(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the tokens outside background clauses that are subject
+        pronouns ("he", "they"): the subject finder asks for them before each predicate."""
+        pronouns = self.reading.subject_pronouns
+        return [
+            (start, end, word)
+            for (start, end, _), word, background in zip(self.sentence.tokens, self.words, self.background)
+            if not background and word in pronouns
+        ]
 
     def _after_break(self, i: int) -> bool:
         """Whether a clause break stands right before token `i` (", where he met Michel")."""

@@ -13,8 +13,10 @@ cached by content, computed in another process and pickled back.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .codebook import Codebook, Places, Venue, slug
@@ -70,11 +72,23 @@ class Sentence:
 
     def token_before(self, position: int, n: int = 1) -> list[str]:
         """The n tokens ending before character `position`, lower-cased, nearest last."""
-        before = [t[2].lower() for t in self.tokens if t[1] <= position]
-        return before[-n:]
+        stop = bisect_right(self._token_ends, position)  # tokens come in order: those ending by then lead
+        return [t[2].lower() for t in self.tokens[:stop][-n:]]
 
     def token_after(self, position: int, n: int = 1) -> list[str]:
-        return [t[2].lower() for t in self.tokens if t[0] >= position][:n]
+        first = bisect_left(self._token_starts, position)
+        return [t[2].lower() for t in self.tokens[first:][:n]]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        """Where each token starts, for finding the tokens near a position by bisection
+        (the talks and date readers ask a few times per cue; scanning every token each
+        time was a few per cent of the per-article work)."""
+        return [t[0] for t in self.tokens]
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [t[1] for t in self.tokens]
 
     def quote_of(self, position: int) -> tuple[int, int] | None:
         return next((q for q in self.quotes if q[0] <= position < q[1]), None)
