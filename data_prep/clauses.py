@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cached_property
 
 from .reading_cues import EventReadingCues
 from .record import Sentence, Span
@@ -53,9 +54,30 @@ def _credit(text: str, phrase: str) -> bool:
     return all(word[:1].isupper() or word == "and" for word in rest.replace(",", " ").split())
 
 
+def clauses_of(sentence: Sentence, reading: EventReadingCues) -> Clauses:
+    """The sentence's `Clauses`, made once however many readers ask.
+
+    The talks reader, its status and aggregate checks and the event reader each read
+    the same sentence clause by clause, and making `Clauses` (a walk over every token)
+    was a tenth of the per-article work; a `Clauses` depends on nothing but the
+    sentence and the cues, and nobody changes one once made. Up to a few hundred
+    are kept by the sentence's identity (the entry holds the sentence, so its id
+    cannot be reused while kept), more than an article has sentences.
+    """
+    made = _RECENT.get(id(sentence))
+    if made is not None and made.sentence is sentence and made.reading is reading:
+        return made
+    made = Clauses(sentence, reading)
+    if len(_RECENT) >= _KEEP:
+        _RECENT.clear()  # earlier articles' sentences (dropping only the oldest would rescan the dict each time)
+    _RECENT[id(sentence)] = made
+    return made
+
+
 class Clauses:
     """One sentence's tokens with what the reading needs to know about each of them:
-    the cue spans by key, where clauses break, which tokens are background."""
+    the cue spans by key, where clauses break, which tokens are background.
+    Read-only once made: get one with `clauses_of`, which shares it between readers."""
 
     def __init__(self, sentence: Sentence, reading: EventReadingCues):
         self.sentence = sentence
@@ -65,7 +87,12 @@ class Clauses:
         self.spans: dict[str, list[Span]] = {}
         for cue in sentence.cues:
             self.spans.setdefault(cue.key, []).append(cue)
-        self.breaks = [self._is_break(i) for i in range(len(self.words))]
+        # A clause ends at a break word, or at a dash with a space before it (a hyphen inside a word goes on).
+        words, text, offset = reading.clause_breaks, sentence.text, sentence.start
+        self.breaks = [
+            word in words or (word == "-" and start > offset and text[start - offset - 1] == " ")
+            for word, start in zip(self.words, self.starts)
+        ]
         self.relative: list[bool] = []  # per token: in a relative or content clause ("a format that Baku denounced")
         # per token: in a clause that says which place ("the hall where the declaration was signed")
         self.restrictive: list[bool] = []
@@ -77,14 +104,6 @@ class Clauses:
     def index(self, position: int) -> int:
         """The token a character position falls in."""
         return max(0, bisect_right(self.starts, position) - 1)
-
-    def _is_break(self, i: int) -> bool:
-        word = self.words[i]
-        if word in self.reading.clause_breaks:
-            return True
-        # A dash with spaces round it ends a clause; a hyphen inside a word does not.
-        start = self.sentence.tokens[i][0] - self.sentence.start
-        return word == "-" and start > 0 and self.sentence.text[start - 1] == " "
 
     def _background(self) -> list[bool]:
         """Per token: does it stand in a background clause? One opens at a background
@@ -155,6 +174,17 @@ class Clauses:
                     break
         return ends
 
+    @cached_property
+    def subject_pronouns(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the tokens outside background clauses that are subject
+        pronouns ("he", "they"): the subject finder asks for them before each predicate."""
+        pronouns = self.reading.subject_pronouns
+        return [
+            (start, end, word)
+            for (start, end, _), word, background in zip(self.sentence.tokens, self.words, self.background)
+            if not background and word in pronouns
+        ]
+
     def _after_break(self, i: int) -> bool:
         """Whether a clause break stands right before token `i` (", where he met Michel")."""
         return i > 0 and self.breaks[i - 1]
@@ -209,6 +239,10 @@ class Clauses:
 
     def quoted(self, span: Span) -> bool:
         return self.quoted_at(span.start)
+
+
+_KEEP = 512  # sentences whose Clauses clauses_of keeps (an article has a few dozen)
+_RECENT: dict[int, Clauses] = {}
 
 
 def negated(s: Clauses, cue: Span) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import Clauses, negated, own_clauses, reports_nothing
+from .clauses import Clauses, clauses_of, negated, own_clauses, reports_nothing
 from .codebook import Codebook
 from .dates import MONTHS
 from .predicates import a_meeting, accuses, accusing, names_a_document, one_party, sourcing, spoken, standing_verb
@@ -69,7 +69,7 @@ def read_event(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Code
         return None  # nothing that could report an act: no need to read the clauses
     cues = codebook.cues
     reading = cues.event_reading
-    s = Clauses(sentence, reading)
+    s = clauses_of(sentence, reading)
     acts = _predicates(s)
     actors = [
         m
@@ -141,7 +141,7 @@ def refusers(sentence: Sentence, mentions: tuple[Mention, ...], codebook: Codebo
     the round off. Negated, dismissed and quoted refusals name nobody."""
     if not any(c.key == "act:refusal" for c in sentence.cues):
         return []
-    s = Clauses(sentence, codebook.cues.event_reading)
+    s = clauses_of(sentence, codebook.cues.event_reading)
     actors = [m for m in mentions if m.entity_type == "actor" and codebook.kind(m.entity_id) != "media"]
     found = []
     for event_type, cue in _predicates(s):

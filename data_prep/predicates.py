@@ -6,7 +6,7 @@ or a meeting that is really a round, and whether an accusing word stands undismi
 
 from __future__ import annotations
 
-from .clauses import Clauses, negated
+from .clauses import Clauses, clauses_of, negated
 from .codebook import Codebook
 from .record import Mention, Sentence, Span
 from .subjects import possessive, referring, referring_before, subject_of
@@ -137,7 +137,7 @@ def accuses(sentence: Sentence, codebook: Codebook) -> bool:
     "dismissed the accusation" do not. The quotes stage flags its quotations with it."""
     if not any(c.key in ("event:accusation", "reading:accusatory_words") for c in sentence.cues):
         return False
-    s = Clauses(sentence, codebook.cues.event_reading)
+    s = clauses_of(sentence, codebook.cues.event_reading)
     words = s.spans.get("event:accusation", []) + s.named("accusatory_words")
     return any(_not_dismissed(s, word) for word in words)
 

@@ -86,11 +86,7 @@ def _opens_clause(s: Clauses, cue: Span) -> bool:
 def referring_before(s: Clauses, cue: Span, since: int) -> list[tuple[int, str]]:
     """(position, last word) of the pronouns and speaking nouns between `since` and the
     predicate, outside background clauses, in order."""
-    words = [
-        (start, word)
-        for (start, end, _), word, background in zip(s.sentence.tokens, s.words, s.background)
-        if since <= start and end <= cue.start and not background and word in s.reading.subject_pronouns
-    ]
+    words = [(start, word) for start, end, word in s.subject_pronouns if since <= start and end <= cue.start]
     words += [
         (span.start, span.text.lower().split()[-1])
         for span in s.named("speech_sources")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .clauses import Clauses
+from .clauses import clauses_of
 from .codebook import Codebook
 from .cues import TalksCues
 from .dates import parse_partial
@@ -190,7 +190,7 @@ class _TalksFinder:
         region = sentence.quote_of(cue.start)
         actors = [m for m in item.mentions if m.entity_type == "actor" and sentence.quote_of(m.start) == region]
         near = [m for m in actors if abs(m.start - cue.start) <= cues.party_window_chars]
-        clauses = Clauses(sentence, codebook.cues.event_reading)
+        clauses = clauses_of(sentence, codebook.cues.event_reading)
         own = [m for m in near if not clauses.relative[clauses.index(m.start)]]
         if not clauses.in_background(cue) and any(codebook.side(m.entity_id) for m in own):
             # "Pashinyan met Blinken in Brussels, in a format that Azerbaijan had denounced":

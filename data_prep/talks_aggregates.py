@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import Clauses
+from .clauses import Clauses, clauses_of
 from .cues import Cues, TalksCues
 from .record import Event, Sentence
 
@@ -26,7 +26,7 @@ def mark_aggregate(events: list[Event], sentence: Sentence, cues: Cues) -> list[
     place or month ("two rounds, in Brussels in May and in Granada in October") are
     separate events of the sentence and stay rounds."""
     if len(events) == 1:
-        events[0].aggregate = counts_rounds(Clauses(sentence, cues.event_reading), events[0].cue_start, cues.talks)
+        events[0].aggregate = counts_rounds(clauses_of(sentence, cues.event_reading), events[0].cue_start, cues.talks)
     return events
 
 

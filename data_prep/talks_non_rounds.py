@@ -12,7 +12,7 @@ The words are codebook data (`talks` in cues.json).
 
 from __future__ import annotations
 
-from .clauses import Clauses
+from .clauses import clauses_of
 from .codebook import Codebook
 from .cues import TalksCues
 from .dates import MONTHS
@@ -58,7 +58,7 @@ def organisation_holds(sentence: Sentence, noun: Span, codebook: Codebook, organ
     own body ("of its council"); with someone ("held a meeting with the ministers") it never
     is its own."""
     cues = codebook.cues.talks
-    if Clauses(sentence, codebook.cues.event_reading).in_background(noun):
+    if clauses_of(sentence, codebook.cues.event_reading).in_background(noun):
         # "will receive the leaders in Moscow next Thursday, when the EAEU holds its summit
         # there": a summit in a background clause times the sentence's own round.
         return False

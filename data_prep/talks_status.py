@@ -6,7 +6,7 @@ cues.json); when several stand in a sentence, `status_precedence` says which win
 
 from __future__ import annotations
 
-from .clauses import Clauses
+from .clauses import Clauses, clauses_of
 from .cues import Cues
 from .dates import ResolvedDate
 from .record import Sentence, Span
@@ -48,7 +48,7 @@ def status_of(
         # "... hosted three rounds, before Baku walked away from the US track": a status word in an
         # adverbial background clause tells of something else, unless the round stands there too
         # (a relative clause about the round, "the meeting that was called off", still counts).
-        clauses = Clauses(sentence, cues.event_reading)
+        clauses = clauses_of(sentence, cues.event_reading)
         if not clauses.in_background(cue):
             found = [c for c in found if not _adverbial_background(clauses, c)]
     if cue is not None:

@@ -13,7 +13,9 @@ so the rows never pass through the main process. A cluster's workers send them b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -73,4 +75,27 @@ def _stored(task: Task, outcome: Outcome) -> Outcome:
 
 
 def process_batch(tasks: list[Task], knowledge: Knowledge, analyse: Analyse) -> list[Outcome]:
-    return [process(task, knowledge, analyse) for task in tasks]
+    with _fewer_collections():
+        return [process(task, knowledge, analyse) for task in tasks]
+
+
+_YOUNG_THRESHOLD = 50_000  # allocations between the collector's young-generation scans while analysing
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Let the cyclic garbage collector run less often while articles are analysed.
+
+    The stages allocate millions of small tuples, spans and lists that reference
+    counting frees at once; hardly any form cycles (a few thousand in 500 articles).
+    At Python's default threshold (700 allocations) the collector ran some 1,100 times
+    per 500 articles, each time scanning what the stage at hand held: about 7% of a
+    build's CPU time (timed with `gc.callbacks`). Nothing an article yields depends on when
+    the collector runs; the threshold is put back when the batch is done."""
+    before = gc.get_threshold()
+    if before[0]:  # 0: whoever runs the build switched automatic collection off
+        gc.set_threshold(max(before[0], _YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

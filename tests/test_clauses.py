@@ -1,8 +1,11 @@
 """A sentence read clause by clause: background clauses, negation, quotations."""
 
+import copy
+from dataclasses import replace
+
 import pytest
 
-from data_prep.clauses import Clauses, negated, own_clauses
+from data_prep.clauses import Clauses, clauses_of, negated, own_clauses
 
 
 @pytest.fixture
@@ -72,3 +75,16 @@ def test_a_long_quotation_is_the_quoted_speakers_but_a_few_words_are_the_sentenc
     assert not c.quoted_at(start + text.index("agreed"))
     assert c.quoted_at(start + text.index("signed"))
     assert not c.quoted_at(start + text.index("said"))
+
+
+def test_clauses_of_makes_a_sentences_clauses_once_for_every_reader(through, codebook):
+    """The talks and event readers share one reading of a sentence; another sentence
+    with the same text, or other cues, gets its own."""
+    sentence = through("find_names", "Aliyev said the talks, which began in May, had been useful.").sentences[0]
+    reading = codebook.cues.event_reading
+    first = clauses_of(sentence, reading)
+    assert clauses_of(sentence, reading) is first
+    assert first.background == Clauses(sentence, reading).background
+    twin = replace(sentence)
+    assert clauses_of(twin, reading) is not first
+    assert clauses_of(sentence, copy.copy(reading)) is not first

@@ -1,12 +1,13 @@
 """The per-article work as a pure function of a task: reading and analysis anywhere, no file opened."""
 
+import gc
 import pickle
 from datetime import date
 from pathlib import Path
 
 from data_prep.outcomes import Outcome, Task
 from data_prep.pipeline import analyse_article
-from data_prep.work import process
+from data_prep.work import process, process_batch
 
 WIRE = (
     "WASHINGTON, Nov 7 (Agency) - The foreign ministers of Armenia and Azerbaijan met in Washington on Monday "
@@ -58,3 +59,18 @@ def test_on_this_machine_the_rows_go_to_the_spill_and_only_a_summary_comes_back(
     assert spilled.rows is None and spilled.ref is not None and spilled.summary.doc_id == "a"
     (rows,) = load_refs([spilled.ref])
     assert rows == process(task(b"Pashinyan said Armenia was ready."), knowledge, analyse_article).rows
+
+
+def test_a_batch_collects_garbage_less_often_and_puts_the_collector_back(knowledge):
+    """The analysis raises the collector's threshold while it runs (nothing it yields
+    depends on when garbage is collected) and leaves it as it found it."""
+    seen = []
+
+    def analyse(article, knowledge):
+        seen.append(gc.get_threshold()[0])
+        return analyse_article(article, knowledge)
+
+    before = gc.get_threshold()
+    outcomes = process_batch([task(b"Pashinyan said Armenia was ready to sign.")], knowledge, analyse)
+    assert outcomes == [process(task(b"Pashinyan said Armenia was ready to sign."), knowledge, analyse_article)]
+    assert seen[0] > before[0] and gc.get_threshold() == before
