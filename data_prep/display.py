@@ -26,7 +26,6 @@ million string ids at every start; it checks them before trusting them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -54,21 +53,32 @@ def derive(
     the check against `DISPLAY_SCHEMAS` to the caller (the build's writer checks every
     table it writes: checking twice cost a rebuild a second at 10,000 articles).
     """
+    out = {"event_actor_rows": event_actor_rows(frames["events"], frames["event_actors"])}
+    out |= derive_summaries(frames, extra, codebook)
+    for name, df in out.items():
+        if validate and len(df):
+            DISPLAY_SCHEMAS[name].validate(df)
+    return out
+
+
+def derive_summaries(
+    frames: Mapping[str, pd.DataFrame],
+    extra: Mapping[str, pd.DataFrame] | None = None,
+    codebook: Codebook | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The display tables but `event_actor_rows`, unvalidated: they read only the events that
+    support a round, are talks or are accusations (and what the accusations name), so
+    the build gives them just those rows (display_runs.py), each with its `event_row`."""
     extra = extra or {}
     events, event_actors = frames["events"], frames["event_actors"]
     links = round_event_links(events, extra.get("round_events"))
-    out = {
+    return {
         "round_events": links,
-        "event_actor_rows": event_actor_rows(events, event_actors),
         "rounds_display": display_rounds(extra.get("rounds"), events, frames["venues"], links),
         "accusations": accusations(events, event_actors, extra.get("quotes"), frames["documents"]),
         "venue_tracks": venue_tracks(frames["venues"], events, codebook),
         "conflict": conflict_table(codebook),
     }
-    for name, df in out.items():
-        if validate and len(df):
-            DISPLAY_SCHEMAS[name].validate(df)
-    return out
 
 
 # ---------------------------------------------------------------- rounds
@@ -89,8 +99,12 @@ def round_event_links(events: pd.DataFrame, built: pd.DataFrame | None = None) -
 
 
 def event_rows(events: pd.DataFrame, event_ids: pd.Series) -> np.ndarray:
-    """Row numbers in `events` of `event_ids` (-1 where unknown), as int32 (compact in Parquet)."""
+    """Row numbers in `events` of `event_ids` (-1 where unknown), as int32 (compact in Parquet).
+
+    `events` may be some rows of the whole table, each with its row in it (`event_row`)."""
     rows: np.ndarray = pd.Index(events["event_id"].astype(object)).get_indexer(event_ids.astype(object))
+    if "event_row" in events:
+        rows = np.where(rows >= 0, events["event_row"].to_numpy()[rows], -1)
     return rows.astype("int32")
 
 
@@ -262,16 +276,3 @@ def conflict_table(codebook: Codebook | None = None) -> pd.DataFrame:
 def _commonest(values: pd.Series) -> object:
     """The commonest non-null value of a group, or None when it has none."""
     return values.mode().iloc[0] if values.notna().any() else None
-
-
-@dataclass(frozen=True)
-class DisplayTables:
-    """`derive` as a build's last step over the written tables (writing.write_in_runs
-    reads back the tables it `needs` once every run of articles is joined, and validates
-    what it gives against the same schemas)."""
-
-    codebook: Codebook
-    needs: tuple[str, ...] = ("documents", "venues", "events", "event_actors", "rounds", "quotes")
-
-    def __call__(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        return derive(tables, tables, self.codebook, validate=False)

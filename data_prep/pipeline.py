@@ -36,7 +36,7 @@ from .cache import ArticleCache, compiled_codebook
 from .codebook import Codebook, load
 from .dating import date_sentences
 from .decoding import skip_reason
-from .display import DisplayTables
+from .display_runs import DisplayTables
 from .errors import NothingToBuild, UnreadableFile
 from .language import find_names
 from .manifest import ManifestRow, read_manifest
@@ -259,7 +259,7 @@ def build(
                 TABLE_ORDER,
                 _run_counts,
                 runner.pool_for_writing(),
-                derive=DisplayTables(codebook),  # the dashboard's tables, from the whole written ones
+                derive=DisplayTables(codebook),  # the dashboard's tables, run by run (display_runs.py)
             )
         finally:
             runner.close()

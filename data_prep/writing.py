@@ -22,7 +22,7 @@ import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -32,7 +32,9 @@ import pyarrow.parquet as pq
 
 from . import tables
 from .assemble import article_tables
+from .display_runs import INPUT_OF, ROW_COLUMN, ROWS
 from .errors import IntegrityError
+from .joining import append_csv, join_parts, read_like
 from .outcomes import Outcome
 from .rows import ArticleRows
 from .schemas import FOREIGN_KEYS
@@ -46,7 +48,7 @@ _RUN_META = "run.pickle"
 
 RUN_ARTICLES = 500  # articles whose per-article tables are made and written at once (on average)
 # What else a run's files depend on: the versions of the libraries that write them.
-_RUN_FORMAT = f"pandas={pd.__version__} pyarrow={pa.__version__}"
+_RUN_FORMAT = f"pandas={pd.__version__} pyarrow={pa.__version__} display=runs"
 
 
 def travelled(outcome: Outcome) -> ArticleRows:
@@ -114,9 +116,11 @@ def write_in_runs(
     `count` gives figures of a run's frames; their totals over the runs are returned
     (a stored run keeps the figures it was stored with). With a process `pool`, runs
     given as rows are made, validated and written by its workers, a few at a time.
-    `derive` makes tables from the whole written ones (the dashboard's display tables):
-    it gets the tables it names, read back once every run is joined, and its tables are
-    validated (with their foreign keys into those) and written beside them."""
+    `derive` makes the dashboard's display tables (display_runs.py): its `per_run` gives
+    each run's `event_actor_rows` (written and joined like the run's other tables, its
+    rows shifted by the events before the run) and the few rows the others read; once
+    every run is joined, it makes the others from those rows and the small tables, and
+    they are validated (with their foreign keys) and written beside them."""
     checked = {k: v for k, v in small.items() if k != _DEFERRED}
     tables.validate_tables(checked, require_core=False)
     out_dir = Path(out_dir)
@@ -129,29 +133,38 @@ def write_in_runs(
             small[name].to_parquet(staging / f"{name}.parquet", index=False)
             (staging / f"{name}.csv").write_text(to_csv_text(small[name]), encoding="utf-8")
         parts: dict[str, list[Path]] = {}
+        inputs: dict[str, list[tuple[Path, int]]] = {name: [] for name in INPUT_OF}
+        offsets: list[int] = []  # of each run's event rows in the whole events table
         unique: dict[str, set[bytes]] = {name: set() for name in _UNIQUE}
         pending: deque[tuple[int, Run, Future[_Made] | _Made]] = deque()
         window = 2 * (getattr(pool, "_max_workers", 1) or 1)
+        per_run = derive.per_run if derive is not None else None
 
         def finish(number: int, run: Run, made: _Made) -> None:
             _check_unique(made.ids, unique, made.values)
             if run.keep is not None:
                 _keep(made, run.keep)
             totals.update(made.figures)
+            offset = len(unique["events"]) - len(made.ids.get("events", ()))
+            offsets.append(offset)
             for name, part in made.parts.items():
                 parts.setdefault(name, []).append(part)
-                _append_csv(made.csv[name], staging / f"{name}.csv", header=not number)
+                shift = offset if name == ROWS else 0
+                append_csv(made.csv[name], staging / f"{name}.csv", header=not number, offset=shift)
+            for name, path in made.inputs.items():
+                inputs[name].append((path, offset))
 
         for number, given in enumerate(runs):
             run = given if isinstance(given, Run) else Run(frames=given)
             if run.stored is not None:
                 made: Future[_Made] | _Made = _stored_run(run.stored, staging, number)
             elif run.frames is not None:
-                made = _fresh_run(run.frames, checked, staging, number, count)
+                made = _fresh_run(run.frames, checked, staging, number, count, per_run)
             elif pool is not None:
-                made = pool.submit(_run_from_rows, run.rows or (), run.round_ids or {}, checked, staging, number, count)
+                args = (run.rows or (), run.round_ids or {}, checked, staging, number, count, per_run)
+                made = pool.submit(_run_from_rows, *args)
             else:
-                made = _run_from_rows(run.rows or (), run.round_ids or {}, checked, staging, number, count)
+                made = _run_from_rows(run.rows or (), run.round_ids or {}, checked, staging, number, count, per_run)
             pending.append((number, run, made))
             while pending and (len(pending) > window or not isinstance(pending[0][2], Future)):
                 done_number, done_run, done = pending.popleft()
@@ -162,9 +175,10 @@ def write_in_runs(
         if _DEFERRED in small:
             _check_first_documents(small[_DEFERRED], unique["documents"])
         for name, table_parts in parts.items():
-            _join_parts(table_parts, staging / f"{name}.parquet")
+            shifts = offsets if name == ROWS else ()
+            join_parts(table_parts, staging / f"{name}.parquet", shifts, ROW_COLUMN)
         if derive is not None:
-            _write_derived(derive, small, staging)
+            _write_derived(derive, small, staging, inputs)
         for name, content in (files(totals) if files else {}).items():
             (staging / name).write_text(content, encoding="utf-8")
         tables.swap_in(staging, out_dir)
@@ -174,39 +188,57 @@ def write_in_runs(
     return totals
 
 
+PerRun = Callable[[Mapping[str, pd.DataFrame]], Mapping[str, pd.DataFrame]]
+
+
 class Derive(Protocol):
-    """Tables made from the whole written tables; `needs` names the tables it reads."""
+    """The display tables: `per_run` parts of each run, the rest from the runs' inputs (display_runs.py)."""
 
     @property
-    def needs(self) -> tuple[str, ...]: ...
+    def per_run(self) -> PerRun: ...
 
-    def __call__(self, tables: Mapping[str, pd.DataFrame]) -> Mapping[str, pd.DataFrame]: ...
+    def __call__(
+        self, small: Mapping[str, pd.DataFrame], inputs: Mapping[str, pd.DataFrame]
+    ) -> Mapping[str, pd.DataFrame]: ...
 
 
-def _write_derived(derive: Derive, small: Mapping[str, pd.DataFrame], staging: Path) -> None:
+def _write_derived(
+    derive: Derive, small: Mapping[str, pd.DataFrame], staging: Path, inputs: Mapping[str, list[tuple[Path, int]]]
+) -> None:
     read = {
-        name: small[name] if name in small else pd.read_parquet(staging / f"{name}.parquet") for name in derive.needs
+        name: read_like(parts, pq.read_schema(staging / f"{INPUT_OF[name]}.parquet"), _row_column(name))
+        for name, parts in inputs.items()
     }
-    made = dict(derive(read))
-    # The tables read back were validated run by run; only the derived ones, and the keys into them, are new.
+    for path, _ in (part for parts in inputs.values() for part in parts):
+        if path.parent == staging:  # a stored run's are read where they are kept
+            path.unlink()
+    made = dict(derive(small, read))
+    # The runs' tables were validated run by run; only the derived ones, and the keys from them, are new.
+    # Their keys into events, quotes and documents are checked against the rows they were made from.
     for name, df in made.items():
         tables.check_schema(name, df)
-    tables.check_keys({**read, **made}, touching=made)
+    within = {table: read[name] for name, table in INPUT_OF.items()}
+    tables.check_keys({**small, **within, **made}, touching=made)
     for name, df in made.items():
         df.to_parquet(staging / f"{name}.parquet", index=False)
         (staging / f"{name}.csv").write_text(to_csv_text(df), encoding="utf-8")
 
 
+def _row_column(name: str) -> str:
+    return ROW_COLUMN if INPUT_OF[name] == "events" else ""
+
+
 @dataclass
 class _Made:
     """A run as written: its Parquet and CSV parts, ids (digests, and values to name a
-    repeated one) and figures."""
+    repeated one) and figures; `inputs`: its rows the display tables read (Parquet)."""
 
     parts: dict[str, Path]
     csv: dict[str, Path]
     ids: dict[str, list[bytes]]
     figures: dict[str, int]
     values: dict[str, list[object]] | None = None
+    inputs: dict[str, Path] = field(default_factory=dict)
 
 
 def _run_from_rows(
@@ -216,9 +248,10 @@ def _run_from_rows(
     staging: Path,
     number: int,
     count: Count | None,
+    per_run: PerRun | None = None,
 ) -> _Made:
     articles = rows() if callable(rows) else rows
-    return _fresh_run(article_tables(articles, round_ids), small, staging, number, count)
+    return _fresh_run(article_tables(articles, round_ids), small, staging, number, count, per_run)
 
 
 def _fresh_run(
@@ -227,27 +260,25 @@ def _fresh_run(
     staging: Path,
     number: int,
     count: Count | None,
+    per_run: PerRun | None = None,
 ) -> _Made:
     values = _validate_run(frames, small)
     ids = {name: [_digest(value) for value in column] for name, column in values.items()}
     made = _Made({}, {}, ids, dict(count(frames)) if count else {}, values)
-    for name, df in frames.items():
-        made.parts[name] = staging / f".{name}.{number:06d}.parquet"
-        df.to_parquet(made.parts[name], index=False)
+    display = dict(per_run(frames)) if per_run is not None else {}
+    if ROWS in display:  # its rows count within the run (checked against it here, then shifted)
+        tables.check_schema(ROWS, display[ROWS])
+        tables.check_keys({**small, ROWS: display[ROWS]}, touching=[ROWS])
+    for name, df in {**frames, **display}.items():
+        part = staging / f".{name}.{number:06d}.parquet"
+        df.to_parquet(part, index=False)
+        if name in INPUT_OF:
+            made.inputs[name] = part
+            continue
+        made.parts[name] = part
         made.csv[name] = staging / f".{name}.{number:06d}.csv"
         made.csv[name].write_text(to_csv_text(df), encoding="utf-8")
     return made
-
-
-def _append_csv(part: Path, target: Path, header: bool) -> None:
-    """Append a run's CSV to the table's, its header only at the top; the part goes."""
-    text = part.read_text(encoding="utf-8")
-    if not header:
-        text = text.split("\n", 1)[1]
-    with target.open("a", encoding="utf-8") as handle:
-        handle.write(text)
-    if part.parent == target.parent:
-        part.unlink()
 
 
 def _stored_run(folder: Path, staging: Path, number: int) -> _Made:
@@ -259,6 +290,7 @@ def _stored_run(folder: Path, staging: Path, number: int) -> _Made:
         made.parts[name] = staging / f".{name}.{number:06d}.parquet"
         shutil.copyfile(folder / f"{name}.parquet", made.parts[name])
         made.csv[name] = folder / f"{name}.csv"
+    made.inputs = {name: folder / f"{name}.parquet" for name in meta["inputs"]}  # read where they are
     return made
 
 
@@ -270,7 +302,9 @@ def _keep(made: _Made, folder: Path) -> None:
         for name, part in made.parts.items():
             shutil.copyfile(part, staging / f"{name}.parquet")
             shutil.copyfile(made.csv[name], staging / f"{name}.csv")
-        meta = {"tables": list(made.parts), "ids": made.ids, "figures": made.figures}
+        for name, part in made.inputs.items():
+            shutil.copyfile(part, staging / f"{name}.parquet")
+        meta = {"tables": list(made.parts), "inputs": list(made.inputs), "ids": made.ids, "figures": made.figures}
         with (staging / _RUN_META).open("wb") as handle:
             pickle.dump(meta, handle, protocol=5)
         shutil.rmtree(folder, ignore_errors=True)
@@ -313,24 +347,3 @@ def _check_first_documents(review: pd.DataFrame, documents: set[bytes]) -> None:
         raise IntegrityError(
             f"review_names.first_doc_id -> documents.doc_id: {len(missing)} id(s) not found, e.g. {missing[:5]}"
         )
-
-
-def _join_parts(parts: list[Path], target: Path) -> None:
-    """The parts of one table as one Parquet file, their row groups in order.
-
-    A column that is empty in one part (all nulls, typed `null`) takes the type the
-    other parts give it, as it would had the table been written whole."""
-    if len(parts) == 1:
-        parts[0].replace(target)
-        return
-    schemas = [pq.read_schema(p) for p in parts]
-    unified = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
-    metadata = next((s.metadata for s in schemas if s.remove_metadata().equals(unified)), schemas[0].metadata)
-    schema = unified.with_metadata(metadata)
-    with pq.ParquetWriter(target, schema) as writer:
-        for part in parts:
-            source = pq.ParquetFile(part)
-            for group in range(source.num_row_groups):
-                batch = source.read_row_group(group)
-                writer.write_table(batch if batch.schema.equals(schema) else batch.cast(schema))
-            part.unlink()

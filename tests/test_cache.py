@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from data_prep import compare_builds, pipeline, source, tables
+from data_prep import compare_builds, pipeline, source, tables, writing
 from data_prep.cache import (
     ArticleCache,
     FileDigests,
@@ -36,6 +36,33 @@ def test_a_rebuild_after_one_changed_article_reanalyses_it_alone_and_equals_a_cl
     again = pipeline.build(corpus, tmp_path / "again", cache=cache, workers=1)
     assert (again.run["cache_hits"], again.run["cache_misses"]) == (again.documents_read - 1, 1)
     pipeline.build(corpus, tmp_path / "clean", workers=1)
+    comparison = compare_builds(tmp_path / "clean", tmp_path / "again")
+    assert comparison.identical, comparison.summary()
+
+
+def test_a_rebuild_reuses_the_runs_and_their_display_rows_it_did_not_change_and_equals_a_clean_build(
+    tmp_path, corpus, monkeypatch
+):
+    # Runs of a few articles, so that the changed one is in one run of several; its new event
+    # moves the event rows of every later run, which event_actor_rows counts in.
+    monkeypatch.setattr(writing, "RUN_ARTICLES", 2)
+    cache = tmp_path / "cache"
+    pipeline.build(corpus, tmp_path / "first", cache=cache, workers=1)
+    changed = sorted(corpus.glob("*.txt"))[1]
+    head, gap, rest = changed.read_text(encoding="utf-8").partition("\n\n")  # a sentence after the headline
+    added = "The EU accused Russia of blocking the talks, Aliyev said on Tuesday.\n\n"
+    changed.write_text(head + gap + added + rest, encoding="utf-8")
+    reused: list[Path] = []
+    stored_run = writing._stored_run
+    monkeypatch.setattr(
+        writing, "_stored_run", lambda folder, *rest: reused.append(folder) or stored_run(folder, *rest)
+    )
+    pipeline.build(corpus, tmp_path / "again", cache=cache, workers=1)
+    runs = len(list((cache / "runs").iterdir()))
+    assert 1 < len(reused) < runs
+    pipeline.build(corpus, tmp_path / "clean", workers=1)
+    first, clean = (tables.read_tables(tmp_path / name, ["events"])["events"] for name in ("first", "clean"))
+    assert len(clean) > len(first)  # the change added an event, so the later runs' rows moved
     comparison = compare_builds(tmp_path / "clean", tmp_path / "again")
     assert comparison.identical, comparison.summary()
 

@@ -6,7 +6,7 @@ from conftest import DEV
 
 from data_prep import compare_builds, pipeline, tables
 from data_prep.assemble import build_tables
-from data_prep.display import DisplayTables
+from data_prep.display_runs import DisplayTables
 from data_prep.errors import IntegrityError, SchemaViolation
 from data_prep.manifest import read_manifest
 from data_prep.reading import iter_input_files, read_article
