@@ -38,10 +38,11 @@ def furniture_start(
     lines = non_blank_lines(text)
     cut = len(text)
     alone = {h.lower() for h in headings}
+    openers = tuple(markers)  # one C-level startswith per line instead of a Python loop over the markers
     for n, (offset, line) in enumerate(lines):
         lowered = line.strip().lower()
         short = len(_WORD.findall(lowered)) <= 6
-        marked = any(lowered.startswith(m) for m in markers) or lowered.rstrip(":").strip() in alone
+        marked = lowered.startswith(openers) or lowered.rstrip(":").strip() in alone
         if offset > len(text) * 0.4 and ((short and marked) or _COMMENT_COUNT.match(lowered)):
             if line_cues is not None and inline_link(lines, n, line_cues):
                 continue  # "Read also" over one headline inside the story, which goes on below
