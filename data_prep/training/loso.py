@@ -25,11 +25,11 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 
+from ..evaluate import Tally
 from .corpus import write_corpus
 from .sentences import DEV_SETS, NONE, Labelled, read_sentences
 
@@ -58,17 +58,9 @@ def fold_predictions(sentences: Path, work: Path, held_out: str, config: Path = 
     return [dict(doc.cats) for doc in nlp.pipe(s.text for s in items)]
 
 
-@dataclass
-class Tally:
-    hits: int = 0
-    extracted: int = 0
-    found: int = 0
-    required: int = 0
-
-    def line(self) -> str:
-        p = self.hits / self.extracted if self.extracted else 1.0
-        r = self.found / self.required if self.required else 1.0
-        return f"{p:.3f} / {r:.3f}"
+def line(t: Tally) -> str:
+    """Precision / recall as the table prints them."""
+    return f"{t.precision:.3f} / {t.recall:.3f}"
 
 
 def tally(items: list[Labelled], probs: list[Probs], variant: Variant) -> Tally:
@@ -161,9 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         for held_out in DEV_SETS:
             items = [s for s in everything if s.set == held_out]
             t = tally(items, predictions[held_out], variant)
-            cells.append(t.line())
+            cells.append(line(t))
             total = Tally(*(a + b for a, b in zip(vars(total).values(), vars(t).values())))
-        print(f"| {name} | " + " | ".join(cells) + f" | {total.line()} |")
+        print(f"| {name} | " + " | ".join(cells) + f" | {line(total)} |")
     return 0
 
 
